@@ -1,0 +1,63 @@
+/**
+ * Domain errors. Services throw these; one exception filter (common/http-exception.filter.ts)
+ * turns them into JSON responses. No Nest imports, so the quant core and providers may use them.
+ */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly code: string;
+  /** Extra JSON-safe fields merged into the response body. */
+  details?: unknown;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** 400: one or more request fields are wrong. */
+export class ValidationFailedError extends AppError {
+  readonly status = 400;
+  readonly code = 'validation_failed';
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+    this.details = problems;
+  }
+  static field(field: string, message: string): ValidationFailedError {
+    return new ValidationFailedError([{ field, message }]);
+  }
+}
+
+/** 404: the thing does not exist for this caller (also used for other users' ideas). */
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = 'not_found';
+}
+
+/**
+ * 502/503: every provider able to answer failed and no cached value was usable.
+ * 503 when the cause is unavailability (circuit open, timeout, rate limit), 502 when an upstream
+ * answered badly (5xx, malformed body).
+ */
+export class UpstreamError extends AppError {
+  readonly code: string;
+  constructor(
+    message: string,
+    readonly status: 502 | 503,
+    code = status === 503 ? 'upstream_unavailable' : 'upstream_bad_response',
+    readonly attempts: Array<{ provider: string; error: string }> = [],
+  ) {
+    super(message);
+    this.code = code;
+    this.details = attempts.length ? { attempts } : undefined;
+  }
+}
+
+/** 409: the request conflicts with the current state (e.g. adopting a scenario of another symbol). */
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly code = 'conflict';
+}
