@@ -1,0 +1,44 @@
+/** The typed configuration every module injects with `@Inject(APP_CONFIG)`. Built once by loadConfig(). */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export type MarketProviderId = 'polygon' | 'yahoo' | 'tradier' | 'replay' | 'synthetic';
+export type OptionsProviderId = 'tradier' | 'polygon' | 'yahoo' | 'synthetic';
+
+export interface AppConfig {
+  port: number;
+  nodeEnv: 'development' | 'production' | 'test';
+  /** Absolute path; the embedded store and default replay folder live here. */
+  dataDir: string;
+  /** Postgres URL from DATABASE_URL or DB_URL; undefined → embedded store in dataDir. */
+  databaseUrl?: string;
+  redisUrl?: string;
+  auth: {
+    /** True when BACKEND_API_KEY or BACKEND_API_KEYS is set. */
+    enabled: boolean;
+    /** API key → user id. BACKEND_API_KEY maps to "anonymous". */
+    keys: ReadonlyMap<string, string>;
+  };
+  polygon: { apiKey?: string; baseUrl: string };
+  yahoo: { enabled: boolean; baseUrl: string };
+  tradier: { token?: string; baseUrl: string };
+  finnhub: { apiKey?: string; baseUrl: string };
+  tradingEconomics: { apiKey?: string; baseUrl: string };
+  /** Ordered market-data provider ids (first answers first). */
+  marketDataProviders: MarketProviderId[];
+  /** Ordered options provider ids. */
+  optionsProviders: OptionsProviderId[];
+  /** Timeout of one provider call in ms. */
+  providerTimeoutMs: number;
+  replay: { dir: string; clock: 'live' | 'end'; speed: number };
+  /** Origin without trailing slash, e.g. https://coach.example.com. */
+  publicBaseUrl: string;
+  corsOrigins: string[];
+  flags: {
+    chartCanonicalV1: boolean;
+    layersEndpoint: boolean;
+    optionsAlways: boolean;
+    indexSniperMode: boolean;
+  };
+  logLevel: string;
+  bodyLimit: string;
+}
