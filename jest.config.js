@@ -1,4 +1,4 @@
-/** Unit tests live beside the code (src/**/*.spec.ts); integration and end-to-end tests in test/. */
+// Unit tests live beside the code (src/.../x.spec.ts); integration and end-to-end tests in test/.
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],

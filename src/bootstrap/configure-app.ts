@@ -1,0 +1,57 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { json, urlencoded } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { ValidationFailedError } from '../common/errors';
+import { assignRequestId } from './logging';
+import { setupOpenApi } from './openapi';
+
+type Mw = (req: any, res: any, next: (err?: unknown) => void) => void;
+
+/** A malformed body becomes a 400 naming the body (instead of a bare parser message). */
+function strictBody(parser: Mw): Mw {
+  return (req, res, next) =>
+    parser(req, res, (err?: unknown) => {
+      const e = err as { type?: string; message?: string } | undefined;
+      if (e?.type === 'entity.parse.failed') return next(ValidationFailedError.field('body', `malformed JSON: ${e.message}`));
+      next(err);
+    });
+}
+
+/**
+ * Everything main.ts and the end-to-end tests share: logger, security headers, CORS, body limits,
+ * OpenAPI. Global pipe, guard and filter are registered as providers in AppModule.
+ */
+export function configureApp(app: NestExpressApplication): AppConfig {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.use((req: any, res: any, next: () => void) => {
+    assignRequestId(req, res);
+    next();
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  const strict = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+      },
+    },
+  });
+  // Swagger UI needs inline scripts; everything else gets the strict policy.
+  const docs = helmet({ contentSecurityPolicy: false });
+  app.use((req: { path: string }, res: unknown, next: () => void) =>
+    (req.path.startsWith('/docs') ? docs : strict)(req as never, res as never, next),
+  );
+  app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id'] });
+  app.use(strictBody(json({ limit: config.bodyLimit })));
+  app.use(strictBody(urlencoded({ limit: config.bodyLimit, extended: false })));
+  app.enableShutdownHooks();
+  setupOpenApi(app, config);
+  return config;
+}

@@ -1,0 +1,64 @@
+import { Controller, Get, Inject, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { NotFoundError, ValidationFailedError } from '../../common/errors';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { IDEA_STORE, IdeaRecord, IdeaStoreApi } from '../../persistence/idea-store.types';
+import { ChartLayersQueryDto, ChartLayersResponseDto, IdeaQueryDto, IdeaResponseDto, PLAN_ID_RE } from './dto/idea.dto';
+
+function present(r: IdeaRecord): IdeaResponseDto {
+  return {
+    plan_id: r.plan_id,
+    plan_version: r.plan_version,
+    version: r.plan_version,
+    symbol: r.symbol,
+    style: r.style,
+    kind: r.kind,
+    created_at: r.created_at,
+    plan: r.payload,
+  };
+}
+
+function checkPlanId(planId: string): string {
+  if (!PLAN_ID_RE.test(planId)) throw ValidationFailedError.field('plan_id', 'must be a plan_id such as SPY-intraday-20261124-abcdef');
+  return planId;
+}
+
+/** Read-only access to persisted plans (idea snapshots) and their chart layers, scoped to the caller. */
+@ApiTags('ideas')
+@ApiBearerAuth()
+@Controller()
+export class IdeasController {
+  constructor(
+    @Inject(IDEA_STORE) private readonly store: IdeaStoreApi,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('idea/:plan_id')
+  @ApiOperation({ operationId: 'getIdea', summary: 'Read a persisted plan by plan_id (latest version, or ?v=N).' })
+  @ApiOkResponse({ type: IdeaResponseDto })
+  async getIdea(@CurrentUser() userId: string, @Param('plan_id') planId: string, @Query() q: IdeaQueryDto): Promise<IdeaResponseDto> {
+    return present(await this.store.get(userId, checkPlanId(planId), q.v));
+  }
+
+  @Get('idea/:plan_id/:version')
+  @ApiOperation({ operationId: 'getIdeaVersion', summary: 'Read one version of a persisted plan.' })
+  @ApiOkResponse({ type: IdeaResponseDto })
+  async getIdeaVersion(
+    @CurrentUser() userId: string,
+    @Param('plan_id') planId: string,
+    @Param('version', new ParseIntPipe({ exceptionFactory: () => ValidationFailedError.field('version', 'must be a positive integer') }))
+    version: number,
+  ): Promise<IdeaResponseDto> {
+    return present(await this.store.get(userId, checkPlanId(planId), version));
+  }
+
+  @Get('api/v1/gpt/chart-layers')
+  @ApiOperation({ operationId: 'getChartLayers', summary: 'Chart layers (levels, zones, annotations) persisted with a plan.' })
+  @ApiOkResponse({ type: ChartLayersResponseDto })
+  async getChartLayers(@CurrentUser() userId: string, @Query() q: ChartLayersQueryDto): Promise<ChartLayersResponseDto> {
+    if (!this.config.flags.layersEndpoint) throw new NotFoundError('Plan layers unavailable (FF_LAYERS_ENDPOINT is off)');
+    const layers = await this.store.getLayers(userId, q.plan_id, q.v ?? q.plan_version);
+    return { ...layers, meta: layers.meta ?? {} };
+  }
+}

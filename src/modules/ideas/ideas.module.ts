@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { IdeasController } from './ideas.controller';
+
+@Module({ controllers: [IdeasController] })
+export class IdeasModule {}

@@ -1,0 +1,65 @@
+/**
+ * TypeORM entities. Defined as EntitySchemas built per dialect so that one definition serves Postgres
+ * (jsonb, timestamptz) and the embedded sql.js store (JSON text, datetime) with the same names.
+ */
+import { EntitySchema } from 'typeorm';
+import type { IdeaSnapshotRow, PlanDeltaRow, PlanLayerRow } from './rows';
+
+export type Dialect = 'postgres' | 'sqljs';
+
+const types = (d: Dialect) =>
+  d === 'postgres'
+    ? ({ json: 'jsonb', time: 'timestamptz', id: 'bigint' } as const)
+    : ({ json: 'simple-json', time: 'datetime', id: 'integer' } as const);
+
+export function buildEntities(dialect: Dialect) {
+  const t = types(dialect);
+  const IdeaSnapshot = new EntitySchema<IdeaSnapshotRow>({
+    name: 'IdeaSnapshot',
+    tableName: 'idea_snapshots',
+    columns: {
+      id: { type: t.id, primary: true, generated: 'increment' },
+      plan_id: { type: 'varchar', length: 80 },
+      plan_version: { type: 'int' },
+      user_id: { type: 'varchar', length: 128 },
+      symbol: { type: 'varchar', length: 24 },
+      style: { type: 'varchar', length: 16 },
+      kind: { type: 'varchar', length: 16, default: 'live' },
+      payload: { type: t.json },
+      created_at: { type: t.time, createDate: true },
+    },
+    uniques: [{ name: 'uq_idea_snapshots_plan_version', columns: ['plan_id', 'plan_version'] }],
+    indices: [{ name: 'ix_idea_snapshots_user_symbol_style', columns: ['user_id', 'symbol', 'style', 'kind'] }],
+  });
+  const PlanLayer = new EntitySchema<PlanLayerRow>({
+    name: 'PlanLayer',
+    tableName: 'plan_layers',
+    columns: {
+      id: { type: t.id, primary: true, generated: 'increment' },
+      plan_id: { type: 'varchar', length: 80 },
+      plan_version: { type: 'int' },
+      user_id: { type: 'varchar', length: 128 },
+      levels: { type: t.json },
+      zones: { type: t.json },
+      annotations: { type: t.json },
+      meta: { type: t.json },
+      created_at: { type: t.time, createDate: true },
+    },
+    uniques: [{ name: 'uq_plan_layers_plan_version', columns: ['plan_id', 'plan_version'] }],
+  });
+  const PlanDelta = new EntitySchema<PlanDeltaRow>({
+    name: 'PlanDelta',
+    tableName: 'plan_deltas',
+    columns: {
+      id: { type: t.id, primary: true, generated: 'increment' },
+      plan_id: { type: 'varchar', length: 80 },
+      seq: { type: 'int' },
+      user_id: { type: 'varchar', length: 128 },
+      type: { type: 'varchar', length: 32 },
+      payload: { type: t.json },
+      created_at: { type: t.time, createDate: true },
+    },
+    uniques: [{ name: 'uq_plan_deltas_plan_seq', columns: ['plan_id', 'seq'] }],
+  });
+  return { IdeaSnapshot, PlanLayer, PlanDelta };
+}

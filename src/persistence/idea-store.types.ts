@@ -1,0 +1,73 @@
+/**
+ * The persistence API the Plan, Ideas, Charts and Stream modules use (implemented by IdeaStore,
+ * src/persistence/idea-store.service.ts, provided globally by PersistenceModule). Every read takes the
+ * caller's user id: another user's idea is "not found" (404), never "forbidden".
+ */
+export type IdeaKind = 'live' | 'scenario';
+
+export interface PlanLayersData {
+  levels: unknown[];
+  zones: unknown[];
+  annotations: unknown[];
+  meta?: Record<string, unknown>;
+}
+
+export interface SaveIdeaInput {
+  user_id: string;
+  symbol: string;
+  style: string;
+  /** Existing plan id to add a version to; a new id is minted when absent. */
+  plan_id?: string;
+  kind?: IdeaKind;
+  /** The full plan payload (JSON-safe). The store writes plan_id, version and plan_version into it. */
+  payload: Record<string, unknown>;
+  layers?: PlanLayersData;
+}
+
+export interface IdeaRecord {
+  plan_id: string;
+  plan_version: number;
+  user_id: string;
+  symbol: string;
+  style: string;
+  kind: IdeaKind;
+  payload: Record<string, unknown>;
+  /** ISO-8601 UTC. */
+  created_at: string;
+}
+
+export interface LayerRecord extends PlanLayersData {
+  plan_id: string;
+  plan_version: number;
+}
+
+export interface PlanDeltaRecord {
+  plan_id: string;
+  /** 1, 2, 3 … per plan, assigned by the store in commit order. */
+  seq: number;
+  /** plan_state | target_hit | stop_hit | trail_stop | invalidated | replan | … (the stream's event type). */
+  type: string;
+  payload: Record<string, unknown>;
+  created_at: string;
+}
+
+export interface IdeaStoreApi {
+  /** `{SYMBOL}-{style}-{yyyymmdd}-{6 base32 chars}` (date in ET of `at`). */
+  newPlanId(symbol: string, style: string, at?: Date): string;
+  /** Atomically assigns the next version (1 for a new plan id) and writes the snapshot and its layers. */
+  save(input: SaveIdeaInput): Promise<IdeaRecord>;
+  /** Latest version, or `version`. Throws NotFoundError for unknown ids and other users' ids. */
+  get(userId: string, planId: string, version?: number): Promise<IdeaRecord>;
+  getLayers(userId: string, planId: string, version?: number): Promise<LayerRecord>;
+  /** Latest idea of this user for symbol+style+kind (today or any day), or null. */
+  findLatest(userId: string, symbol: string, style: string, kind?: IdeaKind): Promise<IdeaRecord | null>;
+  /** Latest version of each of this user's scenario plans for a symbol. */
+  listByKind(userId: string, symbol: string, kind: IdeaKind): Promise<IdeaRecord[]>;
+  appendDelta(userId: string, planId: string, delta: { type: string; payload: Record<string, unknown> }): Promise<PlanDeltaRecord>;
+  /** Deltas with seq > afterSeq, oldest first. */
+  listDeltas(userId: string, planId: string, afterSeq?: number): Promise<PlanDeltaRecord[]>;
+  /** Used by /health/ready. */
+  ping(): Promise<void>;
+}
+
+export const IDEA_STORE = Symbol('IDEA_STORE');

@@ -1,0 +1,34 @@
+/** Row shapes as stored (snake_case columns, one shape for both dialects). */
+export interface IdeaSnapshotRow {
+  id: string;
+  plan_id: string;
+  plan_version: number;
+  user_id: string;
+  symbol: string;
+  style: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+export interface PlanLayerRow {
+  id: string;
+  plan_id: string;
+  plan_version: number;
+  user_id: string;
+  levels: unknown[];
+  zones: unknown[];
+  annotations: unknown[];
+  meta: Record<string, unknown>;
+  created_at: Date;
+}
+
+export interface PlanDeltaRow {
+  id: string;
+  plan_id: string;
+  seq: number;
+  user_id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}

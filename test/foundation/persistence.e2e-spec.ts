@@ -1,0 +1,67 @@
+import request from 'supertest';
+import { IDEA_STORE, IdeaStoreApi } from '../../src/persistence/idea-store.types';
+import { createTestDatabase, postgresAdminUrl, storageTargets } from '../support/postgres';
+import { createTestApp, tempDataDir } from '../support/test-app';
+
+describe.each(storageTargets())('idea snapshots survive a restart (%s store)', (target) => {
+  let env: Record<string, string> = {};
+  let drop: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    env = { DATA_DIR: tempDataDir() };
+    if (target === 'postgres') {
+      const db = await createTestDatabase(postgresAdminUrl()!);
+      env.DATABASE_URL = db.url;
+      drop = db.drop;
+    }
+  });
+  afterAll(async () => drop?.());
+
+  it('reads back a saved snapshot and its layers unchanged after the process restarts', async () => {
+    const payload = { symbol: 'SPY', entry: 431.25, stop: 429.9, targets: [433.1, 435.4], nested: { a: [1, null, 'x'] }, unicode: 'Δ ± €' };
+    const layers = { levels: [{ price: 431.25, label: 'ENTRY', kind: 'level' }], zones: [{ low: 1, high: 2, kind: 'demand_zone', label: 'D' }], annotations: [], meta: { k: 1 } };
+
+    const first = await createTestApp(env);
+    const store = first.app.get<IdeaStoreApi>(IDEA_STORE);
+    const v1 = await store.save({ user_id: 'alice', symbol: 'spy', style: 'intraday', payload, layers });
+    const v2 = await store.save({ user_id: 'alice', symbol: 'SPY', style: 'intraday', plan_id: v1.plan_id, payload: { ...payload, entry: 432 } });
+    await first.close();
+
+    const second = await createTestApp(env);
+    try {
+      expect(v1.plan_id).toMatch(/^SPY-intraday-\d{8}-[a-z2-7]{6}$/);
+      expect([v1.plan_version, v2.plan_version]).toEqual([1, 2]);
+      const latest = await request(second.http).get(`/idea/${v1.plan_id}`).set('X-User-Id', 'alice').expect(200);
+      expect(latest.body.plan_version).toBe(2);
+      expect(latest.body.plan.entry).toBe(432);
+      const one = await request(second.http).get(`/idea/${v1.plan_id}?v=1`).set('X-User-Id', 'alice').expect(200);
+      expect(one.body.plan).toEqual({ ...payload, plan_id: v1.plan_id, version: 1, plan_version: 1 });
+      expect(one.body.created_at).toBe(v1.created_at);
+      const lay = await request(second.http).get(`/api/v1/gpt/chart-layers?plan_id=${v1.plan_id}&v=1`).set('X-User-Id', 'alice').expect(200);
+      expect(lay.body).toMatchObject({ plan_id: v1.plan_id, plan_version: 1, ...layers });
+      // another user never sees it: 404, not 403
+      await request(second.http).get(`/idea/${v1.plan_id}`).set('X-User-Id', 'bob').expect(404);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('assigns distinct consecutive versions to concurrent saves of one plan', async () => {
+    const app = await createTestApp(env);
+    try {
+      const store = app.app.get<IdeaStoreApi>(IDEA_STORE);
+      const first = await store.save({ user_id: 'u', symbol: 'QQQ', style: 'swing', payload: {} });
+      const saves = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.save({ user_id: 'u', symbol: 'QQQ', style: 'swing', plan_id: first.plan_id, payload: { i } })),
+      );
+      expect(saves.map((s) => s.plan_version).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+      const deltas = await Promise.all([1, 2, 3].map((i) => store.appendDelta('u', first.plan_id, { type: 'plan_state', payload: { i } })));
+      expect(deltas.map((d) => d.seq).sort()).toEqual([1, 2, 3]);
+      expect((await store.listDeltas('u', first.plan_id, 1)).map((d) => d.seq)).toEqual([2, 3]);
+      await expect(store.listDeltas('other', first.plan_id, 0)).resolves.toEqual([]);
+      await expect(store.appendDelta('other', first.plan_id, { type: 'x', payload: {} })).rejects.toThrow(/unknown plan_id/);
+    } finally {
+      await app.close();
+    }
+  });
+});

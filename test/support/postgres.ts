@@ -1,0 +1,37 @@
+import { Client } from 'pg';
+
+/**
+ * Postgres for persistence tests. CI (`.ci/run`) starts a real server on loopback and exports
+ * TEST_DATABASE_URL; each suite gets its own fresh database so suites never share state.
+ * Outside CI without TEST_DATABASE_URL the Postgres cases are not run (and the suite says so);
+ * in CI its absence is an error.
+ */
+export function postgresAdminUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.CI) throw new Error('TEST_DATABASE_URL must be set in CI (.ci/run starts PostgreSQL and exports it)');
+  return url;
+}
+
+export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `tc_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** The persistence targets every storage test runs against. */
+export function storageTargets(): Array<'embedded' | 'postgres'> {
+  return postgresAdminUrl() ? ['embedded', 'postgres'] : ['embedded'];
+}
