@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdeasModule } from './modules/ideas/ideas.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
 // feature modules (one import line each)
 
@@ -17,6 +18,7 @@ import { PersistenceModule } from './persistence/persistence.module';
     AppConfigModule,
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => loggerParams(c) }),
     PersistenceModule,
+    MetricsModule,
     HealthModule,
     IdeasModule,
     // feature modules

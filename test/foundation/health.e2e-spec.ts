@@ -29,3 +29,18 @@ describe('health for ops', () => {
     }
   });
 });
+
+describe('metrics for ops', () => {
+  it('exposes Prometheus metrics including per-route HTTP latency', async () => {
+    const t = await createTestApp();
+    try {
+      await request(t.http).get('/health/live').expect(200);
+      const r = await request(t.http).get('/metrics').expect(200);
+      expect(r.headers['content-type']).toMatch(/text\/plain/);
+      expect(r.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="2xx"\} 1/);
+      expect(r.text).toMatch(/process_resident_memory_bytes/);
+    } finally {
+      await t.close();
+    }
+  });
+});
