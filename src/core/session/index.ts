@@ -1,0 +1,3 @@
+export * from './et-time';
+export * from './nyse-calendar';
+export * from './session';

@@ -1,0 +1,66 @@
+import { etDate, etMinuteOfDay, etWallToUtc } from './et-time';
+import { isEarlyClose, isTradingDay, nextTradingDay } from './nyse-calendar';
+
+/** pre 04:00–09:30, regular 09:30–16:00 (13:00 on early closes), post until 20:00 (17:00 on early closes), else closed. */
+export type SessionTag = 'pre' | 'regular' | 'post' | 'closed';
+
+const PRE_OPEN = 4 * 60;
+const OPEN = 9 * 60 + 30;
+const CLOSE = 16 * 60;
+const EARLY_CLOSE = 13 * 60;
+const POST_CLOSE = 20 * 60;
+const EARLY_POST_CLOSE = 17 * 60;
+
+const dayCache = new Map<string, { trading: boolean; close: number; postClose: number }>();
+function dayInfo(ymd: string) {
+  let info = dayCache.get(ymd);
+  if (!info) {
+    const early = isEarlyClose(ymd);
+    info = { trading: isTradingDay(ymd), close: early ? EARLY_CLOSE : CLOSE, postClose: early ? EARLY_POST_CLOSE : POST_CLOSE };
+    if (dayCache.size > 20_000) dayCache.clear();
+    dayCache.set(ymd, info);
+  }
+  return info;
+}
+
+/** Session of the bar or instant starting at utcMs (US equities, ET, holiday-aware). */
+export function sessionTag(utcMs: number): SessionTag {
+  if (!Number.isFinite(utcMs)) return 'closed';
+  const info = dayInfo(etDate(utcMs));
+  if (!info.trading) return 'closed';
+  const m = etMinuteOfDay(utcMs);
+  if (m >= OPEN && m < info.close) return 'regular';
+  if (m >= PRE_OPEN && m < OPEN) return 'pre';
+  if (m >= info.close && m < info.postClose) return 'post';
+  return 'closed';
+}
+
+/** Regular session bounds in UTC ms, or null on a non-trading day. */
+export function regularSession(ymd: string): { open: number; close: number } | null {
+  const info = dayInfo(ymd);
+  if (!info.trading) return null;
+  return { open: etWallToUtc(ymd, 9, 30), close: etWallToUtc(ymd, Math.floor(info.close / 60), info.close % 60) };
+}
+
+export interface MarketStatus {
+  status: 'pre' | 'open' | 'post' | 'closed';
+  /** Next regular-session open (UTC ms) after now (today's if it is still ahead). */
+  next_open: number;
+  /** Close of the current regular session when open, else null. */
+  next_close: number | null;
+  /** Trading date in ET the status refers to. */
+  date: string;
+}
+
+export function marketStatus(utcMs: number): MarketStatus {
+  const date = etDate(utcMs);
+  const tag = sessionTag(utcMs);
+  const today = regularSession(date);
+  const nextOpen = today && utcMs < today.open ? today.open : regularSession(nextTradingDay(date))!.open;
+  return {
+    status: tag === 'regular' ? 'open' : tag,
+    next_open: nextOpen,
+    next_close: tag === 'regular' && today ? today.close : null,
+    date,
+  };
+}
