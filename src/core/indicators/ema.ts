@@ -1,0 +1,55 @@
+import { nanArray, Series, validPeriod } from './series';
+
+/**
+ * Exponential moving average, TA-Lib convention: α = 2/(period+1), seeded at index
+ * `seedEnd` with the SMA of the `period` values ending there (default: the first `period` values).
+ */
+export function ema(values: Series, period: number, seedEnd = period - 1): Float64Array {
+  const n = values.length;
+  const out = nanArray(n);
+  if (!validPeriod(period, n) || seedEnd < period - 1 || seedEnd >= n) return out;
+  const k = 2 / (period + 1);
+  let sum = 0;
+  for (let i = seedEnd - period + 1; i <= seedEnd; i++) sum += values[i];
+  let prev = sum / period;
+  out[seedEnd] = prev;
+  for (let i = seedEnd + 1; i < n; i++) {
+    prev = (values[i] - prev) * k + prev;
+    out[i] = prev;
+  }
+  return out;
+}
+
+/** Wilder smoothing (α = 1/period) seeded with the SMA of the first `period` values from `start`. */
+export function wilder(values: Series, period: number, start = 0): Float64Array {
+  const n = values.length;
+  const out = nanArray(n);
+  if (!validPeriod(period, n - start)) return out;
+  let sum = 0;
+  for (let i = start; i < start + period; i++) sum += values[i];
+  let prev = sum / period;
+  out[start + period - 1] = prev;
+  for (let i = start + period; i < n; i++) {
+    prev = (prev * (period - 1) + values[i]) / period;
+    out[i] = prev;
+  }
+  return out;
+}
+
+/**
+ * EMA seeded with the first value (pandas `ewm(adjust=False)`, Tulip, TA-Lib's Metastock mode):
+ * defined from index 0. Early values differ from the SMA-seeded EMA; they converge later.
+ */
+export function emaFirstSeeded(values: ArrayLike<number>, period: number): Float64Array {
+  const n = values.length;
+  const out = new Float64Array(n).fill(NaN);
+  if (!(period >= 1) || n === 0) return out;
+  const k = 2 / (period + 1);
+  let prev = values[0];
+  out[0] = prev;
+  for (let i = 1; i < n; i++) {
+    prev = (values[i] - prev) * k + prev;
+    out[i] = prev;
+  }
+  return out;
+}

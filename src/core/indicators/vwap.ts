@@ -1,0 +1,58 @@
+import { etDate } from '../session/et-time';
+import { sessionTag } from '../session/session';
+import { nanArray, Series } from './series';
+
+/**
+ * Session VWAP = Σ(typical price × volume) / Σ volume over the regular session so far, restarting at
+ * each regular open (09:30 ET). Pre-market bars get NaN (no session VWAP exists yet); post-market
+ * bars carry the session's closing VWAP unchanged (after-hours prints do not move it). Until the first
+ * bar with volume the VWAP is the typical price of the first bar (zero-volume sessions never divide by 0).
+ */
+export function sessionVwap(time: Series, high: Series, low: Series, close: Series, volume: Series): Float64Array {
+  const n = Math.min(time.length, high.length, low.length, close.length, volume.length);
+  const out = nanArray(n);
+  let day = '';
+  let pv = 0;
+  let v = 0;
+  let last = NaN;
+  for (let i = 0; i < n; i++) {
+    const tag = sessionTag(time[i]);
+    if (tag === 'regular') {
+      const d = etDate(time[i]);
+      if (d !== day) {
+        day = d;
+        pv = 0;
+        v = 0;
+        last = NaN;
+      }
+      const tp = (high[i] + low[i] + close[i]) / 3;
+      const vol = volume[i] > 0 ? volume[i] : 0;
+      pv += tp * vol;
+      v += vol;
+      last = v > 0 ? pv / v : Number.isNaN(last) ? tp : last;
+      out[i] = last;
+    } else if (tag === 'post' && etDate(time[i]) === day) {
+      out[i] = last;
+    }
+  }
+  return out;
+}
+
+/** VWAP anchored at bar `anchorIndex` (inclusive), typical price × volume; NaN before the anchor. */
+export function anchoredVwap(high: Series, low: Series, close: Series, volume: Series, anchorIndex: number): Float64Array {
+  const n = Math.min(high.length, low.length, close.length, volume.length);
+  const out = nanArray(n);
+  if (!Number.isInteger(anchorIndex) || anchorIndex < 0 || anchorIndex >= n) return out;
+  let pv = 0;
+  let v = 0;
+  let last = NaN;
+  for (let i = anchorIndex; i < n; i++) {
+    const tp = (high[i] + low[i] + close[i]) / 3;
+    const vol = volume[i] > 0 ? volume[i] : 0;
+    pv += tp * vol;
+    v += vol;
+    last = v > 0 ? pv / v : Number.isNaN(last) ? tp : last;
+    out[i] = last;
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+/**
+ * Implied volatility by Newton's method safeguarded by bisection on the bracket [1e-6, 10].
+ *
+ * BSM price is strictly increasing in σ, so the bracket always shrinks: every step either takes a
+ * Newton step that stays inside the current bracket or bisects it. That bounds the work at
+ * MAX_ITERATIONS (bisection alone reaches 1e-10 on a width-10 bracket in 37 steps), so the solver
+ * always terminates, whatever the input. Failures are typed results, never exceptions.
+ */
+import { BsmInput, isValidBsmInput } from './bsm';
+import { normCdf, normPdf } from './normal';
+
+export const IV_MIN = 1e-6;
+export const IV_MAX = 10;
+const MAX_ITERATIONS = 100;
+
+/**
+ * Why no volatility was implied:
+ * - `below_intrinsic`: price ≤ the σ→0 value (discounted intrinsic bound max(0, S·e^(−qT) − K·e^(−rT)) for a call):
+ *   no time value is left to imply a volatility from (includes prices a hair above the bound that only σ < 1e-6 would give).
+ * - `above_upper_bound`: price ≥ S·e^(−qT) (call) or K·e^(−rT) (put) — no σ gives it.
+ * - `non_positive_time`: years ≤ 0 (expired or T not known).
+ * - `invalid_input`: NaN/∞, non-positive spot or strike, negative price, unknown type.
+ * - `no_convergence`: the price needs σ > 10 (1000 %), or the iteration budget ran out.
+ */
+export type IvFailureReason = 'below_intrinsic' | 'above_upper_bound' | 'non_positive_time' | 'invalid_input' | 'no_convergence';
+
+export type IvResult = { ok: true; vol: number; iterations: number } | { ok: false; reason: IvFailureReason };
+
+export type IvInput = Omit<BsmInput, 'vol'> & { price: number };
+
+/** Price and dV/dσ (per 1.00 of σ) for the solver; inputs already validated. */
+function priceVega(
+  isCall: boolean,
+  S: number,
+  K: number,
+  T: number,
+  sqrtT: number,
+  fwdS: number,
+  pvK: number,
+  r: number,
+  q: number,
+  v: number,
+): [number, number] {
+  const volSqrtT = v * sqrtT;
+  const d1 = (Math.log(S / K) + (r - q + 0.5 * v * v) * T) / volSqrtT;
+  const d2 = d1 - volSqrtT;
+  const price = isCall ? fwdS * normCdf(d1) - pvK * normCdf(d2) : pvK * normCdf(-d2) - fwdS * normCdf(-d1);
+  return [price, fwdS * normPdf(d1) * sqrtT];
+}
+
+/**
+ * Solve BSM(σ) = price for σ (annualised fraction). `tol` is the tolerance on σ.
+ * Never throws; always terminates within MAX_ITERATIONS evaluations after the bracket checks.
+ */
+export function impliedVol(input: IvInput, tol = 1e-10): IvResult {
+  if (!input || typeof input !== 'object') return { ok: false, reason: 'invalid_input' };
+  const { type, spot: S, strike: K, years: T, rate: r, dividendYield: q, price } = input;
+  if (Number.isFinite(T) && T <= 0) return { ok: false, reason: 'non_positive_time' };
+  if (!isValidBsmInput({ type, spot: S, strike: K, years: T, rate: r, dividendYield: q, vol: 1 })) {
+    return { ok: false, reason: 'invalid_input' };
+  }
+  if (!Number.isFinite(price) || price < 0) return { ok: false, reason: 'invalid_input' };
+  const tolVol = Number.isFinite(tol) && tol > 0 ? tol : 1e-10;
+
+  const isCall = type === 'call';
+  const sqrtT = Math.sqrt(T);
+  const fwdS = S * Math.exp(-q * T);
+  const pvK = K * Math.exp(-r * T);
+  const upper = isCall ? fwdS : pvK;
+  const lowerBound = Math.max(0, isCall ? fwdS - pvK : pvK - fwdS);
+  if (price >= upper) return { ok: false, reason: 'above_upper_bound' };
+  if (price <= lowerBound) return { ok: false, reason: 'below_intrinsic' };
+
+  // f(σ) = BSM(σ) − price is increasing; keep [lo, hi] with f(lo) < 0 < f(hi).
+  let lo = IV_MIN;
+  let hi = IV_MAX;
+  const [pLo] = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, lo);
+  if (pLo - price >= 0) return { ok: false, reason: 'below_intrinsic' };
+  const [pHi] = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, hi);
+  if (pHi - price < 0) return { ok: false, reason: 'no_convergence' };
+
+  // Start at the vega-maximising σ (Manaster & Koehler 1982), from which Newton is well behaved;
+  // for near-the-money contracts that is ~0, so use the Brenner–Subrahmanyam ATM estimate instead.
+  const lnFK = Math.abs(Math.log(fwdS / pvK));
+  let v = Math.sqrt((2 * lnFK) / T);
+  if (!(v > 0.01)) v = (Math.sqrt((2 * Math.PI) / T) * price) / fwdS;
+  if (!(v > lo && v < hi)) v = 0.5 * (lo + hi);
+
+  for (let it = 1; it <= MAX_ITERATIONS; it++) {
+    const [p, vega] = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, v);
+    const f = p - price;
+    if (f === 0) return { ok: true, vol: v, iterations: it };
+    if (f < 0) lo = v;
+    else hi = v;
+    let next = v - f / vega;
+    // Reject Newton steps that leave the bracket (or are NaN when vega underflows) and bisect instead.
+    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+    if (Math.abs(next - v) < tolVol || hi - lo < tolVol) return { ok: true, vol: next, iterations: it };
+    v = next;
+  }
+  return { ok: false, reason: 'no_convergence' };
+}
