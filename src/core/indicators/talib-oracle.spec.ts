@@ -86,7 +86,7 @@ describe.each([
     expectAgrees('BB lower', b.lower, ta('BBANDS', bArgs, 'outRealLowerBand'));
     // TA-Lib's STDDEV uses E[x²]−E[x]², which loses digits when the stdev is tiny next to the price
     // (AAPL at $645 with a 3-cent stdev); ours is two-pass. So STDDEV is compared to 1e-12 × price² (4e-7 at $645; the observed gap is 3e-8).
-    const priceLevel = c.close[n - 1];
+    const priceLevel = Math.max(...Array.from(c.close));
     expectAgrees('STDDEV', stddev(c.close, 20), ta('STDDEV', { ...inReal, optInTimePeriod: 20, optInNbDev: 1 }), 1e-12 * priceLevel * priceLevel);
     expectAgrees('OBV', obv(c.close, c.volume), ta('OBV', { inReal: Array.from(c.close), volume: Array.from(c.volume), n }));
   });
