@@ -1,0 +1,3 @@
+export * from './session-levels';
+export * from './structure';
+export * from './key-levels';

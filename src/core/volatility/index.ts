@@ -1,0 +1,4 @@
+export * from './atm-iv';
+export * from './expected-move';
+export * from './historical-vol';
+export * from './iv-rank';
