@@ -1,4 +1,4 @@
-import { etDate } from '../session/et-time';
+import { etDayNumber } from '../session/et-time';
 import { sessionTag } from '../session/session';
 import { nanArray, Series } from './series';
 
@@ -11,14 +11,14 @@ import { nanArray, Series } from './series';
 export function sessionVwap(time: Series, high: Series, low: Series, close: Series, volume: Series): Float64Array {
   const n = Math.min(time.length, high.length, low.length, close.length, volume.length);
   const out = nanArray(n);
-  let day = '';
+  let day = NaN;
   let pv = 0;
   let v = 0;
   let last = NaN;
   for (let i = 0; i < n; i++) {
     const tag = sessionTag(time[i]);
     if (tag === 'regular') {
-      const d = etDate(time[i]);
+      const d = etDayNumber(time[i]);
       if (d !== day) {
         day = d;
         pv = 0;
@@ -31,7 +31,7 @@ export function sessionVwap(time: Series, high: Series, low: Series, close: Seri
       v += vol;
       last = v > 0 ? pv / v : Number.isNaN(last) ? tp : last;
       out[i] = last;
-    } else if (tag === 'post' && etDate(time[i]) === day) {
+    } else if (tag === 'post' && etDayNumber(time[i]) === day) {
       out[i] = last;
     }
   }

@@ -26,16 +26,33 @@ function dstBounds(year: number): [number, number] {
 }
 
 const boundsCache = new Map<number, [number, number]>();
+// The last year looked up, kept as plain numbers so the hot path allocates nothing.
+let cachedYearStart = 0;
+let cachedYearEnd = -1;
+let cachedDstStart = 0;
+let cachedDstEnd = 0;
 
 /** Offset of New York from UTC in ms at an instant (−4 h in summer, −5 h in winter). */
 export function etOffsetMs(utcMs: number): number {
-  const year = new Date(utcMs).getUTCFullYear();
-  let b = boundsCache.get(year);
-  if (!b) {
-    b = dstBounds(year);
-    boundsCache.set(year, b);
+  if (!(utcMs >= cachedYearStart && utcMs < cachedYearEnd)) {
+    const year = new Date(utcMs).getUTCFullYear();
+    if (!Number.isFinite(year)) return -5 * HOUR;
+    let b = boundsCache.get(year);
+    if (!b) {
+      b = dstBounds(year);
+      boundsCache.set(year, b);
+    }
+    cachedYearStart = Date.UTC(year, 0, 1);
+    cachedYearEnd = Date.UTC(year + 1, 0, 1);
+    cachedDstStart = b[0];
+    cachedDstEnd = b[1];
   }
-  return utcMs >= b[0] && utcMs < b[1] ? -4 * HOUR : -5 * HOUR;
+  return utcMs >= cachedDstStart && utcMs < cachedDstEnd ? -4 * HOUR : -5 * HOUR;
+}
+
+/** Whole days since the epoch of the ET calendar date of an instant (a cheap numeric date key). */
+export function etDayNumber(utcMs: number): number {
+  return Math.floor(etLocalMs(utcMs) / DAY);
 }
 
 /** Milliseconds since the UTC epoch of the same wall-clock reading in New York ("local epoch"). */

@@ -1,4 +1,4 @@
-import { etDate, etMinuteOfDay, etWallToUtc } from './et-time';
+import { etDate, etLocalMs, etWallToUtc } from './et-time';
 import { isEarlyClose, isTradingDay, nextTradingDay } from './nyse-calendar';
 
 /** pre 04:00–09:30, regular 09:30–16:00 (13:00 on early closes), post until 20:00 (17:00 on early closes), else closed. */
@@ -11,8 +11,14 @@ const EARLY_CLOSE = 13 * 60;
 const POST_CLOSE = 20 * 60;
 const EARLY_POST_CLOSE = 17 * 60;
 
-const dayCache = new Map<string, { trading: boolean; close: number; postClose: number }>();
-function dayInfo(ymd: string) {
+interface DayInfo {
+  trading: boolean;
+  close: number;
+  postClose: number;
+}
+const dayCache = new Map<string, DayInfo>();
+const dayNumberCache = new Map<number, DayInfo>();
+function dayInfo(ymd: string): DayInfo {
   let info = dayCache.get(ymd);
   if (!info) {
     const early = isEarlyClose(ymd);
@@ -23,12 +29,29 @@ function dayInfo(ymd: string) {
   return info;
 }
 
+let lastDay = NaN;
+let lastInfo: DayInfo | undefined;
+function dayInfoByNumber(day: number): DayInfo {
+  if (day === lastDay && lastInfo) return lastInfo;
+  let info = dayNumberCache.get(day);
+  if (!info) {
+    info = dayInfo(new Date(day * 86_400_000).toISOString().slice(0, 10));
+    if (dayNumberCache.size > 20_000) dayNumberCache.clear();
+    dayNumberCache.set(day, info);
+  }
+  lastDay = day;
+  lastInfo = info;
+  return info;
+}
+
 /** Session of the bar or instant starting at utcMs (US equities, ET, holiday-aware). */
 export function sessionTag(utcMs: number): SessionTag {
   if (!Number.isFinite(utcMs)) return 'closed';
-  const info = dayInfo(etDate(utcMs));
+  const local = etLocalMs(utcMs);
+  const day = Math.floor(local / 86_400_000);
+  const info = dayInfoByNumber(day);
   if (!info.trading) return 'closed';
-  const m = etMinuteOfDay(utcMs);
+  const m = Math.floor((local - day * 86_400_000) / 60_000);
   if (m >= OPEN && m < info.close) return 'regular';
   if (m >= PRE_OPEN && m < OPEN) return 'pre';
   if (m >= info.close && m < info.postClose) return 'post';
