@@ -6,7 +6,8 @@ import { computeKeyLevels, fairValueGaps, liquidityPools, openingRange, pivotPoi
 
 const stats = readFixtureJson('reference', 'intraday_session_stats.json');
 
-describe.each(stats.sessions.map((s: any) => [`${s.file} ${s.date}`, s] as [string, any]))('session facts equal intraday_session_stats.json: %s', (_l, s: any) => {
+const sessions: Array<[string, any]> = stats.sessions.map((s: any) => [`${s.file} ${s.date}`, s]);
+describe.each(sessions)('session facts equal intraday_session_stats.json: %s', (_l: string, s: any) => {
   const bars = fixtureBars(s.file.replace(/^bars\//, ''));
   const close = (a: number | undefined, b: number | null) => (b === null ? expect(a).toBeUndefined() : expect(a).toBeCloseTo(b, 6));
 
