@@ -11,6 +11,7 @@ import { HealthModule } from './modules/health/health.module';
 import { IdeasModule } from './modules/ideas/ideas.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
+import { SessionModule } from './modules/session/session.module';
 // feature modules (one import line each)
 
 @Module({
@@ -21,6 +22,7 @@ import { PersistenceModule } from './persistence/persistence.module';
     MetricsModule,
     HealthModule,
     IdeasModule,
+    SessionModule,
     // feature modules
   ],
   providers: [

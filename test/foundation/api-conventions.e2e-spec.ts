@@ -63,3 +63,18 @@ describe('API conventions', () => {
     for (const o of ops) expect((o.summary ?? '').length).toBeLessThanOrEqual(300);
   });
 });
+
+describe('GET /api/v1/session', () => {
+  it('reports the session on the service clock with ISO times and a banner', async () => {
+    const t = await createTestApp();
+    try {
+      const r = await request(t.http).get('/api/v1/session').expect(200);
+      expect(['pre', 'open', 'post', 'closed']).toContain(r.body.status);
+      expect(r.body.tz).toBe('America/New_York');
+      expect(Date.parse(r.body.next_open)).toBeGreaterThan(Date.parse(r.body.as_of));
+      expect(r.body.banner).toMatch(/^Market /);
+    } finally {
+      await t.close();
+    }
+  });
+});
