@@ -62,40 +62,52 @@ export function impliedVol(input: IvInput, tol = 1e-10): IvResult {
   if (!Number.isFinite(price) || price < 0) return { ok: false, reason: 'invalid_input' };
   const tolVol = Number.isFinite(tol) && tol > 0 ? tol : 1e-10;
 
-  const isCall = type === 'call';
   const sqrtT = Math.sqrt(T);
   const fwdS = S * Math.exp(-q * T);
   const pvK = K * Math.exp(-r * T);
-  const upper = isCall ? fwdS : pvK;
-  const lowerBound = Math.max(0, isCall ? fwdS - pvK : pvK - fwdS);
+  const upper = type === 'call' ? fwdS : pvK;
+  const lowerBound = Math.max(0, type === 'call' ? fwdS - pvK : pvK - fwdS);
   if (price >= upper) return { ok: false, reason: 'above_upper_bound' };
   if (price <= lowerBound) return { ok: false, reason: 'below_intrinsic' };
 
-  // f(σ) = BSM(σ) − price is increasing; keep [lo, hi] with f(lo) < 0 < f(hi).
+  // Solve on the out-of-the-money side: an in-the-money price is intrinsic + time value, and by
+  // put-call parity the time value is the price of the opposite (OTM) right. This avoids
+  // differencing two large numbers inside the iteration. A time value within rounding of the
+  // intrinsic bound (a few ulps of S and K) carries no volatility information.
+  const itm = lowerBound > 0;
+  const isCall = itm ? type !== 'call' : type === 'call';
+  const target = itm ? price - lowerBound : price;
+  if (itm && target <= 16 * Number.EPSILON * Math.max(fwdS, pvK)) return { ok: false, reason: 'below_intrinsic' };
+
+  // f(σ) = BSM(σ) − target is increasing; keep [lo, hi] with f(lo) < 0 < f(hi).
   let lo = IV_MIN;
   let hi = IV_MAX;
   const [pLo] = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, lo);
-  if (pLo - price >= 0) return { ok: false, reason: 'below_intrinsic' };
+  if (pLo - target >= 0) return { ok: false, reason: 'below_intrinsic' };
   const [pHi] = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, hi);
-  if (pHi - price < 0) return { ok: false, reason: 'no_convergence' };
+  if (pHi - target < 0) return { ok: false, reason: 'no_convergence' };
 
   // Start at the vega-maximising σ (Manaster & Koehler 1982), from which Newton is well behaved;
   // for near-the-money contracts that is ~0, so use the Brenner–Subrahmanyam ATM estimate instead.
   const lnFK = Math.abs(Math.log(fwdS / pvK));
   let v = Math.sqrt((2 * lnFK) / T);
-  if (!(v > 0.01)) v = (Math.sqrt((2 * Math.PI) / T) * price) / fwdS;
+  if (!(v > 0.01)) v = (Math.sqrt((2 * Math.PI) / T) * target) / fwdS;
   if (!(v > lo && v < hi)) v = 0.5 * (lo + hi);
 
+  // rtsafe (Numerical Recipes §9.4): take the Newton step only if it stays inside the bracket and
+  // at least halves the previous step; otherwise bisect. Far in the wings f behaves like
+  // exp(−a/σ²), where plain Newton crawls — the halving rule keeps the rate at least bisection's.
+  let dxOld = hi - lo;
   for (let it = 1; it <= MAX_ITERATIONS; it++) {
     const [p, vega] = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, v);
-    const f = p - price;
+    const f = p - target;
     if (f === 0) return { ok: true, vol: v, iterations: it };
     if (f < 0) lo = v;
     else hi = v;
     let next = v - f / vega;
-    // Reject Newton steps that leave the bracket (or are NaN when vega underflows) and bisect instead.
-    if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - v) < tolVol || hi - lo < tolVol) return { ok: true, vol: next, iterations: it };
+    if (!(next > lo && next < hi) || Math.abs(2 * f) > Math.abs(dxOld * vega)) next = 0.5 * (lo + hi);
+    dxOld = next - v;
+    if (Math.abs(dxOld) < tolVol || hi - lo < tolVol) return { ok: true, vol: next, iterations: it };
     v = next;
   }
   return { ok: false, reason: 'no_convergence' };
