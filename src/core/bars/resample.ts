@@ -45,9 +45,10 @@ export function resampleBars(bars: readonly Bar[], target: Interval): Bar[] {
   if (bars.length === 0) return [];
   const out: Bar[] = [];
   if (target === '1D' || target === '1W') {
-    const intraday = bars.length > 1 && bars[1].time - bars[0].time < DAY && sessionTag(bars[0].time) !== 'closed';
+    // Daily input is stamped at 00:00 UTC of its date (vendor convention); anything else is intraday.
+    const dailyInput = bars.every((b) => b.time % DAY === 0);
     let daily: Bar[] = [];
-    if (intraday || bars.some((b) => sessionTag(b.time) !== 'closed')) {
+    if (!dailyInput) {
       for (const b of bars) {
         if (sessionTag(b.time) !== 'regular') continue;
         const day = Date.parse(`${etDate(b.time)}T00:00:00Z`);

@@ -1,0 +1,129 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Bar } from '../../core/bars/bar';
+import { INTERVAL_MS, Interval, isIntraday, parseInterval } from '../../core/bars/interval';
+import { parseCsvBars } from '../../core/bars/parse-csv-bars';
+import { resampleBars } from '../../core/bars/resample';
+import { marketStatus, regularSession, sessionTag } from '../../core/session/session';
+import { ProviderError } from '../provider.errors';
+import type { BarsRequest, BarsResult, CallOptions, Clock, MarketClock, MarketDataProvider, Quote } from '../provider.types';
+
+interface ReplayFile {
+  interval: Interval;
+  file: string;
+  bars?: Bar[];
+  mtimeMs?: number;
+}
+
+/**
+ * Bars replayed from CSV files `{SYMBOL}_{interval}.csv` in a folder (id `replay`). Only bars that
+ * have closed at the replay clock's "now" are visible, so a running replay clock makes new bars
+ * appear. Intervals without a file are resampled from the finest file that is finer. Unknown
+ * symbols are `not_found`, letting the chain try the next provider.
+ */
+export class ReplayMarketDataProvider implements MarketDataProvider {
+  readonly id = 'replay';
+  readonly testSymbol: string;
+  private readonly files = new Map<string, ReplayFile[]>();
+
+  constructor(private readonly options: { dir: string; clock: Clock }) {
+    this.scan();
+    this.testSymbol = [...this.files.keys()][0] ?? 'SPY';
+  }
+
+  /** Symbols with at least one file. */
+  get symbols(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  private scan() {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(this.options.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const m = /^(.+)_([0-9]+[a-zA-Z]+)\.csv$/.exec(name);
+      const iv = m && parseInterval(m[2]);
+      if (!m || !iv) continue;
+      const sym = m[1].toUpperCase();
+      const list = this.files.get(sym) ?? [];
+      list.push({ interval: iv, file: path.join(this.options.dir, name) });
+      list.sort((a, b) => INTERVAL_MS[a.interval] - INTERVAL_MS[b.interval]);
+      this.files.set(sym, list);
+    }
+  }
+
+  private load(f: ReplayFile): Bar[] {
+    const stat = fs.statSync(f.file);
+    if (!f.bars || f.mtimeMs !== stat.mtimeMs) {
+      f.bars = parseCsvBars(fs.readFileSync(f.file, 'utf8'));
+      f.mtimeMs = stat.mtimeMs;
+    }
+    return f.bars;
+  }
+
+  /** A bar is visible once it has closed at replay time (daily bars: after that session's close). */
+  private visible(bars: Bar[], interval: Interval, now: number): Bar[] {
+    const closes = (b: Bar) =>
+      isIntraday(interval) ? b.time + INTERVAL_MS[interval] : regularSession(new Date(b.time).toISOString().slice(0, 10))?.close ?? b.time + INTERVAL_MS[interval];
+    let hi = bars.length;
+    while (hi > 0 && closes(bars[hi - 1]) > now) hi--;
+    return hi === bars.length ? bars : bars.slice(0, hi);
+  }
+
+  private source(symbol: string, interval: Interval): { file: ReplayFile; resample: boolean } {
+    const list = this.files.get(symbol.toUpperCase());
+    if (!list) throw new ProviderError(this.id, 'not_found', `no replay file for ${symbol}`);
+    const exact = list.find((f) => f.interval === interval);
+    if (exact) return { file: exact, resample: false };
+    const finer = list.filter((f) => INTERVAL_MS[f.interval] < INTERVAL_MS[interval] && (isIntraday(f.interval) || !isIntraday(interval)));
+    if (!finer.length) throw new ProviderError(this.id, 'unsupported', `replay has no ${interval} (or finer) bars for ${symbol}`);
+    return { file: finer[finer.length - 1], resample: true };
+  }
+
+  async getBars(req: BarsRequest): Promise<BarsResult> {
+    const { file, resample } = this.source(req.symbol, req.interval);
+    const now = this.options.clock.now();
+    const to = Math.min(req.to ?? now, now);
+    let bars = this.visible(this.load(file), file.interval, to);
+    if (req.extendedHours === false && isIntraday(file.interval)) bars = bars.filter((b) => sessionTag(b.time) === 'regular');
+    if (resample) bars = resampleBars(bars, req.interval);
+    if (req.from !== undefined) bars = bars.filter((b) => b.time >= req.from!);
+    const limit = req.limit ?? (req.from === undefined ? 500 : Infinity);
+    if (Number.isFinite(limit) && bars.length > limit) bars = bars.slice(bars.length - limit);
+    if (!bars.length) throw new ProviderError(this.id, 'empty', `no replay ${req.interval} bars for ${req.symbol} before ${new Date(to).toISOString()}`);
+    return {
+      symbol: req.symbol.toUpperCase(),
+      interval: req.interval,
+      bars,
+      data_source: this.id,
+      as_of: new Date(bars[bars.length - 1].time).toISOString(),
+      stale: false,
+    };
+  }
+
+  async getQuote(symbol: string, _opts?: CallOptions): Promise<Quote> {
+    const list = this.files.get(symbol.toUpperCase());
+    if (!list) throw new ProviderError(this.id, 'not_found', `no replay file for ${symbol}`);
+    const res = await this.getBars({ symbol, interval: list[0].interval, limit: 1 });
+    const last = res.bars[res.bars.length - 1];
+    const time = last.time + (isIntraday(list[0].interval) ? INTERVAL_MS[list[0].interval] : 0);
+    return { symbol: res.symbol, last: last.close, time, data_source: this.id, as_of: new Date(time).toISOString(), stale: false };
+  }
+
+  async getClock(): Promise<MarketClock> {
+    const now = this.options.clock.now();
+    const s = marketStatus(now);
+    return {
+      status: s.status,
+      now: new Date(now).toISOString(),
+      next_open: new Date(s.next_open).toISOString(),
+      next_close: s.next_close === null ? undefined : new Date(s.next_close).toISOString(),
+      data_source: this.id,
+      as_of: new Date(now).toISOString(),
+      stale: false,
+    };
+  }
+}

@@ -1,0 +1,170 @@
+import type { Bar } from '../../core/bars/bar';
+import { INTERVAL_MS, Interval, isIntraday } from '../../core/bars/interval';
+import { resampleBars } from '../../core/bars/resample';
+import { addDays, etDate } from '../../core/session/et-time';
+import { isTradingDay, previousTradingDay } from '../../core/session/nyse-calendar';
+import { marketStatus, sessionTag } from '../../core/session/session';
+import { ProviderError } from '../provider.errors';
+import type { BarsRequest, BarsResult, CallOptions, Clock, MarketClock, MarketDataProvider, Quote } from '../provider.types';
+import { dailyBarOfDay, minuteBarsOfDay } from './synthetic-path';
+
+const SYMBOL = /^[A-Z0-9.^:_-]{1,16}$/;
+const DAY = 86_400_000;
+/** Default bars returned when the request names no range. */
+const DEFAULT_LIMIT = 500;
+/** Intraday history limits (days), like vendors': 1m for 30 days, other intraday for a year. */
+const MAX_DAYS_1M = 30;
+const MAX_DAYS_INTRADAY = 370;
+const MAX_DAYS_DAILY = 365 * 12;
+
+/** A small LRU of generated days (minute bars are the expensive part). */
+class DayCache {
+  private map = new Map<string, Bar[]>();
+  constructor(private readonly max: number) {}
+  get(key: string, make: () => Bar[]): Bar[] {
+    const hit = this.map.get(key);
+    if (hit) {
+      this.map.delete(key);
+      this.map.set(key, hit);
+      return hit;
+    }
+    const v = make();
+    this.map.set(key, v);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
+    return v;
+  }
+}
+
+/**
+ * Market data for any symbol from the deterministic synthetic path (id `synthetic`). Bars exist only
+ * up to the service clock's "now" (closed minutes), never on holidays or weekends. Labelled as
+ * synthetic in every result; never presented as live.
+ */
+export class SyntheticMarketDataProvider implements MarketDataProvider {
+  readonly id = 'synthetic';
+  readonly testSymbol = 'SPY';
+  private readonly minutes = new DayCache(400);
+  private readonly dailies = new Map<string, Bar | null>();
+
+  constructor(private readonly options: { clock: Clock }) {}
+
+  private checkSymbol(symbol: string): string {
+    const s = String(symbol ?? '').toUpperCase();
+    if (!SYMBOL.test(s)) throw new ProviderError(this.id, 'not_found', `invalid symbol "${symbol}"`);
+    return s;
+  }
+
+  private dayMinutes(symbol: string, date: string): Bar[] {
+    return this.minutes.get(`${symbol}|${date}`, () => minuteBarsOfDay(symbol, date));
+  }
+
+  /** Regular-session daily bar of a completed day (cached), stamped 00:00 UTC of the date. */
+  private dailyBar(symbol: string, date: string): Bar | null {
+    const key = `${symbol}|${date}`;
+    if (this.dailies.has(key)) return this.dailies.get(key)!;
+    const bar = dailyBarOfDay(symbol, date);
+    if (this.dailies.size > 50_000) this.dailies.clear();
+    this.dailies.set(key, bar);
+    return bar;
+  }
+
+  private tradingDays(fromDate: string, toDate: string): string[] {
+    const out: string[] = [];
+    for (let d = fromDate; d <= toDate; d = addDays(d, 1)) if (isTradingDay(d)) out.push(d);
+    return out;
+  }
+
+  async getBars(req: BarsRequest): Promise<BarsResult> {
+    const symbol = this.checkSymbol(req.symbol);
+    const now = this.options.clock.now();
+    const to = Math.min(req.to ?? now, now);
+    const interval = req.interval;
+    const limit = req.limit ?? (req.from === undefined ? DEFAULT_LIMIT : Infinity);
+    const toDate = etDate(to);
+    let bars: Bar[];
+    if (isIntraday(interval)) {
+      const maxDays = interval === '1m' ? MAX_DAYS_1M : MAX_DAYS_INTRADAY;
+      const perDay = Math.max(1, Math.floor(390 / (INTERVAL_MS[interval] / 60_000)));
+      const wantDays = req.from !== undefined ? Math.ceil((to - req.from) / DAY) + 1 : Math.ceil((limit * 7) / (5 * perDay)) + 3;
+      const fromDate = addDays(toDate, -Math.min(maxDays, Math.max(1, wantDays)));
+      const minutes: Bar[] = [];
+      for (const d of this.tradingDays(fromDate, toDate)) {
+        for (const b of this.dayMinutes(symbol, d)) if (b.time + 60_000 <= to) minutes.push(b);
+      }
+      const visible = req.extendedHours === false ? minutes.filter((b) => sessionTag(b.time) === 'regular') : minutes;
+      bars = interval === '1m' ? visible : resampleBars(visible, interval);
+    } else {
+      const perBarDays = interval === '1W' ? 7 : 1;
+      const wantDays = req.from !== undefined ? Math.ceil((to - req.from) / DAY) + 7 : Math.ceil(limit * perBarDays * 1.5) + 10;
+      const fromDate = addDays(toDate, -Math.min(MAX_DAYS_DAILY, wantDays));
+      const daily: Bar[] = [];
+      for (const d of this.tradingDays(fromDate, toDate)) {
+        if (d === toDate) {
+          // today's bar is the regular session so far (none before the open)
+          const bar = dailyBarOfDay(symbol, d, to);
+          if (bar) daily.push(bar);
+        } else {
+          const bar = this.dailyBar(symbol, d);
+          if (bar) daily.push(bar);
+        }
+      }
+      bars = interval === '1W' ? resampleBars(daily, '1W') : daily;
+    }
+    if (req.from !== undefined) bars = bars.filter((b) => b.time >= req.from!);
+    bars = bars.filter((b) => b.time <= to);
+    if (Number.isFinite(limit) && bars.length > limit) bars = bars.slice(bars.length - limit);
+    if (!bars.length) throw new ProviderError(this.id, 'empty', `no synthetic ${interval} bars for ${symbol} in the requested range`);
+    return {
+      symbol,
+      interval,
+      bars,
+      data_source: this.id,
+      as_of: new Date(bars[bars.length - 1].time).toISOString(),
+      stale: false,
+    };
+  }
+
+  async getQuote(symbol: string, _opts?: CallOptions): Promise<Quote> {
+    const s = this.checkSymbol(symbol);
+    const now = this.options.clock.now();
+    let date = etDate(now);
+    let last: Bar | undefined;
+    for (let i = 0; i < 10 && !last; i++) {
+      if (isTradingDay(date)) {
+        const bars = this.dayMinutes(s, date).filter((b) => b.time + 60_000 <= now);
+        last = bars[bars.length - 1];
+      }
+      date = previousTradingDay(date);
+    }
+    if (!last) throw new ProviderError(this.id, 'empty', `no synthetic quote for ${s}`);
+    const spread = Math.max(0.01, Math.round(last.close * 0.0002 * 100) / 100);
+    const prev = this.dailyBar(s, previousTradingDay(etDate(last.time)));
+    return {
+      symbol: s,
+      last: last.close,
+      bid: Math.round((last.close - spread / 2) * 100) / 100,
+      ask: Math.round((last.close + spread / 2) * 100) / 100,
+      time: last.time + 60_000,
+      prev_close: prev?.close,
+      data_source: this.id,
+      as_of: new Date(last.time + 60_000).toISOString(),
+      stale: false,
+    };
+  }
+
+  async getClock(): Promise<MarketClock> {
+    const now = this.options.clock.now();
+    const s = marketStatus(now);
+    return {
+      status: s.status,
+      now: new Date(now).toISOString(),
+      next_open: new Date(s.next_open).toISOString(),
+      next_close: s.next_close === null ? undefined : new Date(s.next_close).toISOString(),
+      data_source: this.id,
+      as_of: new Date(now).toISOString(),
+      stale: false,
+    };
+  }
+}
+
+export type { Interval };

@@ -1,0 +1,207 @@
+/**
+ * Deterministic synthetic price history for any symbol. Not market data: realistic in shape only
+ * (see docs/embedded-data.md). Everything is a pure function of (symbol, date), so the same request
+ * always gives the same numbers whatever window or clock produced it.
+ */
+import type { Bar } from '../../core/bars/bar';
+import { addDays, etWallToUtc } from '../../core/session/et-time';
+import { isEarlyClose, isTradingDay } from '../../core/session/nyse-calendar';
+import { hashString, Prng } from './prng';
+
+const ANCHOR = '2000-01-03';
+const MINUTE = 60_000;
+
+export interface SymbolProfile {
+  basePrice: number;
+  /** Daily log-return stdev (fraction). */
+  dailyVol: number;
+  /** Average regular-session volume, shares. */
+  avgVolume: number;
+  /** Continuous dividend yield (fraction) used by the synthetic chain. */
+  dividendYield: number;
+}
+
+export function symbolProfile(symbol: string): SymbolProfile {
+  const r = new Prng(`profile|${symbol}`);
+  return {
+    basePrice: Math.exp(Math.log(15) + r.next() * (Math.log(600) - Math.log(15))),
+    dailyVol: 0.009 + r.next() * 0.022,
+    avgVolume: Math.round(Math.exp(Math.log(2e6) + r.next() * Math.log(40))),
+    dividendYield: r.next() < 0.4 ? 0 : Math.round(r.next() * 300) / 10000,
+  };
+}
+
+export type DayType = 'trend' | 'range' | 'normal' | 'reversal';
+
+export interface DailyPoint {
+  date: string;
+  open: number;
+  close: number;
+  dayType: DayType;
+}
+
+interface PathCache {
+  points: DailyPoint[];
+  index: Map<string, number>;
+}
+const paths = new Map<string, PathCache>();
+
+function dayOf(symbol: string, date: string, prevClose: number, profile: SymbolProfile): DailyPoint {
+  const r = new Prng(`day|${symbol}|${date}`);
+  const u = r.next();
+  const dayType: DayType = u < 0.25 ? 'trend' : u < 0.6 ? 'range' : u < 0.8 ? 'reversal' : 'normal';
+  const mult = dayType === 'trend' ? 1.7 : dayType === 'range' ? 0.45 : 1.0;
+  const sigma = profile.dailyVol;
+  const gap = r.normal() * sigma * 0.3 + (r.next() < 0.05 ? r.normal() * sigma * 2 : 0);
+  const open = prevClose * Math.exp(gap);
+  // mean reversion of the log price toward the base level keeps 30 years of history in a sane range
+  const pull = 0.003 * Math.log(profile.basePrice / open);
+  const ret = pull + r.normal() * sigma * mult;
+  return { date, open, close: open * Math.exp(ret), dayType };
+}
+
+/** Daily open/close of `symbol` on trading day `date` (null on non-trading days or before 2000). */
+export function dailyPoint(symbol: string, date: string): DailyPoint | null {
+  if (date < ANCHOR || !isTradingDay(date)) return null;
+  let cache = paths.get(symbol);
+  if (!cache) {
+    cache = { points: [], index: new Map() };
+    paths.set(symbol, cache);
+  }
+  const hit = cache.index.get(date);
+  if (hit !== undefined) return cache.points[hit];
+  const profile = symbolProfile(symbol);
+  let d = cache.points.length ? addDays(cache.points[cache.points.length - 1].date, 1) : ANCHOR;
+  let prevClose = cache.points.length ? cache.points[cache.points.length - 1].close : profile.basePrice;
+  while (d <= date) {
+    if (isTradingDay(d)) {
+      const p = dayOf(symbol, d, prevClose, profile);
+      cache.index.set(d, cache.points.length);
+      cache.points.push(p);
+      prevClose = p.close;
+    }
+    d = addDays(d, 1);
+  }
+  const i = cache.index.get(date);
+  return i === undefined ? null : cache.points[i];
+}
+
+export function previousClose(symbol: string, date: string): number | null {
+  const cache = paths.get(symbol);
+  dailyPoint(symbol, date);
+  const c = paths.get(symbol) ?? cache;
+  const i = c?.index.get(date);
+  if (i === undefined || !c) return null;
+  return i > 0 ? c.points[i - 1].close : symbolProfile(symbol).basePrice;
+}
+
+/** U-shaped intraday activity: heavy at the open, quiet at midday, busier into the close. x ∈ [0,1]. */
+function activity(x: number): number {
+  return 0.55 + 1.6 * Math.exp(-x * 9) + 0.7 * Math.exp(-(1 - x) * 7);
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+type BarSink = (time: number, open: number, high: number, low: number, close: number, volume: number) => void;
+
+/**
+ * The regular session of one day: a Brownian bridge in log price from the day's open to its close
+ * with a U-shaped volatility and volume profile (reversal days add an excursion against the close).
+ * Uses its own random stream, so daily bars can be built without generating extended hours.
+ */
+function generateRegular(symbol: string, date: string, sink: BarSink): boolean {
+  const day = dailyPoint(symbol, date);
+  if (!day) return false;
+  const profile = symbolProfile(symbol);
+  const r = new Prng(`regular|${symbol}|${date}`);
+  const regularMinutes = isEarlyClose(date) ? 210 : 390;
+  const open = etWallToUtc(date, 9, 30);
+  const sigmaMin = profile.dailyVol / Math.sqrt(390);
+  const lo = Math.log(day.open);
+  const lc = Math.log(day.close);
+  const w = new Float64Array(regularMinutes + 1);
+  const calm = day.dayType === 'range' ? 0.7 : 1;
+  for (let i = 1; i <= regularMinutes; i++) w[i] = w[i - 1] + r.normal() * sigmaMin * Math.sqrt(activity(i / regularMinutes)) * calm;
+  const total = w[regularMinutes];
+  const dir = Math.sign(lc - lo) || 1;
+  const revAmp = day.dayType === 'reversal' ? profile.dailyVol * 0.8 : 0;
+  const volScale = profile.avgVolume / regularMinutes;
+  let prev = day.open;
+  for (let i = 0; i < regularMinutes; i++) {
+    const x = (i + 0.5) / regularMinutes;
+    const xe = (i + 1) / regularMinutes;
+    const c = i === regularMinutes - 1 ? day.close : Math.exp(lo + w[i + 1] - xe * (total - (lc - lo)) - dir * revAmp * Math.sin(Math.PI * xe));
+    const wick = sigmaMin * Math.sqrt(activity(x)) * 0.6;
+    const o2 = round2(prev);
+    const c2 = round2(c);
+    const h = Math.max(o2, c2, round2(Math.max(prev, c) * (1 + wick * Math.abs(r.normal()))));
+    const l = Math.min(o2, c2, round2(Math.min(prev, c) * (1 - wick * Math.abs(r.normal()))));
+    const vol = Math.max(100, Math.round((volScale * activity(x) * 0.75 * Math.exp(0.35 * r.normal())) / 100) * 100);
+    sink(open + i * MINUTE, o2, h, l, c2, vol);
+    prev = c;
+  }
+  return true;
+}
+
+/**
+ * One-minute bars of one trading day, 04:00–20:00 ET (regular 09:30–16:00, 13:00/17:00 on early
+ * closes). Pre/post-market bars are thin (a minute has a bar only when something traded).
+ */
+export function minuteBarsOfDay(symbol: string, date: string): Bar[] {
+  const day = dailyPoint(symbol, date);
+  if (!day) return [];
+  const profile = symbolProfile(symbol);
+  const prevClose = previousClose(symbol, date) ?? day.open;
+  const sigmaMin = profile.dailyVol / Math.sqrt(390);
+  const bars: Bar[] = [];
+
+  // pre-market: a thin walk from the previous close to the open
+  const pre = new Prng(`pre|${symbol}|${date}`);
+  const preStart = etWallToUtc(date, 4, 0);
+  let p = prevClose;
+  for (let i = 0; i < 330; i++) {
+    const target = prevClose + ((day.open - prevClose) * (i + 1)) / 330;
+    p = p + (target - p) * 0.05 + p * sigmaMin * 0.4 * pre.normal();
+    if (pre.next() < (i > 240 ? 0.45 : 0.12)) {
+      const o = round2(p * (1 + sigmaMin * 0.2 * pre.normal()));
+      const c = round2(p);
+      const h = Math.max(o, c, round2(Math.max(o, c) * (1 + sigmaMin * 0.2 * Math.abs(pre.normal()))));
+      const l = Math.min(o, c, round2(Math.min(o, c) * (1 - sigmaMin * 0.2 * Math.abs(pre.normal()))));
+      bars.push({ time: preStart + i * MINUTE, open: o, high: h, low: l, close: c, volume: Math.round(profile.avgVolume * 0.00004 * (1 + 3 * pre.next())) * 10 });
+    }
+  }
+
+  generateRegular(symbol, date, (time, open, high, low, close, volume) => bars.push({ time, open, high, low, close, volume }));
+
+  // post-market: thin prints around the close
+  const post = new Prng(`post|${symbol}|${date}`);
+  const postStart = etWallToUtc(date, 9, 30) + (isEarlyClose(date) ? 210 : 390) * MINUTE;
+  p = day.close;
+  for (let i = 0; i < 240; i++) {
+    p = p * (1 + sigmaMin * 0.3 * post.normal());
+    if (post.next() < (i < 30 ? 0.5 : 0.12)) {
+      const c = round2(p);
+      const o = round2(p * (1 + sigmaMin * 0.15 * post.normal()));
+      bars.push({ time: postStart + i * MINUTE, open: o, high: Math.max(o, c), low: Math.min(o, c), close: c, volume: Math.round(profile.avgVolume * 0.00003 * (1 + 3 * post.next())) * 10 });
+    }
+  }
+  return bars;
+}
+
+/** The regular-session daily bar of a day (stamped 00:00 UTC of the date) without building minute bars. */
+export function dailyBarOfDay(symbol: string, date: string, untilMs = Infinity): Bar | null {
+  let bar: Bar | null = null;
+  generateRegular(symbol, date, (time, open, high, low, close, volume) => {
+    if (time + MINUTE > untilMs) return;
+    if (!bar) bar = { time: Date.parse(`${date}T00:00:00Z`), open, high, low, close, volume };
+    else {
+      if (high > bar.high) bar.high = high;
+      if (low < bar.low) bar.low = low;
+      bar.close = close;
+      bar.volume += volume;
+    }
+  });
+  return bar;
+}
+
+export { hashString };
