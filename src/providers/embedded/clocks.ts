@@ -61,7 +61,10 @@ export class ReplayClock implements Clock {
     return start + (elapsed % (end - start));
   }
 
-  /** Scan `{SYMBOL}_{interval}.csv` files for the replay window; null when the folder has no bars. */
+  /**
+   * Scan `{SYMBOL}_{interval}.csv` files for the replay window; null when the folder has no bars.
+   * Intraday files define the window when there are any (daily files then only supply history).
+   */
   static windowOf(dir: string): { start: number; end: number } | null {
     let files: string[];
     try {
@@ -69,6 +72,8 @@ export class ReplayClock implements Clock {
     } catch {
       return null;
     }
+    const intraday = files.filter((f) => !/_1[DW]\.csv$/i.test(f));
+    if (intraday.length) files = intraday;
     let start = Infinity;
     let end = -Infinity;
     for (const f of files) {
