@@ -28,7 +28,10 @@ export type IvResult = { ok: true; vol: number; iterations: number } | { ok: fal
 
 export type IvInput = Omit<BsmInput, 'vol'> & { price: number };
 
-/** Price and dV/dσ (per 1.00 of σ) for the solver; inputs already validated. */
+/** dV/dσ of the last priceVega call (kept in a module variable so the hot loop allocates nothing). */
+let lastVega = 0;
+
+/** Price (returned) and dV/dσ per 1.00 of σ (in `lastVega`) for the solver; inputs already validated. */
 function priceVega(
   isCall: boolean,
   S: number,
@@ -40,12 +43,12 @@ function priceVega(
   r: number,
   q: number,
   v: number,
-): [number, number] {
+): number {
   const volSqrtT = v * sqrtT;
   const d1 = (Math.log(S / K) + (r - q + 0.5 * v * v) * T) / volSqrtT;
   const d2 = d1 - volSqrtT;
-  const price = isCall ? fwdS * normCdf(d1) - pvK * normCdf(d2) : pvK * normCdf(-d2) - fwdS * normCdf(-d1);
-  return [price, fwdS * normPdf(d1) * sqrtT];
+  lastVega = fwdS * normPdf(d1) * sqrtT;
+  return isCall ? fwdS * normCdf(d1) - pvK * normCdf(d2) : pvK * normCdf(-d2) - fwdS * normCdf(-d1);
 }
 
 /**
@@ -82,9 +85,9 @@ export function impliedVol(input: IvInput, tol = 1e-10): IvResult {
   // f(σ) = BSM(σ) − target is increasing; keep [lo, hi] with f(lo) < 0 < f(hi).
   let lo = IV_MIN;
   let hi = IV_MAX;
-  const [pLo] = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, lo);
+  const pLo = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, lo);
   if (pLo - target >= 0) return { ok: false, reason: 'below_intrinsic' };
-  const [pHi] = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, hi);
+  const pHi = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, hi);
   if (pHi - target < 0) return { ok: false, reason: 'no_convergence' };
 
   // Start at the vega-maximising σ (Manaster & Koehler 1982), from which Newton is well behaved;
@@ -99,15 +102,22 @@ export function impliedVol(input: IvInput, tol = 1e-10): IvResult {
   // exp(−a/σ²), where plain Newton crawls — the halving rule keeps the rate at least bisection's.
   let dxOld = hi - lo;
   for (let it = 1; it <= MAX_ITERATIONS; it++) {
-    const [p, vega] = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, v);
+    const p = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, v);
+    const vega = lastVega;
     const f = p - target;
     if (f === 0) return { ok: true, vol: v, iterations: it };
     if (f < 0) lo = v;
     else hi = v;
     let next = v - f / vega;
-    if (!(next > lo && next < hi) || Math.abs(2 * f) > Math.abs(dxOld * vega)) next = 0.5 * (lo + hi);
+    const newton = next > lo && next < hi && Math.abs(2 * f) <= Math.abs(dxOld * vega);
+    if (!newton) next = 0.5 * (lo + hi);
     dxOld = next - v;
-    if (Math.abs(dxOld) < tolVol || hi - lo < tolVol) return { ok: true, vol: next, iterations: it };
+    // Newton converges quadratically: after a Newton step of size dx the error is ~ (f''/2f')·dx²,
+    // so a step below √tol already lands within tol (f''/f' is O(1/σ) here); this saves the last,
+    // confirming evaluation.
+    if (Math.abs(dxOld) < tolVol || hi - lo < tolVol || (newton && Math.abs(dxOld) < Math.sqrt(tolVol) * Math.min(1, v))) {
+      return { ok: true, vol: next, iterations: it };
+    }
     v = next;
   }
   return { ok: false, reason: 'no_convergence' };
