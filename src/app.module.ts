@@ -13,6 +13,7 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { SessionModule } from './modules/session/session.module';
 // feature modules (one import line each)
+import { ChartsModule } from './modules/charts/charts.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { SessionModule } from './modules/session/session.module';
     IdeasModule,
     SessionModule,
     // feature modules
+    ChartsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
