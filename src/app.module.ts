@@ -11,21 +11,27 @@ import { HealthModule } from './modules/health/health.module';
 import { IdeasModule } from './modules/ideas/ideas.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
+import { ProvidersModule } from './providers/providers.module';
 import { SessionModule } from './modules/session/session.module';
 // feature modules (one import line each)
 import { ChartsModule } from './modules/charts/charts.module';
+import { ContextModule } from './modules/context/context.module';
+import { ContractsModule } from './modules/contracts/contracts.module';
 
 @Module({
   imports: [
     AppConfigModule,
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => loggerParams(c) }),
     PersistenceModule,
+    ProvidersModule,
     MetricsModule,
     HealthModule,
     IdeasModule,
     SessionModule,
     // feature modules
     ChartsModule,
+    ContextModule,
+    ContractsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Bar } from '../../core/bars/bar';
+import { Interval } from '../../core/bars/interval';
+import { resampleBars } from '../../core/bars/resample';
+import { ProviderError } from '../provider.errors';
+import { BarsRequest, BarsResult, CallOptions, Clock, CLOCK, MARKET_DATA_PROVIDERS, MarketClock, MarketDataProvider, Quote } from '../provider.types';
+import { ChainMeta, ChainRunner, ChainRunnerOptions } from './chain-runner';
+import { CHAIN_RUNNER_OPTIONS, TTL } from './chain-tokens';
+
+/** Finer intervals to build a coarser one from when a vendor lacks it (resampled, session-aligned). */
+const BUILD_FROM: Partial<Record<Interval, Interval[]>> = {
+  '3m': ['1m'],
+  '4h': ['1h', '30m', '15m', '5m'],
+  '1W': ['1D'],
+};
+const FACTOR: Partial<Record<Interval, number>> = { '3m': 3, '4h': 4, '1W': 5 };
+
+/**
+ * Market data for feature modules: bars, quotes and the market clock from the configured provider
+ * order, with timeouts, circuit breakers, caching (bars 30 s, quotes 15 s), single-flight and stale
+ * fallback (see ChainRunner). Feature modules never see which vendor answered except via data_source.
+ */
+@Injectable()
+export class MarketDataService {
+  readonly runner: ChainRunner;
+
+  constructor(
+    @Inject(MARKET_DATA_PROVIDERS) readonly providers: MarketDataProvider[],
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CHAIN_RUNNER_OPTIONS) options: ChainRunnerOptions,
+  ) {
+    this.runner = new ChainRunner(options);
+  }
+
+  private order(): string {
+    return this.providers.map((p) => p.id).join(',');
+  }
+
+  /** Requests relative to "now" share a cache key within the current market minute of the service clock. */
+  private nowBucket(req: BarsRequest): string {
+    return req.to === undefined ? `now@${Math.floor(this.clock.now() / 60_000)}` : String(req.to);
+  }
+
+  async getBars(req: BarsRequest): Promise<BarsResult & ChainMeta> {
+    const symbol = req.symbol.toUpperCase();
+    const key = `bars|${this.order()}|${symbol}|${req.interval}|${req.from ?? ''}|${this.nowBucket(req)}|${req.limit ?? ''}|${req.extendedHours ?? ''}`;
+    return this.runner.run({
+      capability: 'market_data',
+      key,
+      ttlMs: TTL.bars,
+      providers: this.providers,
+      call: (p, signal) => this.barsFrom(p, { ...req, symbol, signal }),
+    });
+  }
+
+  /** One provider's bars; an interval it lacks is built from a finer one. */
+  private async barsFrom(p: MarketDataProvider, req: BarsRequest): Promise<BarsResult> {
+    try {
+      return await p.getBars(req);
+    } catch (err) {
+      const fallbacks = BUILD_FROM[req.interval];
+      if (!(err instanceof ProviderError) || err.kind !== 'unsupported' || !fallbacks) throw err;
+      for (const finer of fallbacks) {
+        try {
+          const limit = req.limit !== undefined ? req.limit * (FACTOR[req.interval] ?? 1) * 2 : undefined;
+          const res = await p.getBars({ ...req, interval: finer, limit });
+          let bars: Bar[] = resampleBars(res.bars, req.interval);
+          if (req.limit !== undefined && bars.length > req.limit) bars = bars.slice(bars.length - req.limit);
+          return { ...res, interval: req.interval, bars };
+        } catch (inner) {
+          if (!(inner instanceof ProviderError) || inner.kind !== 'unsupported') throw inner;
+        }
+      }
+      throw err;
+    }
+  }
+
+  async getQuote(symbol: string, opts?: CallOptions): Promise<Quote & ChainMeta> {
+    const s = symbol.toUpperCase();
+    return this.runner.run({
+      capability: 'quote',
+      key: `quote|${this.order()}|${s}|${Math.floor(this.clock.now() / TTL.quote)}`,
+      ttlMs: TTL.quote,
+      providers: this.providers,
+      call: (p, signal) => p.getQuote(s, { ...opts, signal }),
+    });
+  }
+
+  async getClock(): Promise<MarketClock & ChainMeta> {
+    const withClock = this.providers.filter((p) => typeof p.getClock === 'function');
+    return this.runner.run({
+      capability: 'market_clock',
+      key: `clock|${this.order()}|${Math.floor(this.clock.now() / 60_000)}`,
+      ttlMs: TTL.clock,
+      providers: withClock,
+      call: (p, signal) => p.getClock!({ signal }),
+    });
+  }
+}
