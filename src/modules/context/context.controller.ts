@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ValidationFailedError } from '../../common/errors';
+import { INTERVALS, parseInterval, type Interval } from '../../core/bars/interval';
+import { ContextService } from './context.service';
+import { presentContext, presentMultiContext } from './context-response';
+import { ContextQueryDto, ContextResponseDto, LOOKBACK_DEFAULT, MultiContextRequestDto, SeriesPointDto } from './dto/context.dto';
+import { MultiContextResponseDto } from './dto/multi-context-response.dto';
+import { normalizeSymbol } from './symbol';
+
+function intervalOrFail(token: string, field: string): Interval {
+  const iv = parseInterval(token);
+  if (!iv) throw ValidationFailedError.field(field, `unknown interval "${token}"; allowed: ${INTERVALS.join(', ')}`);
+  return iv;
+}
+
+@ApiTags('context')
+@ApiBearerAuth()
+@ApiExtraModels(SeriesPointDto)
+@Controller('gpt')
+export class ContextController {
+  constructor(private readonly context: ContextService) {}
+
+  @Get('context/:symbol')
+  @ApiOperation({
+    operationId: 'getContext',
+    summary: 'Latest bars with warmed-up indicator series (EMA 9/20/50, VWAP, ATR14, ADX14, RSI14, MACD, Bollinger) and key levels for one symbol and interval.',
+  })
+  @ApiParam({ name: 'symbol', description: 'Ticker, e.g. SPY.', example: 'SPY' })
+  @ApiOkResponse({ type: ContextResponseDto })
+  async getContext(@Param('symbol') rawSymbol: string, @Query() q: ContextQueryDto): Promise<ContextResponseDto> {
+    const symbol = normalizeSymbol(rawSymbol);
+    const interval = intervalOrFail(q.interval ?? '5m', 'interval');
+    const { value, cached } = await this.context.frame(symbol, interval, q.lookback ?? LOOKBACK_DEFAULT);
+    return presentContext(symbol, value, cached);
+  }
+
+  @Post('multi-context')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'getMultiContext',
+    summary: 'Context for several intervals of one symbol plus a volatility regime (ATM IV, IV rank/percentile, HV20/60/120, IV/HV, expected move). Cached 30 s (IV 120 s).',
+  })
+  @ApiExtension('x-openai-isConsequential', false)
+  @ApiOkResponse({ type: MultiContextResponseDto })
+  async multiContext(@Body() body: MultiContextRequestDto): Promise<MultiContextResponseDto> {
+    const symbol = normalizeSymbol(body.symbol);
+    const tokens = body.intervals ?? body.frames;
+    if (!tokens) throw ValidationFailedError.field('intervals', 'must not be empty');
+    const field = body.intervals ? 'intervals' : 'frames';
+    const wanted: Array<{ requested: string; interval: Interval }> = [];
+    tokens.forEach((t, i) => {
+      const interval = intervalOrFail(t, `${field}[${i}]`);
+      if (!wanted.some((w) => w.interval === interval)) wanted.push({ requested: t, interval });
+    });
+    const lookback = body.lookback ?? LOOKBACK_DEFAULT;
+    const [frames, regime] = await Promise.all([
+      Promise.all(wanted.map(async (w) => ({ requested: w.requested, ...(await this.context.frame(symbol, w.interval, lookback)) }))),
+      this.context.volatility(symbol),
+    ]);
+    return presentMultiContext(
+      symbol,
+      frames.map((f) => ({ requested: f.requested, pf: f.value, cached: f.cached })),
+      regime,
+      body.include_series === true,
+    ) as MultiContextResponseDto;
+  }
+}

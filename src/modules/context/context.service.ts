@@ -1,0 +1,109 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { NotFoundError } from '../../common/errors';
+import type { Bar } from '../../core/bars/bar';
+import type { Interval } from '../../core/bars/interval';
+import { etDate } from '../../core/session/et-time';
+import { CLOCK, type Clock, type OptionContract } from '../../providers/provider.types';
+import { IV_HISTORY_PORT, MARKET_DATA_PORT, OPTIONS_DATA_PORT, type IvHistoryPort, type MarketDataPort, type OptionsDataPort } from './data-ports';
+import { buildFrameContext, WARMUP_BARS, type FrameContext } from './frame-context';
+import { TtlCache } from './ttl-cache';
+import { computeVolatilityRegime, type VolatilityRegime } from './volatility-regime';
+
+/** Spec §1 cache TTLs. */
+export const CONTEXT_TTL_MS = 30_000;
+export const IV_TTL_MS = 120_000;
+/** Daily bars for the regime: 252 HV20 values need 272 closes; a little more for holidays in the window. */
+const REGIME_DAILY_BARS = 300;
+/** Expirations fetched for the 30-day ATM IV: the two nearest on each side of 30 days. */
+const IV_EXPIRATIONS_EACH_SIDE = 2;
+
+export interface ProvenancedFrame {
+  frame: FrameContext;
+  data_source: string;
+  as_of: string;
+  stale: boolean;
+}
+
+@Injectable()
+export class ContextService {
+  private readonly frames: TtlCache<ProvenancedFrame>;
+  private readonly regimes: TtlCache<VolatilityRegime>;
+
+  constructor(
+    @Inject(MARKET_DATA_PORT) private readonly market: MarketDataPort,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(OPTIONS_DATA_PORT) private readonly options?: OptionsDataPort,
+    @Optional() @Inject(IV_HISTORY_PORT) private readonly ivHistory?: IvHistoryPort,
+  ) {
+    const marketNow = () => this.clock.now();
+    this.frames = new TtlCache({ ttlMs: CONTEXT_TTL_MS, marketNow });
+    this.regimes = new TtlCache({ ttlMs: IV_TTL_MS, marketNow });
+  }
+
+  /** One interval's context, cached 30 s per (symbol, interval, lookback); single-flight. */
+  async frame(symbol: string, interval: Interval, lookback: number): Promise<{ value: ProvenancedFrame; cached: boolean }> {
+    return this.frames.get(`${symbol}|${interval}|${lookback}`, async () => {
+      const res = await this.market.getBars({ symbol, interval, limit: lookback + WARMUP_BARS });
+      if (!res.bars?.length) throw new NotFoundError(`No market data for ${symbol} (${interval})`);
+      return { frame: buildFrameContext(res.bars, interval, lookback), data_source: res.data_source, as_of: res.as_of, stale: res.stale };
+    });
+  }
+
+  /** The volatility regime, cached 120 s per symbol; single-flight. Partial data gives nulls and notes, not errors. */
+  async volatility(symbol: string): Promise<{ value: VolatilityRegime; cached: boolean }> {
+    return this.regimes.get(symbol, () => this.loadRegime(symbol));
+  }
+
+  private async loadRegime(symbol: string): Promise<VolatilityRegime> {
+    const nowMs = this.clock.now();
+    const notes: string[] = [];
+    let daily: Bar[] = [];
+    try {
+      daily = (await this.market.getBars({ symbol, interval: '1D', limit: REGIME_DAILY_BARS })).bars ?? [];
+    } catch (err) {
+      notes.push(`daily bars unavailable: ${(err as Error).message}`);
+    }
+    let spot: number | null = null;
+    try {
+      const q = await this.market.getQuote(symbol);
+      if (q.last > 0) spot = q.last;
+    } catch (err) {
+      notes.push(`quote unavailable, using the last daily close: ${(err as Error).message}`);
+    }
+    let chain: OptionContract[] = [];
+    if (this.options) {
+      try {
+        const r = await this.chainAround30Days(symbol, nowMs);
+        chain = r.contracts;
+        spot ??= r.underlyingPrice;
+      } catch (err) {
+        notes.push(`options chain unavailable: ${(err as Error).message}`);
+      }
+    } else {
+      notes.push('no options provider configured');
+    }
+    let ivHistoryPct: number[] = [];
+    if (this.ivHistory) {
+      try {
+        ivHistoryPct = await this.ivHistory.getDailyAtmIvPct(symbol);
+      } catch (err) {
+        notes.push(`IV history unavailable: ${(err as Error).message}`);
+      }
+    }
+    return computeVolatilityRegime({ dailyBars: daily, chain, spot, nowMs, ivHistoryPct, notes });
+  }
+
+  private async chainAround30Days(symbol: string, nowMs: number): Promise<{ contracts: OptionContract[]; underlyingPrice: number | null }> {
+    const options = this.options!;
+    const today = Date.parse(`${etDate(nowMs)}T00:00:00Z`);
+    const dte = (e: string) => (Date.parse(`${e}T00:00:00Z`) - today) / 86_400_000;
+    const exps = (await options.getExpirations(symbol)).expirations.filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e) && dte(e) >= 1).sort();
+    const below = exps.filter((e) => dte(e) <= 30).slice(-IV_EXPIRATIONS_EACH_SIDE);
+    const above = exps.filter((e) => dte(e) > 30).slice(0, IV_EXPIRATIONS_EACH_SIDE);
+    const chains = await Promise.all([...below, ...above].map((e) => options.getChain({ underlying: symbol, expiration: e })));
+    return {
+      contracts: chains.flatMap((c) => c.contracts),
+      underlyingPrice: chains.map((c) => c.underlying_price).find((p): p is number => typeof p === 'number' && p > 0) ?? null,
+    };
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The data this feature needs, as method shapes of the provider chain services
+ * (src/providers/chain: MarketDataService, OptionsDataService). Injected under these tokens so the
+ * services can be unit-tested with fakes; DataPortsModule binds them to the chain services.
+ */
+import type { Interval } from '../../core/bars/interval';
+import type { BarsResult, ExpirationsResult, OptionChain, Quote } from '../../providers/provider.types';
+
+export interface BarsQuery {
+  symbol: string;
+  interval: Interval;
+  from?: number;
+  to?: number;
+  limit?: number;
+  extendedHours?: boolean;
+}
+
+export interface MarketDataPort {
+  getBars(q: BarsQuery): Promise<BarsResult & { cached?: boolean }>;
+  getQuote(symbol: string): Promise<Quote>;
+}
+
+export interface OptionsDataPort {
+  getExpirations(underlying: string): Promise<ExpirationsResult>;
+  getChain(req: { underlying: string; expiration?: string }): Promise<OptionChain>;
+}
+
+export const MARKET_DATA_PORT = Symbol('MARKET_DATA_PORT');
+export const OPTIONS_DATA_PORT = Symbol('OPTIONS_DATA_PORT');
+
+/** Stored daily 30-day ATM IV (percent, oldest first). Optional: without it IV rank uses the HV20 proxy. */
+export interface IvHistoryPort {
+  getDailyAtmIvPct(symbol: string): Promise<number[]>;
+}
+export const IV_HISTORY_PORT = Symbol('IV_HISTORY_PORT');

@@ -1,0 +1,81 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { KeyLevels } from '../../../core/levels';
+
+class ExpectedMoveDto {
+  @ApiProperty({ description: 'Horizon length.' }) days!: number;
+  @ApiProperty({ enum: ['calendar', 'trading'] }) day_basis!: string;
+  @ApiProperty({ description: '±1σ move, price units.' }) move!: number;
+  @ApiProperty({ description: 'Move as percent of spot (2.0 = 2 %).' }) move_pct!: number;
+  @ApiProperty() upper!: number;
+  @ApiProperty() lower!: number;
+}
+
+export class VolatilityRegimeDto {
+  @ApiProperty({ nullable: true, type: Number, description: '30-day constant-maturity ATM implied vol, percent (25.0 = 25 %).' }) iv_atm!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'interpolated | exact | extrapolated_flat.' }) iv_atm_method!: string | null;
+  @ApiProperty({ type: [String] }) iv_expirations_used!: string[];
+  @ApiProperty({ nullable: true, type: Number, description: 'IV rank over 252 days, percent 0–100 (see iv_rank_basis).' }) iv_rank!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'IV percentile over 252 days, percent 0–100.' }) iv_percentile!: number | null;
+  @ApiProperty({ nullable: true, enum: ['atm_iv_history', 'hv20_proxy'], description: 'hv20_proxy: fewer than 60 days of stored ATM IV, so rank/percentile are of HV20 within its own history.' })
+  iv_rank_basis!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Historical vol, 20 trading days, percent (sample stdev of log returns × √252).' }) hv_20!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Historical vol, 60 days, percent.' }) hv_60!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Historical vol, 120 days, percent.' }) hv_120!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Percentile of HV20 in its 252-day history, percent 0–100.' }) hv_20_percentile!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'iv_atm / hv_20 (ratio).' }) iv_to_hv_ratio!: number | null;
+  @ApiProperty({ nullable: true, enum: ['extreme', 'elevated', 'normal', 'low'], description: 'From iv_rank: ≥90 extreme, ≥75 elevated, ≤25 low.' }) regime_label!: string | null;
+  @ApiProperty({ nullable: true, enum: ['iv_atm', 'hv20'] }) expected_move_basis!: string | null;
+  @ApiProperty({ type: [ExpectedMoveDto] }) expected_move!: ExpectedMoveDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Not computed yet (always null).' }) skew_25d!: null;
+  @ApiProperty({ nullable: true, type: Number }) spot!: number | null;
+  @ApiProperty({ description: 'ISO-8601 UTC when computed.' }) timestamp!: string;
+  @ApiProperty({ type: [String] }) notes!: string[];
+  @ApiProperty({ description: 'Served from the 120 s IV cache.' }) cached!: boolean;
+}
+
+class SnapshotDto {
+  @ApiProperty() interval!: string;
+  @ApiProperty({ description: 'The token as sent.' }) requested!: string;
+  @ApiProperty() lookback!: number;
+  @ApiProperty({ required: false, description: 'Only with include_series. Bar time = epoch seconds UTC.', type: 'array', items: { type: 'object' } }) bars?: unknown[];
+  @ApiProperty({ description: 'Indicator series {time (epoch s), value}; the last point only unless include_series.', type: 'object', additionalProperties: true })
+  indicators!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) key_levels!: KeyLevels;
+  @ApiProperty({ enum: ['up', 'down', 'flat', 'unknown'] }) trend!: string;
+  @ApiProperty({ nullable: true, type: Number }) last_close!: number | null;
+  @ApiProperty({ nullable: true, type: String }) last_bar_time!: string | null;
+  @ApiProperty() data_source!: string;
+  @ApiProperty() as_of!: string;
+  @ApiProperty() stale!: boolean;
+  @ApiProperty({ description: 'Served from the 30 s cache.' }) cached!: boolean;
+}
+
+class SummaryDto {
+  @ApiProperty({ type: [String] }) frames_used!: string[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'EMA-stack trend per interval.' }) trend_notes!: Record<string, string>;
+  @ApiProperty({ nullable: true, type: Number, description: '|#up − #down| / #frames, 0–1.' }) confluence_score!: number | null;
+  @ApiProperty({ nullable: true, type: String }) regime_label!: string | null;
+}
+
+class DataQualityDto {
+  @ApiProperty() series_present!: boolean;
+  @ApiProperty() iv_present!: boolean;
+}
+
+class MultiMetaDto {
+  @ApiProperty({ description: 'True when every snapshot and the volatility block came from cache.' }) cached!: boolean;
+  @ApiProperty() cache_ttl_s!: number;
+  @ApiProperty() iv_cache_ttl_s!: number;
+  @ApiProperty() points_returned!: number;
+  @ApiProperty({ description: 'Series trimmed to stay under 100,000 characters.' }) truncated!: boolean;
+  @ApiProperty({ enum: ['epoch_s'] }) time_unit!: string;
+}
+
+export class MultiContextResponseDto {
+  @ApiProperty() symbol!: string;
+  @ApiProperty({ type: [SnapshotDto] }) snapshots!: SnapshotDto[];
+  @ApiProperty({ type: VolatilityRegimeDto }) volatility_regime!: VolatilityRegimeDto;
+  @ApiProperty({ type: SummaryDto }) summary!: SummaryDto;
+  @ApiProperty({ type: DataQualityDto }) data_quality!: DataQualityDto;
+  @ApiProperty({ type: MultiMetaDto }) meta!: MultiMetaDto;
+}

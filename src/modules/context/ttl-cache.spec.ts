@@ -1,0 +1,69 @@
+import { TtlCache } from './ttl-cache';
+
+function clocks() {
+  const c = { wall: 1_000_000, market: 5_000_000 };
+  return { c, opts: { ttlMs: 30_000, wallNow: () => c.wall, marketNow: () => c.market } };
+}
+
+describe('TtlCache', () => {
+  it('serves within the TTL, reloads after it (wall clock)', async () => {
+    const { c, opts } = clocks();
+    const cache = new TtlCache<number>(opts);
+    let n = 0;
+    const load = async () => ++n;
+    expect(await cache.get('k', load)).toEqual({ value: 1, cached: false });
+    c.wall += 29_999;
+    c.market += 29_999;
+    expect(await cache.get('k', load)).toEqual({ value: 1, cached: true });
+    c.wall += 1;
+    expect(await cache.get('k', load)).toEqual({ value: 2, cached: false });
+  });
+
+  it('expires on the market clock too (replay runs faster than wall time) and when it moves backwards', async () => {
+    const { c, opts } = clocks();
+    const cache = new TtlCache<number>(opts);
+    let n = 0;
+    await cache.get('k', async () => ++n);
+    c.market += 30_000;
+    expect((await cache.get('k', async () => ++n)).cached).toBe(false);
+    c.market -= 60_000;
+    expect((await cache.get('k', async () => ++n)).cached).toBe(false);
+    expect(n).toBe(3);
+  });
+
+  it('single-flight: concurrent gets share one load; failures are not cached', async () => {
+    const { opts } = clocks();
+    const cache = new TtlCache<string>(opts);
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = async () => {
+      calls++;
+      await gate;
+      return 'v';
+    };
+    const all = Promise.all([cache.get('k', load), cache.get('k', load), cache.get('k', load)]);
+    release();
+    const res = await all;
+    expect(calls).toBe(1);
+    expect(res.map((r) => r.cached)).toEqual([false, true, true]);
+
+    let fails = 0;
+    const bad = async () => {
+      fails++;
+      throw new Error('upstream');
+    };
+    await expect(cache.get('x', bad)).rejects.toThrow('upstream');
+    await expect(cache.get('x', bad)).rejects.toThrow('upstream');
+    expect(fails).toBe(2);
+  });
+
+  it('drops the oldest entries beyond maxEntries', async () => {
+    const { opts } = clocks();
+    const cache = new TtlCache<number>({ ...opts, maxEntries: 2 });
+    let n = 0;
+    for (const k of ['a', 'b', 'c']) await cache.get(k, async () => ++n);
+    expect((await cache.get('a', async () => ++n)).cached).toBe(false);
+    expect((await cache.get('c', async () => ++n)).cached).toBe(true);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The `volatility_regime` block (plain functions, no Nest). Units: every volatility is a percent
+ * (20.0 = 20 %), IV rank and IV percentile are percents 0–100, `iv_to_hv_ratio` is a plain ratio.
+ *
+ * - HV20/60/120: sample stdev of daily log returns × √252 (spec §2), from daily closes.
+ * - iv_atm: 30-day constant-maturity ATM IV interpolated in total variance across expirations.
+ * - IV rank / percentile over 252 days of a stored daily ATM-IV history once it holds ≥ 60 days
+ *   (`iv_rank_basis: "atm_iv_history"`); until then the HV20 series stands in for it
+ *   (`iv_rank_basis: "hv20_proxy"`: rank/percentile of today's HV20 within its own 252-day history).
+ * - expected move: ±1σ over 1 and 30 calendar days from iv_atm; from HV20 over 1 and 21 trading
+ *   days when no IV is available (`expected_move_basis` says which).
+ */
+import type { Bar } from '../../core/bars/bar';
+import { atmIv, expectedMove, historicalVol, ivHvRatio, ivPercentile, ivRank } from '../../core/volatility';
+import type { OptionContract } from '../../providers/provider.types';
+
+export const MIN_IV_HISTORY_DAYS = 60;
+export const RANK_WINDOW_DAYS = 252;
+
+export interface ExpectedMoveOut {
+  days: number;
+  day_basis: 'calendar' | 'trading';
+  move: number;
+  move_pct: number;
+  upper: number;
+  lower: number;
+}
+
+export interface VolatilityRegime {
+  iv_atm: number | null;
+  iv_atm_method: string | null;
+  iv_expirations_used: string[];
+  iv_rank: number | null;
+  iv_percentile: number | null;
+  iv_rank_basis: 'atm_iv_history' | 'hv20_proxy' | null;
+  hv_20: number | null;
+  hv_60: number | null;
+  hv_120: number | null;
+  hv_20_percentile: number | null;
+  iv_to_hv_ratio: number | null;
+  regime_label: 'extreme' | 'elevated' | 'normal' | 'low' | null;
+  expected_move_basis: 'iv_atm' | 'hv20' | null;
+  expected_move: ExpectedMoveOut[];
+  skew_25d: null;
+  spot: number | null;
+  timestamp: string;
+  notes: string[];
+}
+
+export interface RegimeInput {
+  dailyBars: readonly Bar[];
+  /** Option contracts across the expirations fetched (may be empty). */
+  chain: readonly OptionContract[];
+  spot: number | null;
+  nowMs: number;
+  /** Stored daily ATM IV, percent, oldest first (empty when none is kept). */
+  ivHistoryPct?: readonly number[];
+  notes?: string[];
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+const orNull = (x: number, f = r2) => (Number.isFinite(x) ? f(x) : null);
+const last = (s: Float64Array) => (s.length ? s[s.length - 1] : NaN);
+
+export function regimeLabel(ivRankPct: number | null): VolatilityRegime['regime_label'] {
+  if (ivRankPct === null || !Number.isFinite(ivRankPct)) return null;
+  return ivRankPct >= 90 ? 'extreme' : ivRankPct >= 75 ? 'elevated' : ivRankPct <= 25 ? 'low' : 'normal';
+}
+
+export function computeVolatilityRegime(inp: RegimeInput): VolatilityRegime {
+  const notes = [...(inp.notes ?? [])];
+  const closes = (inp.dailyBars ?? []).map((b) => b.close);
+  const hv20s = historicalVol(closes, 20);
+  const hv20 = last(hv20s);
+  const hv60 = last(historicalVol(closes, 60));
+  const hv120 = last(historicalVol(closes, 120));
+  const spot = inp.spot !== null && inp.spot > 0 ? inp.spot : closes.length ? closes[closes.length - 1] : NaN;
+
+  const atm = Number.isFinite(spot) ? atmIv([...(inp.chain ?? [])], spot, inp.nowMs, 30) : null;
+  const ivPct = atm && Number.isFinite(atm.constantMaturityIv) ? atm.constantMaturityIv * 100 : NaN;
+  if (!Number.isFinite(ivPct)) notes.push('ATM IV unavailable (no usable option quotes around spot)');
+
+  const hist = (inp.ivHistoryPct ?? []).filter((x) => Number.isFinite(x));
+  let rank = NaN;
+  let pct = NaN;
+  let basis: VolatilityRegime['iv_rank_basis'] = null;
+  if (hist.length >= MIN_IV_HISTORY_DAYS && Number.isFinite(ivPct)) {
+    const series = [...hist, ivPct];
+    rank = ivRank(series, RANK_WINDOW_DAYS);
+    pct = ivPercentile(series, RANK_WINDOW_DAYS);
+    basis = 'atm_iv_history';
+  } else if (Number.isFinite(hv20)) {
+    rank = ivRank(hv20s, RANK_WINDOW_DAYS);
+    pct = ivPercentile(hv20s, RANK_WINDOW_DAYS);
+    basis = 'hv20_proxy';
+    notes.push(`IV rank/percentile use HV20 as a proxy: fewer than ${MIN_IV_HISTORY_DAYS} days of stored ATM IV`);
+  }
+
+  const em: ExpectedMoveOut[] = [];
+  let emBasis: VolatilityRegime['expected_move_basis'] = null;
+  const addMove = (days: number, basisDays: 'calendar' | 'trading', volPct: number) => {
+    const m = expectedMove(spot, volPct / 100, days, basisDays);
+    if (Number.isFinite(m.move)) em.push({ days, day_basis: basisDays, move: r2(m.move), move_pct: r2((m.move / spot) * 100), upper: r2(m.upper), lower: r2(m.lower) });
+  };
+  if (Number.isFinite(ivPct)) {
+    emBasis = 'iv_atm';
+    addMove(1, 'calendar', ivPct);
+    addMove(30, 'calendar', ivPct);
+  } else if (Number.isFinite(hv20)) {
+    emBasis = 'hv20';
+    addMove(1, 'trading', hv20);
+    addMove(21, 'trading', hv20);
+  }
+
+  const rankOut = orNull(rank);
+  return {
+    iv_atm: orNull(ivPct, r4),
+    iv_atm_method: atm && atm.method !== 'none' ? atm.method : null,
+    iv_expirations_used: atm?.expirationsUsed ?? [],
+    iv_rank: rankOut,
+    iv_percentile: orNull(pct),
+    iv_rank_basis: basis,
+    hv_20: orNull(hv20, r4),
+    hv_60: orNull(hv60, r4),
+    hv_120: orNull(hv120, r4),
+    hv_20_percentile: orNull(ivPercentile(hv20s, RANK_WINDOW_DAYS)),
+    iv_to_hv_ratio: orNull(ivHvRatio(ivPct, hv20), r4),
+    regime_label: regimeLabel(rankOut),
+    expected_move_basis: emBasis,
+    expected_move: em,
+    skew_25d: null,
+    spot: orNull(spot),
+    timestamp: new Date(inp.nowMs).toISOString(),
+    notes,
+  };
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { DataPortsModule } from '../context/data-ports.module';
+import { ContractsController } from './contracts.controller';
+import { ContractsService } from './contracts.service';
+
+/** POST /gpt/contracts; exports ContractsService (suggestForPlan) for the plan feature. */
+@Module({
+  imports: [DataPortsModule],
+  controllers: [ContractsController],
+  providers: [ContractsService],
+  exports: [ContractsService],
+})
+export class ContractsModule {}

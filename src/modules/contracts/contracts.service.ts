@@ -1,0 +1,186 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { AppError, UpstreamError, ValidationFailedError } from '../../common/errors';
+import { resolveFilters, type ContractFilters, type ContractStyle } from '../../core/contracts/contract-filters';
+import { DEFAULT_RISK_AMOUNT, rankContracts, type PlanAnchors, type RankResult } from '../../core/contracts/rank-contracts';
+import { marketStatus } from '../../core/session/session';
+import { etDate } from '../../core/session/et-time';
+import { CLOCK, type Clock, type OptionChain, type OptionContract, type OptionRight } from '../../providers/provider.types';
+import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type MarketDataPort, type OptionsDataPort } from '../context/data-ports';
+
+/** Calendar days the scenario P/L lets pass when the plan states no horizon (theta decay). */
+export const DEFAULT_HORIZON_DAYS: Record<ContractStyle, number> = {
+  scalp: 30 / 1440, // 30 minutes
+  intraday: 120 / 1440, // 2 hours
+  swing: 7, // one trading week
+  leaps: 30,
+};
+
+/** At most this many expirations are fetched per request (each is one upstream chain call). */
+const MAX_EXPIRATIONS = 6;
+
+export interface RankArgs {
+  symbol: string;
+  side: OptionRight;
+  style: ContractStyle;
+  overrides?: Partial<ContractFilters>;
+  plan?: PlanAnchors;
+  riskAmount?: number;
+  /** One expiration only (YYYY-MM-DD). */
+  expiry?: string;
+  simulateOpen?: boolean;
+}
+
+export interface ContractsResult extends RankResult {
+  symbol: string;
+  side: OptionRight;
+  style: ContractStyle;
+  risk_amount: number;
+  underlying_price: number | null;
+  quote_session: 'regular_open' | 'regular_close';
+  expirations_considered: string[];
+  /** Why the list is empty when no gate is to blame (no expiration in the DTE window). */
+  note: string | null;
+  data_source: string;
+  as_of: string;
+  stale: boolean;
+}
+
+export interface SuggestForPlanArgs {
+  symbol: string;
+  direction: 'long' | 'short';
+  style: ContractStyle | string;
+  entry: number;
+  stop: number;
+  targets: number[];
+  userId?: string;
+}
+
+@Injectable()
+export class ContractsService {
+  constructor(
+    @Inject(OPTIONS_DATA_PORT) private readonly options: OptionsDataPort,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(MARKET_DATA_PORT) private readonly market?: MarketDataPort,
+  ) {}
+
+  async rank(args: RankArgs): Promise<ContractsResult> {
+    const nowMs = this.clock.now();
+    const open = args.simulateOpen === true || marketStatus(nowMs).status === 'open';
+    const horizonDays = args.plan?.horizonDays ?? DEFAULT_HORIZON_DAYS[args.style];
+    const plan: PlanAnchors = { ...args.plan, horizonDays };
+    const { chain, expirations } = await this.loadChain(args, nowMs, open, horizonDays);
+    const spot = await this.spot(args.symbol, chain);
+    if (!(spot > 0)) throw new UpstreamError(`No underlying price for ${args.symbol}`, 502, 'no_underlying_price');
+    const riskAmount = args.riskAmount ?? DEFAULT_RISK_AMOUNT;
+    const ranked = rankContracts({
+      contracts: chain.contracts,
+      symbol: args.symbol,
+      side: args.side,
+      style: args.style,
+      spot,
+      nowMs,
+      marketOpen: open,
+      overrides: args.overrides,
+      plan,
+      riskAmount,
+    });
+    return {
+      symbol: args.symbol,
+      side: args.side,
+      style: args.style,
+      risk_amount: riskAmount,
+      underlying_price: spot,
+      quote_session: open ? 'regular_open' : 'regular_close',
+      expirations_considered: expirations,
+      ...ranked,
+      note: expirations.length === 0 ? `no ${args.symbol} expiration within the ${args.style} DTE window (±2 days)` : null,
+      data_source: chain.data_source,
+      as_of: chain.as_of,
+      stale: chain.stale,
+    };
+  }
+
+  /**
+   * Top picks for a plan (FF_OPTIONS_ALWAYS). Never throws: when nothing qualifies or the chain is
+   * unavailable the list is empty and `options_note` says why.
+   */
+  async suggestForPlan(args: SuggestForPlanArgs): Promise<{ options_contracts: unknown[]; options_note: string | null }> {
+    const style = (['scalp', 'intraday', 'swing', 'leaps'] as const).find((s) => s === args.style) ?? 'intraday';
+    const side: OptionRight = args.direction === 'short' ? 'put' : 'call';
+    try {
+      const res = await this.rank({
+        symbol: args.symbol.trim().toUpperCase(),
+        side,
+        style,
+        plan: { entry: args.entry, stop: args.stop, targets: args.targets },
+      });
+      if (res.best.length === 0) {
+        if (res.note) return { options_contracts: [], options_note: `No ${side} contracts: ${res.note}.` };
+        const why = res.rejections
+          .filter((r) => r.reason !== 'SIDE_MISMATCH')
+          .map((r) => `${r.count} ${r.message}`)
+          .join('; ');
+        return {
+          options_contracts: [],
+          options_note: `No ${side} contracts passed the ${style} liquidity gates after relaxation${why ? ` (${why})` : ''}.`,
+        };
+      }
+      const note = res.relaxed_filters ? `Filters relaxed (${res.relaxation_reasons.join(', ')}) to find contracts.` : null;
+      return {
+        options_contracts: res.best.map((c) => ({ ...c, quote_session: res.quote_session, as_of: res.as_of, data_source: res.data_source })),
+        options_note: note,
+      };
+    } catch (err) {
+      const msg = err instanceof AppError || err instanceof Error ? err.message : String(err);
+      return { options_contracts: [], options_note: `Options chain unavailable: ${msg}` };
+    }
+  }
+
+  private async spot(symbol: string, chain: OptionChain): Promise<number> {
+    if (typeof chain.underlying_price === 'number' && chain.underlying_price > 0) return chain.underlying_price;
+    if (!this.market) return NaN;
+    const q = await this.market.getQuote(symbol);
+    return q.last;
+  }
+
+  /**
+   * Fetch the expirations that can matter: those inside the widest DTE window the relaxation ladder
+   * may reach (±2 days), nearest first, at most MAX_EXPIRATIONS. One chain call per expiration.
+   */
+  private async loadChain(args: RankArgs, nowMs: number, open: boolean, horizonDays: number): Promise<{ chain: OptionChain; expirations: string[] }> {
+    if (args.expiry) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(args.expiry)) throw ValidationFailedError.field('expiry', 'must be YYYY-MM-DD');
+      const chain = await this.options.getChain({ underlying: args.symbol, expiration: args.expiry });
+      return { chain, expirations: [args.expiry] };
+    }
+    const f = resolveFilters({ style: args.style, overrides: args.overrides, marketOpen: open, horizonDays });
+    const today = etDate(nowMs);
+    const dte = (ymd: string) => Math.round((Date.parse(`${ymd}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+    const exps = await this.options.getExpirations(args.symbol);
+    const wanted = exps.expirations
+      .filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e))
+      .filter((e) => dte(e) >= Math.max(0, f.min_dte - 2) && dte(e) <= f.max_dte + 2)
+      .sort()
+      .slice(0, MAX_EXPIRATIONS);
+    if (wanted.length === 0) {
+      return {
+        chain: { underlying: args.symbol, underlying_price: null, contracts: [], data_source: exps.data_source, as_of: exps.as_of, stale: exps.stale },
+        expirations: [],
+      };
+    }
+    const chains = await Promise.all(wanted.map((e) => this.options.getChain({ underlying: args.symbol, expiration: e })));
+    const contracts: OptionContract[] = chains.flatMap((c) => c.contracts);
+    const first = chains[0];
+    return {
+      chain: {
+        underlying: args.symbol,
+        underlying_price: chains.map((c) => c.underlying_price).find((p) => typeof p === 'number' && p > 0) ?? null,
+        contracts,
+        data_source: [...new Set(chains.map((c) => c.data_source))].join(','),
+        as_of: chains.map((c) => c.as_of).sort()[chains.length - 1] ?? first.as_of,
+        stale: chains.some((c) => c.stale),
+      },
+      expirations: wanted,
+    };
+  }
+}

@@ -1,0 +1,168 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class TargetMetaDto {
+  @ApiProperty({ example: 'TP1' }) label!: string;
+  @ApiProperty({ description: 'Target price per share.' }) price!: number;
+  @ApiProperty({ description: 'R multiple = |price − entry| / |entry − stop| (2 dp).' }) rr_multiple!: number;
+  @ApiProperty({ description: '|price − entry| in price units.' }) distance!: number;
+  @ApiProperty({ description: 'Distance in ATR14 of the plan interval.' }) distance_atr!: number;
+  @ApiProperty({ description: 'Heuristic touch probability 0–1 (uncalibrated).' }) prob_touch!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Level the target snapped to, e.g. PDH.' }) snap_tag!: string | null;
+  @ApiProperty({ enum: ['strategy', 'level', 'atr_ladder'] }) source!: string;
+  @ApiProperty({ description: 'Why this price.' }) reason!: string;
+}
+
+export class TpReasonDto {
+  @ApiProperty() label!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ nullable: true, type: String }) snap_tag!: string | null;
+}
+
+export class KeyLevelUsedDto {
+  @ApiProperty({ enum: ['entry', 'stop', 'tp1', 'tp2', 'tp3'] }) role!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() price!: number;
+}
+
+export class KeyLevelsUsedDto {
+  @ApiProperty({ type: [KeyLevelUsedDto], description: 'Intraday-session levels (OR, VWAP, session high/low …).' }) session!: KeyLevelUsedDto[];
+  @ApiProperty({ type: [KeyLevelUsedDto], description: 'Structural levels (prior day, swings, ATR bounds).' }) structural!: KeyLevelUsedDto[];
+}
+
+export class RiskBlockDto {
+  @ApiProperty({ description: '|entry − stop| in price units.' }) risk_points!: number;
+  @ApiProperty({ description: '|entry − stop| / entry × 100 (percent, 5.0 = 5 %).' }) risk_percent!: number;
+  @ApiProperty({ description: 'R multiple per target, e.g. {"tp1": 1.5}.', type: 'object', additionalProperties: { type: 'number' } }) reward_to_target!: Record<string, number>;
+  @ApiProperty({ description: 'ATR14 of the plan interval, price units.' }) atr_value!: number;
+  @ApiProperty({ description: '|entry − stop| / ATR.' }) atr_stop_multiple!: number;
+  @ApiProperty({ description: 'The stop is never closer than this × ATR.' }) stop_min_atr!: number;
+  @ApiProperty({ description: 'The stop is never farther than this × ATR.' }) stop_max_atr!: number;
+  @ApiProperty({ enum: ['structural', 'min_atr_floor', 'max_atr_cap', 'atr_fallback'] }) stop_rule!: string;
+  @ApiProperty({ description: 'How rr values are computed.' }) rr_formula!: string;
+}
+
+export class ExecutionRulesDto {
+  @ApiProperty() trigger!: string;
+  @ApiProperty() invalidation!: string;
+  @ApiProperty() scale!: string;
+  @ApiProperty() reload!: string;
+}
+
+export class ConfidenceComponentDto {
+  @ApiProperty({ enum: ['setup_conditions', 'trend_alignment', 'htf_agreement', 'vwap_side', 'reward_risk'] }) name!: string;
+  @ApiProperty({ description: 'Component score 0–1.' }) score!: number;
+  @ApiProperty({ description: 'Weight in the confidence sum (weights sum to 1).' }) weight!: number;
+}
+
+export class CompositeComponentsDto {
+  @ApiProperty({ description: 'Heuristic TP1 touch probability 0–1.' }) probability!: number;
+  @ApiProperty({ description: 'rr_to_t1 (capped at 4 in the product).' }) risk_reward!: number;
+  @ApiProperty({ description: 'Actionability 0–1.' }) actionability!: number;
+  @ApiProperty({ description: 'Multi-timeframe score −0.5…0.5 (HTF agreement − 0.5).' }) mtf_score!: number;
+  @ApiProperty({ description: 'max(0.2, 1 + 0.5 × mtf_score).' }) mtf_multiplier!: number;
+  @ApiProperty({ description: 'Confidence 0–1.' }) confidence!: number;
+}
+
+export class MtfBiasDto {
+  @ApiProperty({ enum: ['long', 'short', 'neutral'] }) bias!: string;
+  @ApiProperty({ description: 'Share 0–1 of higher timeframes agreeing with the plan direction.' }) agreement!: number;
+}
+
+export class EntryStatusDto {
+  @ApiProperty({ enum: ['at_entry', 'pending'] }) state!: string;
+  @ApiProperty({ description: 'Entry distance from the last price, percent.' }) dist_pct!: number;
+  @ApiProperty({ description: 'Entry distance in ATR.' }) dist_atr!: number;
+}
+
+export class IndicatorSnapshotDto {
+  @ApiProperty({ description: 'Interval of the snapshot.' }) interval!: string;
+  @ApiProperty() close!: number;
+  @ApiProperty({ nullable: true, type: Number }) atr14!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) ema9!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) ema20!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) ema50!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Session VWAP (intraday only).' }) vwap!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) adx14!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) rsi14!: number | null;
+}
+
+export class LayerLevelDto {
+  @ApiProperty() price!: number;
+  @ApiProperty() label!: string;
+  @ApiProperty({ enum: ['level', 'plan', 'avwap'] }) kind!: string;
+}
+
+export class LayerZoneDto {
+  @ApiProperty() low!: number;
+  @ApiProperty() high!: number;
+  @ApiProperty() kind!: string;
+  @ApiProperty() label!: string;
+}
+
+export class LayerPointDto {
+  @ApiProperty({ description: 'Epoch seconds.' }) time!: number;
+  @ApiProperty() value!: number;
+}
+
+export class LayerAnnotationDto {
+  @ApiProperty({ example: 'forecast_path' }) kind!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) style!: Record<string, unknown>;
+  @ApiProperty({ type: [LayerPointDto] }) points!: LayerPointDto[];
+}
+
+export class PlanLayersDto {
+  @ApiPropertyOptional() plan_id?: string;
+  @ApiProperty() symbol!: string;
+  @ApiProperty() interval!: string;
+  @ApiProperty({ description: 'Start of the as-of bar, ISO UTC.' }) as_of!: string;
+  @ApiProperty({ description: 'Price decimals.' }) precision!: number;
+  @ApiProperty({ type: [LayerLevelDto] }) levels!: LayerLevelDto[];
+  @ApiProperty({ type: [LayerZoneDto] }) zones!: LayerZoneDto[];
+  @ApiProperty({ type: [LayerAnnotationDto] }) annotations!: LayerAnnotationDto[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'level_groups {primary, supplemental}, confluence, confidence_factors.' }) meta!: Record<string, unknown>;
+}
+
+export class ConditionDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() ok!: boolean;
+}
+
+export class PlanMetaDto {
+  @ApiProperty() simulated_open!: boolean;
+  @ApiProperty({ nullable: true, type: String }) banner!: string | null;
+  @ApiProperty({ enum: ['pre', 'open', 'post', 'closed'] }) market_status!: string;
+  @ApiPropertyOptional({ description: 'Start of the bar the plan was evaluated on, ISO UTC.' }) as_of_bar_time?: string;
+  @ApiPropertyOptional({ type: CompositeComponentsDto }) composite_components?: CompositeComponentsDto;
+  @ApiPropertyOptional({ type: [ConditionDto], description: 'The playbook rule conditions and whether each held.' }) conditions?: ConditionDto[];
+  @ApiProperty({ description: 'Service clock time of the analysis, ISO UTC.' }) generated_at!: string;
+}
+
+export class AlternativePlanDto {
+  @ApiProperty() strategy_id!: string;
+  @ApiProperty({ enum: ['long', 'short'] }) direction!: string;
+  @ApiProperty() entry!: number;
+  @ApiProperty() stop!: number;
+  @ApiProperty({ type: [Number] }) targets!: number[];
+  @ApiProperty() rr_to_t1!: number;
+  @ApiProperty() composite_score!: number;
+}
+
+export class RejectedSetupDto {
+  @ApiProperty() strategy_id!: string;
+  @ApiProperty({ type: [String], description: 'Guardrails the plan failed.' }) reasons!: string[];
+}
+
+export class NotFiredDto {
+  @ApiProperty() strategy_id!: string;
+  @ApiProperty({ description: 'The rule or window that did not hold.' }) reason!: string;
+}
+
+export class SeriesBarDto {
+  @ApiProperty({ description: 'Bar start, epoch seconds.' }) time!: number;
+  @ApiProperty() open!: number;
+  @ApiProperty() high!: number;
+  @ApiProperty() low!: number;
+  @ApiProperty() close!: number;
+  @ApiProperty() volume!: number;
+}

@@ -1,0 +1,106 @@
+import { buildPlanLayers, PlanLayers } from '../../core/plan/plan-layers';
+import { etDate, etMinuteOfDay } from '../../core/session/et-time';
+import type { SymbolAnalysis } from './symbol-analyzer.service';
+
+/** Banners that must travel with any plan built on non-live data or a simulated open. */
+export function dataBanners(a: Pick<SymbolAnalysis, 'data_source' | 'stale' | 'simulated_open' | 'market_status' | 'now_ms'>): string[] {
+  const out: string[] = [];
+  if (a.data_source === 'synthetic') out.push('SYNTHETIC DATA — generated prices for testing, not market data.');
+  if (a.data_source === 'replay') out.push('REPLAY DATA — recorded bars replayed on a simulated clock, not live.');
+  if (a.stale) out.push('STALE DATA — served from cache after every provider failed.');
+  if (a.simulated_open) {
+    const m = etMinuteOfDay(a.now_ms);
+    out.push(`Simulated live — analysis as of ${etDate(a.now_ms)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')} ET`);
+  } else if (a.market_status !== 'open') {
+    out.push('Market closed — analysis as of the last regular-session bar.');
+  }
+  return out;
+}
+
+export interface PlanPayloadResult {
+  /** JSON-safe plan payload (the idea store adds plan_id, version, plan_version). */
+  payload: Record<string, unknown>;
+  layers: PlanLayers;
+}
+
+/**
+ * The persisted / returned plan document for an analysis with a best plan. Field names follow the
+ * reference (snake_case; docs/plan-fields.md); bulky arrays stay out unless includeSeries.
+ */
+export function buildPlanPayload(a: SymbolAnalysis, opts: { includeSeries?: boolean; kind: 'live' | 'scenario' }): PlanPayloadResult | null {
+  if (!a.best) return null;
+  const { plan, ctx } = a.best;
+  const banners = dataBanners(a);
+  const layers = buildPlanLayers(a.symbol, plan, ctx);
+  const payload: Record<string, unknown> = {
+    symbol: a.symbol,
+    style: a.style,
+    kind: opts.kind,
+    frozen: opts.kind === 'scenario',
+    status: 'ok',
+    bias: plan.bias,
+    direction: plan.direction,
+    setup: plan.setup,
+    strategy_id: plan.strategy_id,
+    strategy_name: plan.strategy_name,
+    interval: plan.interval,
+    entry: plan.entry,
+    entry_label: plan.entry_label,
+    stop: plan.stop,
+    stop_label: plan.stop_label,
+    targets: plan.targets,
+    target_meta: plan.target_meta,
+    targets_meta: plan.target_meta,
+    tp_reasons: plan.tp_reasons,
+    rr_to_t1: plan.rr_to_t1,
+    rr_formula: plan.rr_formula,
+    confidence: plan.confidence,
+    confidence_factors: plan.confidence_factors,
+    confidence_components: plan.confidence_components,
+    score: plan.composite_score,
+    composite_score: plan.composite_score,
+    probabilities: plan.probabilities,
+    calibration_meta: { calibrated: false, method: plan.calibration.method, note: 'Heuristic probabilities (0–1) until playbook replays measure hit rates.' },
+    confluence_tags: plan.confluence_tags,
+    confluence: plan.confluence,
+    mtf_bias: plan.mtf_bias,
+    key_levels_used: plan.key_levels_used,
+    risk_block: plan.risk_block,
+    execution_rules: plan.execution_rules,
+    entry_distance_pct: plan.entry_distance_pct,
+    entry_distance_atr: plan.entry_distance_atr,
+    bars_to_trigger: plan.bars_to_trigger,
+    actionable_soon: plan.actionable_soon,
+    actionable_now: plan.actionable_now,
+    actionability: plan.actionability,
+    entry_status: { state: plan.entry_status, dist_pct: plan.entry_distance_pct, dist_atr: plan.entry_distance_atr },
+    waiting_for: plan.waiting_for,
+    notes: plan.notes,
+    warnings: [...a.warnings, ...plan.warnings],
+    atr: plan.atr,
+    last_price: plan.last_price,
+    indicators: a.indicators,
+    alternatives: a.alternatives.map((p) => ({ strategy_id: p.strategy_id, direction: p.direction, entry: p.entry, stop: p.stop, targets: p.targets, rr_to_t1: p.rr_to_t1, composite_score: p.composite_score })),
+    rejected_setups: a.rejected.map((r) => ({ strategy_id: r.strategy_id, reasons: r.violations.map((v) => v.message) })),
+    options_contracts: [],
+    options_note: null,
+    plan_layers: layers,
+    data_source: a.data_source,
+    as_of: a.as_of,
+    stale: a.stale,
+    planning_context: a.simulated_open || a.market_status === 'open' ? 'live' : 'frozen',
+    banner: banners[0] ?? null,
+    banners,
+    meta: {
+      simulated_open: a.simulated_open,
+      banner: banners[0] ?? null,
+      market_status: a.market_status,
+      as_of_bar_time: plan.bar_time,
+      composite_components: plan.composite_components,
+      conditions: plan.conditions,
+      generated_at: new Date(a.now_ms).toISOString(),
+    },
+  };
+  if (opts.includeSeries) payload.series = a.base_bars.slice(-300).map((b) => ({ time: Math.floor(b.time / 1000), open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume }));
+  return { payload, layers };
+}

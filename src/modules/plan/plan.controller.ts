@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ValidationFailedError } from '../../common/errors';
+import { PlanRequestDto, ScenarioRequestDto, simulateOpenFrom, SYMBOL_RE } from './dto/plan-request.dto';
+import { PlanResponseDto, ScenarioListDto } from './dto/plan-response.dto';
+import { PlanService } from './plan.service';
+
+const PLAN_ID_RE = /^[A-Z0-9.:-]+-(scalp|intraday|swing|leaps)-\d{8}-[a-z2-7]{6}$/i;
+
+@ApiTags('plan')
+@ApiBearerAuth()
+@Controller('gpt/plan')
+export class PlanController {
+  constructor(private readonly plans: PlanService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'getPlan', summary: 'Best playbook plan for one symbol and style (entry, stop, targets, R:R, confidence, layers); persisted as the live plan — regenerating bumps its version.' })
+  @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
+  @ApiExtension('x-openai-isConsequential', false)
+  @ApiOkResponse({ type: PlanResponseDto })
+  async plan(@CurrentUser() userId: string, @Body() body: PlanRequestDto, @Headers('x-simulate-open') sim?: string): Promise<PlanResponseDto> {
+    const out = await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'live' });
+    return out.response as unknown as PlanResponseDto;
+  }
+
+  @Post('scenario')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'createScenarioPlan', summary: 'Frozen scenario plan for a symbol and style (kind "scenario"), stored beside the live plan; adopt it with POST /gpt/plan/{plan_id}/adopt.' })
+  @ApiExtension('x-openai-isConsequential', true)
+  @ApiOkResponse({ type: PlanResponseDto })
+  async scenario(@CurrentUser() userId: string, @Body() body: ScenarioRequestDto, @Headers('x-simulate-open') sim?: string): Promise<PlanResponseDto> {
+    const out = await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'scenario' });
+    return out.response as unknown as PlanResponseDto;
+  }
+
+  @Get('scenarios')
+  @ApiOperation({ operationId: 'listScenarioPlans', summary: 'Scenario plans of the caller for a symbol (latest version of each).' })
+  @ApiQuery({ name: 'symbol', required: true, example: 'SPY' })
+  @ApiOkResponse({ type: ScenarioListDto })
+  async scenarios(@CurrentUser() userId: string, @Query('symbol') symbol?: string): Promise<ScenarioListDto> {
+    const s = String(symbol ?? '').trim().toUpperCase();
+    if (!SYMBOL_RE.test(s)) throw ValidationFailedError.field('symbol', 'must be a ticker');
+    const list = await this.plans.listScenarios(userId, s);
+    return { symbol: s, scenarios: list.map((r) => ({ ...r.payload, plan_id: r.plan_id, version: r.plan_version }) as unknown as PlanResponseDto) };
+  }
+
+  @Post(':plan_id/adopt')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'adoptScenarioPlan', summary: 'Make a scenario plan the live plan of its symbol and style (a new version of the live plan id).' })
+  @ApiExtension('x-openai-isConsequential', true)
+  @ApiOkResponse({ type: PlanResponseDto })
+  async adopt(@CurrentUser() userId: string, @Param('plan_id') planId: string): Promise<PlanResponseDto> {
+    if (!PLAN_ID_RE.test(planId)) throw ValidationFailedError.field('plan_id', 'must be a plan_id such as SPY-intraday-20261124-abcdef');
+    return (await this.plans.adopt(userId, planId)) as unknown as PlanResponseDto;
+  }
+}

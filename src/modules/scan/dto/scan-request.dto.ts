@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { STYLES, type Style } from '../../../core/strategies/strategy.types';
+import { SYMBOL_RE } from '../../plan/dto/plan-request.dto';
+
+/** Largest universe one scan accepts (the reference's universe expansion limit). */
+export const MAX_UNIVERSE = 250;
+
+/** A list, or a string of tickers separated by commas/spaces; each upper-cased. */
+const toTickers = ({ value }: { value: unknown }) => {
+  const list = typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value;
+  return Array.isArray(list) ? list.map((x) => (typeof x === 'string' ? x.trim().toUpperCase() : x)) : list;
+};
+
+export class ScanRequestDto {
+  @ApiProperty({
+    description: `Tickers to scan (1–${MAX_UNIVERSE}); a list or a comma-separated string, case-insensitive; duplicates ignored.`,
+    type: [String],
+    example: ['SPY', 'QQQ', 'AAPL'],
+  })
+  @Transform(toTickers)
+  @IsArray({ message: 'must be a list of tickers' })
+  @ArrayMinSize(1, { message: 'must not be empty' })
+  @ArrayMaxSize(MAX_UNIVERSE, { message: `must hold at most ${MAX_UNIVERSE} tickers` })
+  @IsString({ each: true })
+  @Matches(SYMBOL_RE, { each: true, message: 'each ticker must be a letter then up to 9 letters, digits, "." or ":"' })
+  universe!: string[];
+
+  @ApiProperty({ enum: STYLES, description: 'scalp (1m bars), intraday (5m), swing (1h + daily), leaps (daily).' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsIn(STYLES as unknown as string[], { message: `must be one of ${STYLES.join(', ')}` })
+  style!: Style;
+
+  @ApiPropertyOptional({ description: 'Maximum ranked candidates over all pages (1–100).', default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Analyse as if the market were open (time windows ignored; also header X-Simulate-Open: 1).', default: false })
+  @IsOptional()
+  @IsBoolean()
+  simulate_open?: boolean;
+
+  @ApiPropertyOptional({ description: 'next_cursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be a next_cursor value from a previous page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: 'Include full plan_layers and indicator series per candidate (bulky; fewer candidates per page).', default: false })
+  @IsOptional()
+  @IsBoolean()
+  include_series?: boolean;
+}

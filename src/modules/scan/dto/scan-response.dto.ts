@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ExecutionRulesDto,
+  IndicatorSnapshotDto,
+  KeyLevelsUsedDto,
+  LayerLevelDto,
+  PlanLayersDto,
+  RiskBlockDto,
+  SeriesBarDto,
+  TargetMetaDto,
+  TpReasonDto,
+} from '../../plan/dto/plan-fields.dto';
+
+export class ScanOverlaysDto {
+  @ApiProperty({ type: [LayerLevelDto], description: 'Plan and context levels for a chart (≤ 16).' }) levels!: LayerLevelDto[];
+}
+
+export class ScanCandidateDto {
+  @ApiProperty() symbol!: string;
+  @ApiProperty({ description: '1 = best, over the whole scan (not the page).' }) rank!: number;
+  @ApiProperty({ description: 'Composite score used for ranking.' }) score!: number;
+  @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ description: 'Persisted plan id.' }) plan_id!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() strategy_id!: string;
+  @ApiProperty() strategy_name!: string;
+  @ApiProperty({ enum: ['scalp', 'intraday', 'swing', 'leaps'] }) style!: string;
+  @ApiProperty({ enum: ['long', 'short'] }) direction!: string;
+  @ApiProperty() entry!: number;
+  @ApiProperty() stop!: number;
+  @ApiProperty({ type: [Number], description: 'Targets, nearest first.' }) tps!: number[];
+  @ApiProperty({ type: [TargetMetaDto] }) target_meta!: TargetMetaDto[];
+  @ApiProperty({ type: [TpReasonDto] }) tp_reasons!: TpReasonDto[];
+  @ApiProperty({ description: 'R:R to TP1.' }) rr_t1!: number;
+  @ApiProperty({ description: 'Confidence 0–1.' }) confidence!: number;
+  @ApiProperty({ type: [String] }) confidence_factors!: string[];
+  @ApiProperty({ type: KeyLevelsUsedDto }) key_levels_used!: KeyLevelsUsedDto;
+  @ApiProperty({ type: RiskBlockDto }) risk_block!: RiskBlockDto;
+  @ApiProperty({ type: ExecutionRulesDto }) execution_rules!: ExecutionRulesDto;
+  @ApiProperty({ type: [String], description: 'Multi-timeframe confluence tags.' }) confluence!: string[];
+  @ApiProperty({ description: 'Percent (0.25 = 0.25 %).' }) entry_distance_pct!: number;
+  @ApiProperty() entry_distance_atr!: number;
+  @ApiProperty() bars_to_trigger!: number;
+  @ApiProperty() actionable_soon!: boolean;
+  @ApiProperty({ nullable: true, type: String }) waiting_for!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Heuristic touch probabilities 0–1.' }) probabilities!: Record<string, number>;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) options_contracts!: unknown[];
+  @ApiProperty({ nullable: true, type: String }) options_note!: string | null;
+  @ApiProperty({ type: IndicatorSnapshotDto, nullable: true }) indicators!: IndicatorSnapshotDto | null;
+  @ApiProperty({ type: ScanOverlaysDto }) overlays!: ScanOverlaysDto;
+  @ApiProperty() data_source!: string;
+  @ApiProperty({ description: 'ISO UTC.' }) as_of!: string;
+  @ApiProperty({ type: [String] }) warnings!: string[];
+  @ApiPropertyOptional({ type: PlanLayersDto, description: 'include_series only.' }) plan_layers?: PlanLayersDto;
+  @ApiPropertyOptional({ type: [SeriesBarDto], description: 'include_series only: last ≤120 bars.' }) series?: SeriesBarDto[];
+}
+
+export class ScanErrorDto {
+  @ApiProperty() symbol!: string;
+  @ApiProperty({ description: 'timeout | not_found | empty | upstream | rate_limited | analysis_failed …' }) code!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ScanNoSetupDto {
+  @ApiProperty() symbol!: string;
+  @ApiProperty({ description: 'Why the nearest playbook did not fire or was rejected.' }) reason!: string;
+}
+
+export class ScanMetaDto {
+  @ApiProperty() style!: string;
+  @ApiProperty() limit!: number;
+  @ApiProperty({ description: 'Distinct tickers requested.' }) universe_count!: number;
+  @ApiProperty() simulated_open!: boolean;
+  @ApiProperty({ enum: ['pre', 'open', 'post', 'closed'] }) market_status!: string;
+  @ApiProperty({ type: [String], description: 'Distinct data sources used.' }) data_sources!: string[];
+  @ApiProperty({ description: 'Candidates before paging (≤ limit).' }) total_candidates!: number;
+  @ApiProperty({ description: 'Index of the first candidate of this page.' }) offset!: number;
+  @ApiProperty({ description: 'Scan duration in ms.' }) elapsed_ms!: number;
+}
+
+export class ScanPageDto {
+  @ApiProperty({ description: 'Service clock time, ISO UTC.' }) as_of!: string;
+  @ApiProperty({ enum: ['live', 'frozen'] }) planning_context!: string;
+  @ApiProperty({ nullable: true, type: String }) banner!: string | null;
+  @ApiProperty({ type: [String] }) banners!: string[];
+  @ApiProperty({ type: ScanMetaDto }) meta!: ScanMetaDto;
+  @ApiProperty({ type: [ScanCandidateDto] }) candidates!: ScanCandidateDto[];
+  @ApiProperty() count_candidates!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor to get the next page; null on the last page.' }) next_cursor!: string | null;
+  @ApiProperty({ type: [ScanErrorDto], description: 'Tickers whose data or analysis failed (the scan itself still answers).' }) errors!: ScanErrorDto[];
+  @ApiProperty({ type: [ScanNoSetupDto], description: 'Tickers where no playbook fired (≤ 50 listed).' }) no_setup!: ScanNoSetupDto[];
+  @ApiProperty() no_setup_count!: number;
+  @ApiProperty({ type: [String] }) warnings!: string[];
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { simulateOpenFrom } from '../plan/dto/plan-request.dto';
+import { ScanRequestDto } from './dto/scan-request.dto';
+import { ScanPageDto } from './dto/scan-response.dto';
+import { ScanService } from './scan.service';
+
+@ApiTags('scan')
+@ApiBearerAuth()
+@Controller('gpt/scan')
+export class ScanController {
+  constructor(private readonly scans: ScanService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'scanUniverse',
+    summary: 'Run every strategy playbook of a style on up to 250 tickers; ranked plans (entry/stop/targets, R:R, confidence, actionability), per-ticker errors, paged under 100k chars via next_cursor.',
+  })
+  @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
+  // computes and stores plans, but changes nothing the user relies on: safe for the GPT to call freely
+  @ApiExtension('x-openai-isConsequential', false)
+  @ApiOkResponse({ type: ScanPageDto })
+  async scan(@CurrentUser() userId: string, @Body() body: ScanRequestDto, @Headers('x-simulate-open') sim?: string): Promise<ScanPageDto> {
+    return (await this.scans.scan({
+      userId,
+      universe: body.universe,
+      style: body.style,
+      limit: body.limit,
+      simulateOpen: simulateOpenFrom(body.simulate_open, sim),
+      cursor: body.cursor,
+      includeSeries: body.include_series,
+    })) as unknown as ScanPageDto;
+  }
+}

@@ -1,0 +1,199 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import pLimit from 'p-limit';
+import { AppError, ValidationFailedError } from '../../common/errors';
+import type { Style } from '../../core/strategies/strategy.types';
+import { marketStatus } from '../../core/session/session';
+import { ProviderError } from '../../providers/provider.errors';
+import { CLOCK, type Clock } from '../../providers/provider.types';
+import { dataBanners } from '../plan/plan-payload';
+import { PlanService } from '../plan/plan.service';
+import { SymbolAnalysis, SymbolAnalyzer } from '../plan/symbol-analyzer.service';
+import { toCandidate } from './scan-candidate';
+import { decodeCursor, encodeCursor } from './scan-cursor';
+
+/** Tickers analysed at once (each costs ≤ 2 market-data calls). */
+const CONCURRENCY = 8;
+/** Options lookups / saves at once for the candidates of one page. */
+const PAGE_CONCURRENCY = 4;
+/** Work budget of one scan; tickers not analysed by then are reported with code "timeout". */
+const SCAN_BUDGET_MS = 30_000;
+/** JSON characters one page may use (GPT Actions cap bodies at 100,000). */
+const PAGE_CHAR_BUDGET = 95_000;
+const MAX_NO_SETUP_LISTED = 50;
+/** Ranked results are kept this long so next_cursor pages do not re-scan. */
+const RESULT_TTL_MS = 10 * 60_000;
+const MAX_CACHED_SCANS = 50;
+
+export interface ScanArgs {
+  userId: string;
+  universe: string[];
+  style: Style;
+  limit?: number;
+  simulateOpen?: boolean;
+  cursor?: string;
+  includeSeries?: boolean;
+}
+
+interface ScanResult {
+  key: string;
+  ranked: SymbolAnalysis[];
+  errors: Array<{ symbol: string; code: string; message: string }>;
+  noSetup: Array<{ symbol: string; reason: string }>;
+  analyses: SymbolAnalysis[];
+  elapsedMs: number;
+  createdAt: number;
+}
+
+function errorCode(err: unknown): string {
+  if (err instanceof ProviderError) return err.kind;
+  if (err instanceof AppError) return err.code;
+  return 'analysis_failed';
+}
+
+/** Why a symbol has no candidate: the first rejection, else the most informative non-window reason. */
+function noSetupReason(a: SymbolAnalysis): string {
+  if (a.rejected.length) return `${a.rejected[0].strategy_id}: ${a.rejected[0].violations[0].message}`;
+  const nf = a.not_fired.find((n) => !/window/.test(n.reason)) ?? a.not_fired[0];
+  return nf ? `${nf.strategy_id}: ${nf.reason}` : 'no playbook fired';
+}
+
+/**
+ * POST /gpt/scan: every playbook of the style on every ticker (bounded concurrency and a time budget),
+ * ranked by composite score, paged under 100k JSON characters; each returned plan is persisted first.
+ */
+@Injectable()
+export class ScanService {
+  private readonly results = new Map<string, ScanResult>();
+
+  constructor(
+    private readonly analyzer: SymbolAnalyzer,
+    private readonly plans: PlanService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async scan(args: ScanArgs): Promise<Record<string, unknown>> {
+    const universe = [...new Set(args.universe.map((s) => s.toUpperCase()))];
+    const limit = args.limit ?? 20;
+    const key = `${args.userId}|${args.style}|${limit}|${args.simulateOpen === true}|${universe.join(',')}`;
+    let offset = 0;
+    let result: ScanResult | undefined;
+    if (args.cursor) {
+      const c = decodeCursor(args.cursor);
+      if (!c) throw ValidationFailedError.field('cursor', 'must be a next_cursor value from a previous page');
+      offset = c.o;
+      const cached = this.results.get(c.s);
+      if (cached && cached.key === key && Date.now() - cached.createdAt < RESULT_TTL_MS) result = cached;
+    }
+    result ??= await this.run(key, universe, args.style, limit, args.simulateOpen === true);
+    return this.page(result, args, limit, offset);
+  }
+
+  private async run(key: string, universe: string[], style: Style, limit: number, simulateOpen: boolean): Promise<ScanResult> {
+    const started = Date.now();
+    const deadline = started + SCAN_BUDGET_MS;
+    const gate = pLimit(CONCURRENCY);
+    const settled = await Promise.all(
+      universe.map((symbol) =>
+        gate(async () => {
+          const left = deadline - Date.now();
+          if (left <= 0) return { symbol, error: { code: 'timeout', message: 'scan time budget exhausted before this ticker' } };
+          let timer: NodeJS.Timeout | undefined;
+          try {
+            const a = await Promise.race([
+              this.analyzer.analyze(symbol, style, { simulateOpen }),
+              new Promise<never>((_, reject) => {
+                timer = setTimeout(() => reject(new ProviderError('scan', 'timeout', `no answer within the scan budget`)), left);
+              }),
+            ]);
+            return { symbol, analysis: a };
+          } catch (err) {
+            return { symbol, error: { code: errorCode(err), message: err instanceof Error ? err.message : String(err) } };
+          } finally {
+            if (timer) clearTimeout(timer);
+          }
+        }),
+      ),
+    );
+    const analyses = settled.flatMap((s) => (s.analysis ? [s.analysis] : []));
+    const ranked = analyses
+      .filter((a) => a.best)
+      .sort((a, b) => b.best!.plan.composite_score - a.best!.plan.composite_score || a.symbol.localeCompare(b.symbol))
+      .slice(0, limit);
+    const result: ScanResult = {
+      key,
+      ranked,
+      analyses,
+      errors: settled.flatMap((s) => (s.error ? [{ symbol: s.symbol, ...s.error }] : [])),
+      noSetup: analyses.filter((a) => !a.best).map((a) => ({ symbol: a.symbol, reason: noSetupReason(a) })),
+      elapsedMs: Date.now() - started,
+      createdAt: Date.now(),
+    };
+    const id = randomBytes(9).toString('base64url');
+    this.results.set(id, result);
+    for (const [k, v] of this.results) if (this.results.size > MAX_CACHED_SCANS || Date.now() - v.createdAt > RESULT_TTL_MS) this.results.delete(k);
+    (result as ScanResult & { id?: string }).id = id;
+    return result;
+  }
+
+  private async page(result: ScanResult, args: ScanArgs, limit: number, offset: number): Promise<Record<string, unknown>> {
+    const nowMs = this.clock.now();
+    const status = marketStatus(nowMs).status;
+    const first = result.analyses[0];
+    const banners = first ? dataBanners({ ...first, simulated_open: args.simulateOpen === true, now_ms: nowMs, market_status: status }) : [];
+    const envelope: Record<string, unknown> = {
+      as_of: new Date(nowMs).toISOString(),
+      planning_context: args.simulateOpen || status === 'open' ? 'live' : 'frozen',
+      banner: result.ranked.length ? (banners[0] ?? null) : 'SCAN_NO_CANDIDATES',
+      banners,
+      meta: {
+        style: args.style,
+        limit,
+        universe_count: new Set(args.universe).size,
+        simulated_open: args.simulateOpen === true,
+        market_status: status,
+        data_sources: [...new Set(result.analyses.map((a) => a.data_source))],
+        total_candidates: result.ranked.length,
+        offset,
+        elapsed_ms: result.elapsedMs,
+      },
+      candidates: [] as unknown[],
+      count_candidates: 0,
+      next_cursor: null as string | null,
+      errors: result.errors,
+      no_setup: result.noSetup.slice(0, MAX_NO_SETUP_LISTED),
+      no_setup_count: result.noSetup.length,
+      warnings: result.noSetup.length > MAX_NO_SETUP_LISTED ? [`no_setup lists ${MAX_NO_SETUP_LISTED} of ${result.noSetup.length} tickers`] : [],
+    };
+    // room for the cursor string that may be added at the end
+    let used = JSON.stringify(envelope).length + 120;
+    const chosen: Array<{ a: SymbolAnalysis; prepared: NonNullable<Awaited<ReturnType<PlanService['prepare']>>>; candidate: Record<string, unknown> }> = [];
+    const gate = pLimit(PAGE_CONCURRENCY);
+    let k = offset;
+    let full = false;
+    while (k < result.ranked.length && !full) {
+      const batch = result.ranked.slice(k, k + 12);
+      const prepared = await Promise.all(batch.map((a) => gate(() => this.plans.prepare(args.userId, a, 'live'))));
+      for (let j = 0; j < batch.length; j++) {
+        const p = prepared[j]!;
+        const candidate = toCandidate(batch[j], p, k + 1, args.includeSeries === true);
+        // plan_id/version are filled after saving; reserve their size now
+        const size = JSON.stringify(candidate).length + 60;
+        if (used + size > PAGE_CHAR_BUDGET && chosen.length > 0) {
+          full = true;
+          break;
+        }
+        used += size;
+        chosen.push({ a: batch[j], prepared: p, candidate });
+        k++;
+      }
+    }
+    // persist every returned plan before answering
+    const saved = await Promise.all(chosen.map((c) => gate(() => this.plans.save(args.userId, c.a, c.prepared, 'live'))));
+    envelope.candidates = chosen.map((c, j) => ({ ...c.candidate, plan_id: saved[j].record.plan_id, version: saved[j].record.plan_version }));
+    envelope.count_candidates = chosen.length;
+    const id = (result as ScanResult & { id?: string }).id!;
+    envelope.next_cursor = k < result.ranked.length ? encodeCursor({ s: id, o: k }) : null;
+    return envelope;
+  }
+}

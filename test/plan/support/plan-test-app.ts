@@ -1,0 +1,81 @@
+import 'reflect-metadata';
+import { Global, INestApplication, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { AuthGuard } from '../../../src/common/auth/auth.guard';
+import { AllExceptionsFilter } from '../../../src/common/http-exception.filter';
+import { createValidationPipe } from '../../../src/common/validation';
+import { AppConfigModule } from '../../../src/config/config.module';
+import { MARKET_DATA_PORT, type BarsQuery, type MarketDataPort } from '../../../src/modules/context/data-ports';
+import { PlanModule } from '../../../src/modules/plan/plan.module';
+import { ScanModule } from '../../../src/modules/scan/scan.module';
+import { PersistenceModule } from '../../../src/persistence/persistence.module';
+import { FixedClock, SyntheticMarketDataProvider } from '../../../src/providers/embedded';
+import { ProviderError } from '../../../src/providers/provider.errors';
+import { CLOCK } from '../../../src/providers/provider.types';
+import { tempDataDir } from '../../support/test-app';
+
+/**
+ * The embedded synthetic provider behind the market-data port (what the chain serves with no keys),
+ * with tickers in `failing` answering an upstream error — to show per-ticker errors.
+ */
+export class SyntheticPort implements MarketDataPort {
+  readonly failing = new Set<string>();
+  calls = 0;
+  private readonly provider: SyntheticMarketDataProvider;
+  constructor(readonly clock: FixedClock) {
+    this.provider = new SyntheticMarketDataProvider({ clock });
+  }
+  async getBars(q: BarsQuery) {
+    this.calls++;
+    if (this.failing.has(q.symbol)) throw new ProviderError('synthetic', 'upstream', `simulated outage for ${q.symbol}`);
+    return this.provider.getBars(q);
+  }
+  getQuote(symbol: string) {
+    return this.provider.getQuote(symbol);
+  }
+}
+
+export interface PlanTestApp {
+  app: INestApplication;
+  http: any;
+  port: SyntheticPort;
+  clock: FixedClock;
+  close(): Promise<void>;
+}
+
+/**
+ * Plan + Scan modules with the real persistence (embedded store in a temp dir), validation pipe,
+ * exception filter and auth guard, and the synthetic provider pinned to `nowIso`. Until the provider
+ * chain lands this stands in for test/support/test-app.ts.
+ */
+export async function createPlanTestApp(nowIso: string): Promise<PlanTestApp> {
+  const saved = { ...process.env };
+  for (const k of Object.keys(process.env)) if (/^(DATABASE_URL|DB_URL|REDIS_URL|BACKEND_API_KEYS?|FF_|PUBLIC_BASE_URL)/.test(k)) delete process.env[k];
+  Object.assign(process.env, { DATA_DIR: tempDataDir('tc-plan-'), LOG_LEVEL: 'silent', NODE_ENV: 'test' });
+  const clock = new FixedClock(Date.parse(nowIso));
+  const port = new SyntheticPort(clock);
+  @Global()
+  @Module({ providers: [{ provide: MARKET_DATA_PORT, useValue: port }, { provide: CLOCK, useValue: clock }], exports: [MARKET_DATA_PORT, CLOCK] })
+  class TestDataModule {}
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppConfigModule, PersistenceModule, TestDataModule, PlanModule, ScanModule],
+    providers: [
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+      { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer(),
+    port,
+    clock,
+    close: async () => {
+      await app.close();
+      process.env = saved;
+    },
+  };
+}
