@@ -58,6 +58,15 @@ export class IdeaStore implements IdeaStoreApi {
     return run;
   }
 
+  /**
+   * Serialise writers of one plan inside the transaction: on Postgres a transaction-scoped advisory
+   * lock keyed by the plan id (released at commit), so "max + 1" versioning never races; the embedded
+   * store is already serialised by `exclusive`. The unique constraints remain as the last line.
+   */
+  private async lockPlan(m: EntityManager, planId: string): Promise<void> {
+    if (this.db.dialect === 'postgres') await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [planId]);
+  }
+
   private async withRetry<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
     const ds = this.db.dataSource();
     return this.exclusive(async () => {
@@ -75,6 +84,7 @@ export class IdeaStore implements IdeaStoreApi {
     return this.withRetry(async (m) => {
       const snapshots = m.getRepository<IdeaSnapshotRow>('IdeaSnapshot');
       const planId = input.plan_id ?? this.newPlanId(input.symbol, input.style);
+      await this.lockPlan(m, planId);
       if (input.plan_id) {
         const owner = await snapshots.findOne({ where: { plan_id: planId }, order: { plan_version: 'DESC' } });
         if (owner && owner.user_id !== input.user_id) throw new NotFoundError(`unknown plan_id ${planId}`);
@@ -166,6 +176,7 @@ export class IdeaStore implements IdeaStoreApi {
     delta: { type: string; payload: Record<string, unknown> },
   ): Promise<PlanDeltaRecord> {
     return this.withRetry(async (m) => {
+      await this.lockPlan(m, planId);
       const owner = await m
         .getRepository<IdeaSnapshotRow>('IdeaSnapshot')
         .findOne({ where: { plan_id: planId, user_id: userId }, select: { id: true } });

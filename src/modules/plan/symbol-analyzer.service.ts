@@ -14,8 +14,8 @@ import type { Style } from '../../core/strategies/strategy.types';
 import { CLOCK, type Clock } from '../../providers/provider.types';
 import { MARKET_DATA_PORT, type MarketDataPort } from '../context/data-ports';
 
-/** Daily bars fetched for prior-session levels, daily HTF trend and the daily playbooks. */
-const DAILY_LOOKBACK = 300;
+/** Daily bars for prior-session levels and the daily HTF trend (EMA50 warm-up); daily playbooks ask for more. */
+const DAILY_LOOKBACK = 80;
 
 /** Higher timeframes per base interval ('daily' = the vendor daily frame, complete days only). */
 const HTF_OF: Partial<Record<Interval, Array<Interval | 'daily'>>> = {
@@ -83,7 +83,7 @@ export class SymbolAnalyzer {
     const warnings: string[] = [];
 
     const dailyP = this.market.getBars({ symbol, interval: '1D', limit: Math.max(DAILY_LOOKBACK, lookback.get('1D') ?? 0) });
-    const intradayP = baseIntervals.map((iv) => this.market.getBars({ symbol, interval: iv, limit: lookback.get(iv)!, extendedHours: true }));
+    const intradayP = baseIntervals.map((iv) => this.market.getBars({ symbol, interval: iv, limit: lookback.get(iv)!, extendedHours: false }));
     const [dailyR, ...intradayR] = await Promise.allSettled([dailyP, ...intradayP]);
     // the style's primary interval must load; daily may fail for intraday styles (levels then come from intraday bars)
     for (const r of intradayR) if (r.status === 'rejected') throw r.reason;

@@ -7,7 +7,7 @@ export const emaPullback: Playbook = {
   name: 'EMA Pullback Trend',
   description: 'Join an established EMA trend after a shallow pullback into the 20 EMA resumes.',
   styles: [
-    { style: 'intraday', interval: '5m', lookback_bars: 600 },
+    { style: 'intraday', interval: '5m', lookback_bars: 300 },
     { style: 'swing', interval: '1h', lookback_bars: 500 },
     { style: 'leaps', interval: '1D', lookback_bars: 400 },
   ],

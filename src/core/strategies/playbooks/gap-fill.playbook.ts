@@ -10,8 +10,8 @@ export const gapFill: Playbook = {
   name: 'Opening Gap Fill',
   description: 'Fade an opening gap back toward the previous regular close once price starts moving back.',
   styles: [
-    { style: 'scalp', interval: '1m', lookback_bars: 2400 },
-    { style: 'intraday', interval: '5m', lookback_bars: 600 },
+    { style: 'scalp', interval: '1m', lookback_bars: 900 },
+    { style: 'intraday', interval: '5m', lookback_bars: 300 },
   ],
   window_et: { start_min: etMinutes(9, 30), end_min: etMinutes(11, 30) },
   min_rr: 1.5,

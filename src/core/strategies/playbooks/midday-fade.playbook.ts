@@ -8,8 +8,8 @@ export const middayFade: Playbook = {
   name: 'Midday VWAP Reversion',
   description: 'Fade a midday extension away from VWAP back into VWAP when trend strength is low.',
   styles: [
-    { style: 'scalp', interval: '1m', lookback_bars: 2400 },
-    { style: 'intraday', interval: '5m', lookback_bars: 600 },
+    { style: 'scalp', interval: '1m', lookback_bars: 900 },
+    { style: 'intraday', interval: '5m', lookback_bars: 300 },
   ],
   window_et: { start_min: etMinutes(11, 30), end_min: etMinutes(14, 0) },
   min_rr: 1.25,

@@ -13,8 +13,8 @@ export const orbRetest: Playbook = {
   name: 'Opening Range Retest',
   description: 'Break of the 15-minute opening range followed by a retest of the broken edge that holds.',
   styles: [
-    { style: 'scalp', interval: '1m', lookback_bars: 2400 },
-    { style: 'intraday', interval: '5m', lookback_bars: 600 },
+    { style: 'scalp', interval: '1m', lookback_bars: 900 },
+    { style: 'intraday', interval: '5m', lookback_bars: 300 },
   ],
   window_et: { start_min: etMinutes(9, 45), end_min: etMinutes(11, 30) },
   min_rr: 1.3,

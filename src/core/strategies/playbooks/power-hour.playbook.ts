@@ -7,8 +7,8 @@ export const powerHour: Playbook = {
   name: 'Power Hour Continuation',
   description: 'Late-day trend continuation when price presses the recent range extreme on the VWAP side of the trend.',
   styles: [
-    { style: 'scalp', interval: '1m', lookback_bars: 2400 },
-    { style: 'intraday', interval: '5m', lookback_bars: 600 },
+    { style: 'scalp', interval: '1m', lookback_bars: 900 },
+    { style: 'intraday', interval: '5m', lookback_bars: 300 },
   ],
   window_et: { start_min: etMinutes(15, 0), end_min: etMinutes(16, 0) },
   min_rr: 1.4,

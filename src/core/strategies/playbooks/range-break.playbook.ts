@@ -22,8 +22,8 @@ export const rangeBreak: Playbook = {
   name: 'Range Break & Retest',
   description: 'Fresh break of the prior-day high/low (or the intraday range) with an entry on the retest of the broken level.',
   styles: [
-    { style: 'scalp', interval: '1m', lookback_bars: 2400 },
-    { style: 'intraday', interval: '5m', lookback_bars: 600 },
+    { style: 'scalp', interval: '1m', lookback_bars: 900 },
+    { style: 'intraday', interval: '5m', lookback_bars: 300 },
     { style: 'swing', interval: '1h', lookback_bars: 500 },
   ],
   window_et: { start_min: etMinutes(9, 45), end_min: etMinutes(15, 45) },

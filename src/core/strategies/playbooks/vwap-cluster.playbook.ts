@@ -29,8 +29,8 @@ export const vwapCluster: Playbook = {
   name: 'VWAP Reclaim/Reject (AVWAP cluster)',
   description: 'Session VWAP and anchored VWAPs bunch together; price reclaims (long) or rejects (short) the cluster in trend.',
   styles: [
-    { style: 'scalp', interval: '1m', lookback_bars: 2400 },
-    { style: 'intraday', interval: '5m', lookback_bars: 600 },
+    { style: 'scalp', interval: '1m', lookback_bars: 900 },
+    { style: 'intraday', interval: '5m', lookback_bars: 300 },
   ],
   window_et: { start_min: etMinutes(9, 45), end_min: etMinutes(15, 30) },
   min_rr: 1.3,
