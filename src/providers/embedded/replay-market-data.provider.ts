@@ -6,6 +6,7 @@ import { parseCsvBars } from '../../core/bars/parse-csv-bars';
 import { resampleBars } from '../../core/bars/resample';
 import { marketStatus, regularSession, sessionTag } from '../../core/session/session';
 import { ProviderError } from '../provider.errors';
+import { embeddedMarketClock } from './market-clock';
 import type { BarsRequest, BarsResult, CallOptions, Clock, MarketClock, MarketDataProvider, Quote } from '../provider.types';
 
 interface ReplayFile {
@@ -114,16 +115,7 @@ export class ReplayMarketDataProvider implements MarketDataProvider {
   }
 
   async getClock(): Promise<MarketClock> {
-    const now = this.options.clock.now();
-    const s = marketStatus(now);
-    return {
-      status: s.status,
-      now: new Date(now).toISOString(),
-      next_open: new Date(s.next_open).toISOString(),
-      next_close: s.next_close === null ? undefined : new Date(s.next_close).toISOString(),
-      data_source: this.id,
-      as_of: new Date(now).toISOString(),
-      stale: false,
-    };
+    return embeddedMarketClock(this.options.clock.now(), this.id);
   }
+
 }

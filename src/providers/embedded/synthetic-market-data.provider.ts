@@ -5,6 +5,7 @@ import { addDays, etDate } from '../../core/session/et-time';
 import { isTradingDay, previousTradingDay } from '../../core/session/nyse-calendar';
 import { marketStatus, sessionTag } from '../../core/session/session';
 import { ProviderError } from '../provider.errors';
+import { embeddedMarketClock } from './market-clock';
 import type { BarsRequest, BarsResult, CallOptions, Clock, MarketClock, MarketDataProvider, Quote } from '../provider.types';
 import { dailyBarOfDay, minuteBarsOfDay } from './synthetic-path';
 
@@ -153,18 +154,9 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
   }
 
   async getClock(): Promise<MarketClock> {
-    const now = this.options.clock.now();
-    const s = marketStatus(now);
-    return {
-      status: s.status,
-      now: new Date(now).toISOString(),
-      next_open: new Date(s.next_open).toISOString(),
-      next_close: s.next_close === null ? undefined : new Date(s.next_close).toISOString(),
-      data_source: this.id,
-      as_of: new Date(now).toISOString(),
-      stale: false,
-    };
+    return embeddedMarketClock(this.options.clock.now(), this.id);
   }
+
 }
 
 export type { Interval };
