@@ -17,6 +17,7 @@ import { SessionModule } from './modules/session/session.module';
 import { ChartsModule } from './modules/charts/charts.module';
 import { ContextModule } from './modules/context/context.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
+import { ScanModule } from './modules/scan/scan.module';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { ContractsModule } from './modules/contracts/contracts.module';
     ChartsModule,
     ContextModule,
     ContractsModule,
+    ScanModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

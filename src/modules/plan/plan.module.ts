@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
+import { DataPortsModule } from '../context/data-ports.module';
+import { ContractsModule } from '../contracts/contracts.module';
 import { PlanController } from './plan.controller';
 import { PlanService } from './plan.service';
 import { SymbolAnalyzer } from './symbol-analyzer.service';
 
 /**
- * POST /gpt/plan, scenarios and adopt. Needs MARKET_DATA_PORT and CLOCK (provider layer), IDEA_STORE
- * (PersistenceModule, global) and APP_CONFIG. ContractsService is optional: import ContractsModule
- * here once it exists so plans carry options_contracts.
+ * POST /gpt/plan, scenarios and adopt. Bars through DataPortsModule (MARKET_DATA_PORT → the provider
+ * chain), options through ContractsModule; CLOCK, IDEA_STORE and APP_CONFIG are global.
  */
 @Module({
+  imports: [DataPortsModule, ContractsModule],
   controllers: [PlanController],
   providers: [SymbolAnalyzer, PlanService],
   exports: [SymbolAnalyzer, PlanService],

@@ -14,7 +14,7 @@ import type { Style } from '../../core/strategies/strategy.types';
 import { CLOCK, type Clock } from '../../providers/provider.types';
 import { MARKET_DATA_PORT, type MarketDataPort } from '../context/data-ports';
 
-/** Daily bars for prior-session levels and the daily HTF trend (EMA50 warm-up); daily playbooks ask for more. */
+/** Daily bars for the daily HTF trend (EMA50 warm-up); daily playbooks ask for more. */
 const DAILY_LOOKBACK = 80;
 
 /** Higher timeframes per base interval ('daily' = the vendor daily frame, complete days only). */
@@ -82,14 +82,16 @@ export class SymbolAnalyzer {
     const baseIntervals = [...lookback.keys()].filter((iv) => iv !== '1D');
     const warnings: string[] = [];
 
-    const dailyP = this.market.getBars({ symbol, interval: '1D', limit: Math.max(DAILY_LOOKBACK, lookback.get('1D') ?? 0) });
+    // daily bars only when a playbook or an HTF needs them: intraday frames already hold the prior session
+    const needDaily = lookback.has('1D') || baseIntervals.some((iv) => HTF_OF[iv]?.includes('daily'));
+    const dailyP = needDaily ? this.market.getBars({ symbol, interval: '1D', limit: Math.max(DAILY_LOOKBACK, lookback.get('1D') ?? 0) }) : Promise.resolve(null);
     const intradayP = baseIntervals.map((iv) => this.market.getBars({ symbol, interval: iv, limit: lookback.get(iv)!, extendedHours: false }));
     const [dailyR, ...intradayR] = await Promise.allSettled([dailyP, ...intradayP]);
     // the style's primary interval must load; daily may fail for intraday styles (levels then come from intraday bars)
     for (const r of intradayR) if (r.status === 'rejected') throw r.reason;
     if (dailyR.status === 'rejected') {
       if (lookback.has('1D')) throw dailyR.reason;
-      warnings.push('Daily bars unavailable: prior-day levels come from intraday bars only');
+      warnings.push('Daily bars unavailable: the daily trend is left out of the multi-timeframe confluence');
     }
     const daily = dailyR.status === 'fulfilled' ? dailyR.value : null;
     const dailyFrame = daily && daily.bars.length ? buildFrame(daily.bars, '1D') : undefined;

@@ -36,6 +36,8 @@ export interface ScanArgs {
 }
 
 interface ScanResult {
+  /** Cache id that next_cursor refers to. */
+  id: string;
   key: string;
   ranked: SymbolAnalysis[];
   errors: Array<{ symbol: string; code: string; message: string }>;
@@ -121,6 +123,7 @@ export class ScanService {
       .sort((a, b) => b.best!.plan.composite_score - a.best!.plan.composite_score || a.symbol.localeCompare(b.symbol))
       .slice(0, limit);
     const result: ScanResult = {
+      id: randomBytes(9).toString('base64url'),
       key,
       ranked,
       analyses,
@@ -129,10 +132,8 @@ export class ScanService {
       elapsedMs: Date.now() - started,
       createdAt: Date.now(),
     };
-    const id = randomBytes(9).toString('base64url');
-    this.results.set(id, result);
+    this.results.set(result.id, result);
     for (const [k, v] of this.results) if (this.results.size > MAX_CACHED_SCANS || Date.now() - v.createdAt > RESULT_TTL_MS) this.results.delete(k);
-    (result as ScanResult & { id?: string }).id = id;
     return result;
   }
 
@@ -192,8 +193,7 @@ export class ScanService {
     const saved = await Promise.all(chosen.map((c) => gate(() => this.plans.save(args.userId, c.a, c.prepared, 'live'))));
     envelope.candidates = chosen.map((c, j) => ({ ...c.candidate, plan_id: saved[j].record.plan_id, version: saved[j].record.plan_version }));
     envelope.count_candidates = chosen.length;
-    const id = (result as ScanResult & { id?: string }).id!;
-    envelope.next_cursor = k < result.ranked.length ? encodeCursor({ s: id, o: k }) : null;
+    envelope.next_cursor = k < result.ranked.length ? encodeCursor({ s: result.id, o: k }) : null;
     return envelope;
   }
 }

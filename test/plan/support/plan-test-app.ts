@@ -6,11 +6,11 @@ import { AuthGuard } from '../../../src/common/auth/auth.guard';
 import { AllExceptionsFilter } from '../../../src/common/http-exception.filter';
 import { createValidationPipe } from '../../../src/common/validation';
 import { AppConfigModule } from '../../../src/config/config.module';
-import { MARKET_DATA_PORT, type BarsQuery, type MarketDataPort } from '../../../src/modules/context/data-ports';
+import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type BarsQuery, type MarketDataPort } from '../../../src/modules/context/data-ports';
 import { PlanModule } from '../../../src/modules/plan/plan.module';
 import { ScanModule } from '../../../src/modules/scan/scan.module';
 import { PersistenceModule } from '../../../src/persistence/persistence.module';
-import { FixedClock, SyntheticMarketDataProvider } from '../../../src/providers/embedded';
+import { FixedClock, SyntheticMarketDataProvider, SyntheticOptionsProvider } from '../../../src/providers/embedded';
 import { ProviderError } from '../../../src/providers/provider.errors';
 import { CLOCK } from '../../../src/providers/provider.types';
 import { tempDataDir } from '../../support/test-app';
@@ -45,9 +45,9 @@ export interface PlanTestApp {
 }
 
 /**
- * Plan + Scan modules with the real persistence (embedded store in a temp dir), validation pipe,
- * exception filter and auth guard, and the synthetic provider pinned to `nowIso`. Until the provider
- * chain lands this stands in for test/support/test-app.ts.
+ * Plan + Scan (+ Contracts) modules with the real persistence (embedded store in a temp dir),
+ * validation pipe, exception filter and auth guard; market data and options from the synthetic
+ * providers pinned to `nowIso` (the full app's clock cannot be pinned for synthetic data).
  */
 export async function createPlanTestApp(nowIso: string): Promise<PlanTestApp> {
   const saved = { ...process.env };
@@ -55,17 +55,25 @@ export async function createPlanTestApp(nowIso: string): Promise<PlanTestApp> {
   Object.assign(process.env, { DATA_DIR: tempDataDir('tc-plan-'), LOG_LEVEL: 'silent', NODE_ENV: 'test' });
   const clock = new FixedClock(Date.parse(nowIso));
   const port = new SyntheticPort(clock);
+  const market = new SyntheticMarketDataProvider({ clock });
+  const options = new SyntheticOptionsProvider({ clock, spot: async (s) => (await market.getQuote(s)).last });
   @Global()
-  @Module({ providers: [{ provide: MARKET_DATA_PORT, useValue: port }, { provide: CLOCK, useValue: clock }], exports: [MARKET_DATA_PORT, CLOCK] })
-  class TestDataModule {}
+  @Module({ providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] })
+  class TestClockModule {}
   const moduleRef = await Test.createTestingModule({
-    imports: [AppConfigModule, PersistenceModule, TestDataModule, PlanModule, ScanModule],
+    imports: [AppConfigModule, PersistenceModule, TestClockModule, PlanModule, ScanModule],
     providers: [
       { provide: APP_PIPE, useFactory: createValidationPipe },
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: AllExceptionsFilter },
     ],
-  }).compile();
+  })
+    // the data ports normally point at the provider chain; here at the synthetic provider on a pinned clock
+    .overrideProvider(MARKET_DATA_PORT)
+    .useValue(port)
+    .overrideProvider(OPTIONS_DATA_PORT)
+    .useValue(options)
+    .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
   return {
