@@ -40,12 +40,6 @@ export interface DailyPoint {
   dayType: DayType;
 }
 
-interface PathCache {
-  points: DailyPoint[];
-  index: Map<string, number>;
-}
-const paths = new Map<string, PathCache>();
-
 function dayOf(symbol: string, date: string, prevClose: number, profile: SymbolProfile): DailyPoint {
   const r = new Prng(`day|${symbol}|${date}`);
   const u = r.next();
@@ -60,39 +54,53 @@ function dayOf(symbol: string, date: string, prevClose: number, profile: SymbolP
   return { date, open, close: open * Math.exp(ret), dayType };
 }
 
-/** Daily open/close of `symbol` on trading day `date` (null on non-trading days or before 2000). */
-export function dailyPoint(symbol: string, date: string): DailyPoint | null {
-  if (date < ANCHOR || !isTradingDay(date)) return null;
-  let cache = paths.get(symbol);
-  if (!cache) {
-    cache = { points: [], index: new Map() };
-    paths.set(symbol, cache);
+/** Trading dates from the anchor to 2036, built once and shared by every symbol. */
+let calendarDates: string[] | null = null;
+let calendarIndex: Map<string, number> | null = null;
+function calendar(): { dates: string[]; index: Map<string, number> } {
+  if (!calendarDates || !calendarIndex) {
+    calendarDates = [];
+    calendarIndex = new Map();
+    for (let d = ANCHOR; d <= '2036-12-31'; d = addDays(d, 1)) {
+      if (isTradingDay(d)) {
+        calendarIndex.set(d, calendarDates.length);
+        calendarDates.push(d);
+      }
+    }
   }
-  const hit = cache.index.get(date);
-  if (hit !== undefined) return cache.points[hit];
-  const profile = symbolProfile(symbol);
-  let d = cache.points.length ? addDays(cache.points[cache.points.length - 1].date, 1) : ANCHOR;
-  let prevClose = cache.points.length ? cache.points[cache.points.length - 1].close : profile.basePrice;
-  while (d <= date) {
-    if (isTradingDay(d)) {
-      const p = dayOf(symbol, d, prevClose, profile);
-      cache.index.set(d, cache.points.length);
-      cache.points.push(p);
+  return { dates: calendarDates, index: calendarIndex };
+}
+
+/** Per symbol: the daily path computed so far (index = position in the shared trading calendar). */
+const paths = new Map<string, DailyPoint[]>();
+
+/** Daily open/close of `symbol` on trading day `date` (null on non-trading days or outside 2000–2036). */
+export function dailyPoint(symbol: string, date: string): DailyPoint | null {
+  const { dates, index } = calendar();
+  const i = index.get(date);
+  if (i === undefined) return null;
+  let path = paths.get(symbol);
+  if (!path) {
+    path = [];
+    paths.set(symbol, path);
+  }
+  if (i >= path.length) {
+    const profile = symbolProfile(symbol);
+    let prevClose = path.length ? path[path.length - 1].close : profile.basePrice;
+    for (let k = path.length; k <= i; k++) {
+      const p = dayOf(symbol, dates[k], prevClose, profile);
+      path.push(p);
       prevClose = p.close;
     }
-    d = addDays(d, 1);
   }
-  const i = cache.index.get(date);
-  return i === undefined ? null : cache.points[i];
+  return path[i];
 }
 
 export function previousClose(symbol: string, date: string): number | null {
-  const cache = paths.get(symbol);
-  dailyPoint(symbol, date);
-  const c = paths.get(symbol) ?? cache;
-  const i = c?.index.get(date);
-  if (i === undefined || !c) return null;
-  return i > 0 ? c.points[i - 1].close : symbolProfile(symbol).basePrice;
+  const { index } = calendar();
+  const i = index.get(date);
+  if (i === undefined || !dailyPoint(symbol, date)) return null;
+  return i > 0 ? paths.get(symbol)![i - 1].close : symbolProfile(symbol).basePrice;
 }
 
 /** U-shaped intraday activity: heavy at the open, quiet at midday, busier into the close. x ∈ [0,1]. */
