@@ -7,6 +7,8 @@ import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/bootstrap/configure-app';
+import { FixedClock } from '../../src/providers/embedded';
+import { CLOCK } from '../../src/providers/provider.types';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -27,7 +29,12 @@ export function tempDataDir(prefix = 'tc-test-'): string {
  * environment on top of a clean one (no keys: embedded providers; DATA_DIR a fresh temp folder
  * unless given). The environment is restored on close.
  */
-export async function createTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Pin the service clock (UTC ms): synthetic data and sessions become deterministic. */
+  clockMs?: number;
+}
+
+export async function createTestApp(env: Record<string, string | undefined> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const saved = { ...process.env };
   const dataDir = env.DATA_DIR ?? tempDataDir();
   const clean: Record<string, string | undefined> = {
@@ -45,7 +52,9 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     else process.env[k] = v;
   }
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    let builder = Test.createTestingModule({ imports: [AppModule] });
+    if (opts.clockMs !== undefined) builder = builder.overrideProvider(CLOCK).useValue(new FixedClock(opts.clockMs));
+    const moduleRef = await builder.compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
     configureApp(app);
     await app.listen(0, '127.0.0.1');
