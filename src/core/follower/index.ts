@@ -1,0 +1,2 @@
+export * from './follower.types';
+export * from './plan-follower';
