@@ -14,6 +14,7 @@ import { PersistenceModule } from './persistence/persistence.module';
 import { ProvidersModule } from './providers/providers.module';
 import { SessionModule } from './modules/session/session.module';
 // feature modules (one import line each)
+import { StreamModule } from './modules/stream/stream.module';
 import { ChartsModule } from './modules/charts/charts.module';
 import { ContextModule } from './modules/context/context.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
@@ -30,6 +31,7 @@ import { ScanModule } from './modules/scan/scan.module';
     IdeasModule,
     SessionModule,
     // feature modules
+    StreamModule,
     ChartsModule,
     ContextModule,
     ContractsModule,

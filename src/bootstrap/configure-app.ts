@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ValidationFailedError } from '../common/errors';
 import { assignRequestId } from './logging';
 import { setupOpenApi } from './openapi';
+import { PathParamWsAdapter } from '../modules/stream/path-param-ws.adapter';
 
 type Mw = (req: any, res: any, next: (err?: unknown) => void) => void;
 
@@ -51,6 +52,7 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id'] });
   app.use(strictBody(json({ limit: config.bodyLimit })));
   app.use(strictBody(urlencoded({ limit: config.bodyLimit, extended: false })));
+  app.useWebSocketAdapter(new PathParamWsAdapter(app));
   app.enableShutdownHooks();
   setupOpenApi(app, config);
   return config;

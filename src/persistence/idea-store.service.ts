@@ -174,6 +174,7 @@ export class IdeaStore implements IdeaStoreApi {
     userId: string,
     planId: string,
     delta: { type: string; payload: Record<string, unknown> },
+    opts: { dedupeKey?: string } = {},
   ): Promise<PlanDeltaRecord> {
     return this.withRetry(async (m) => {
       await this.lockPlan(m, planId);
@@ -182,6 +183,12 @@ export class IdeaStore implements IdeaStoreApi {
         .findOne({ where: { plan_id: planId, user_id: userId }, select: { id: true } });
       if (!owner) throw new NotFoundError(`unknown plan_id ${planId}`);
       const deltas = m.getRepository<PlanDeltaRow>('PlanDelta');
+      if (opts.dedupeKey) {
+        const last = await deltas.findOne({ where: { plan_id: planId }, order: { seq: 'DESC' } });
+        if (last && (last.payload as { dedupe_key?: string })?.dedupe_key === opts.dedupeKey) {
+          return { plan_id: last.plan_id, seq: last.seq, type: last.type, payload: last.payload, created_at: toIso(last.created_at) };
+        }
+      }
       const max = await deltas
         .createQueryBuilder('d')
         .select('MAX(d.seq)', 'max')
@@ -189,8 +196,9 @@ export class IdeaStore implements IdeaStoreApi {
         .getRawOne<{ max: number | string | null }>();
       const seq = Number(max?.max ?? 0) + 1;
       const now = new Date();
-      await deltas.save({ plan_id: planId, seq, user_id: userId, type: delta.type, payload: delta.payload, created_at: now });
-      return { plan_id: planId, seq, type: delta.type, payload: delta.payload, created_at: now.toISOString() };
+      const payload = opts.dedupeKey ? { ...delta.payload, dedupe_key: opts.dedupeKey } : delta.payload;
+      await deltas.save({ plan_id: planId, seq, user_id: userId, type: delta.type, payload, created_at: now });
+      return { plan_id: planId, seq, type: delta.type, payload, created_at: now.toISOString() };
     });
   }
 

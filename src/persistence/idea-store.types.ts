@@ -63,7 +63,12 @@ export interface IdeaStoreApi {
   findLatest(userId: string, symbol: string, style: string, kind?: IdeaKind): Promise<IdeaRecord | null>;
   /** Latest version of each of this user's scenario plans for a symbol. */
   listByKind(userId: string, symbol: string, kind: IdeaKind): Promise<IdeaRecord[]>;
-  appendDelta(userId: string, planId: string, delta: { type: string; payload: Record<string, unknown> }): Promise<PlanDeltaRecord>;
+  /**
+   * Append a delta (seq = previous + 1). With `dedupeKey`, a delta whose latest predecessor carries the
+   * same `payload.dedupe_key` is not written again (two instances following one plan), and the
+   * existing record is returned.
+   */
+  appendDelta(userId: string, planId: string, delta: { type: string; payload: Record<string, unknown> }, opts?: { dedupeKey?: string }): Promise<PlanDeltaRecord>;
   /** Deltas with seq > afterSeq, oldest first. */
   listDeltas(userId: string, planId: string, afterSeq?: number): Promise<PlanDeltaRecord[]>;
   /** Used by /health/ready. */

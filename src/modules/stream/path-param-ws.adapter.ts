@@ -1,0 +1,43 @@
+import { WsAdapter } from '@nestjs/platform-ws';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+/** `/ws/plans/:plan_id` → /^\/ws\/plans\/[^/]+$/ (a `:name` segment matches one non-empty path segment). */
+export function pathPattern(path: string): RegExp {
+  const escaped = path
+    .split('/')
+    .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}/?$`);
+}
+
+type WsServerLike = { path: string; handleUpgrade: Function; emit: Function };
+
+/**
+ * The stock platform-ws adapter routes an upgrade only when the path equals a gateway's path exactly,
+ * and destroys every other upgrade; gateways with a path parameter (`/ws/plans/:plan_id`) therefore
+ * never connect. This adapter matches `:param` segments; everything else is unchanged.
+ */
+export class PathParamWsAdapter extends WsAdapter {
+  protected override ensureHttpServerExists(port: number, httpServer?: Server): Server | undefined {
+    const registry = (this as unknown as { httpServersRegistry: Map<number, Server> }).httpServersRegistry;
+    if (registry.has(port)) return undefined;
+    // let the parent register the server, then replace its upgrade listener with ours
+    const server = super.ensureHttpServerExists(port, httpServer) as Server | undefined;
+    const target = registry.get(port)!;
+    const theirs = target.listeners('upgrade').slice(-1)[0] as (...a: unknown[]) => void;
+    if (theirs) target.removeListener('upgrade', theirs);
+    target.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      try {
+        const pathname = new URL(request.url ?? '/', 'ws://localhost').pathname;
+        const servers = ((this as unknown as { wsServersRegistry: Map<number, WsServerLike[]> }).wsServersRegistry.get(port) ?? []) as WsServerLike[];
+        const match = servers.find((s) => pathPattern(s.path).test(pathname));
+        if (!match) return void socket.destroy();
+        match.handleUpgrade(request, socket, head, (ws: unknown) => match.emit('connection', ws, request));
+      } catch (err) {
+        socket.end(`HTTP/1.1 400 Bad Request\r\n\r\n${(err as Error).message}`);
+      }
+    });
+    return server;
+  }
+}

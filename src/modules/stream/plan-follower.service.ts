@@ -1,0 +1,206 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Bar } from '../../core/bars/bar';
+import { INTERVAL_MS, parseInterval } from '../../core/bars/interval';
+import { FollowedPlan, FollowerDelta, FollowerState, initialState, step, validPlan } from '../../core/follower';
+import { IDEA_STORE, IdeaRecord, IdeaStoreApi, PlanDeltaRecord } from '../../persistence/idea-store.types';
+import { MarketDataService } from '../../providers/chain';
+import { StreamBus } from './stream-bus';
+import { SymbolPollerService } from './symbol-poller.service';
+
+/** What the plan module offers the follower for auto-replan (resolved lazily to avoid a module cycle). */
+interface Replanner {
+  generate(args: { userId: string; symbol: string; style: 'scalp' | 'intraday' | 'swing' | 'leaps' }): Promise<{ status: string; record?: IdeaRecord }>;
+}
+
+interface Followed {
+  userId: string;
+  plan: FollowedPlan;
+  symbol: string;
+  style: string;
+  state: FollowerState;
+  release: () => void;
+  queue: Promise<void>;
+  replanned: boolean;
+}
+
+/** A plan's follower state as sent to clients. */
+export interface PlanStateView {
+  plan_id: string;
+  followable: boolean;
+  state: FollowerState | null;
+  version: number;
+}
+
+/** Build the follower's view of a stored plan; null when it has no tradable geometry (e.g. no_setup). */
+export function followedPlanOf(idea: IdeaRecord): FollowedPlan | null {
+  const p = idea.payload as Record<string, any>;
+  const iv = parseInterval(String(p.interval ?? '5m')) ?? '5m';
+  const plan: FollowedPlan = {
+    plan_id: idea.plan_id,
+    direction: p.direction === 'short' ? 'short' : 'long',
+    entry: Number(p.entry),
+    stop: Number(p.stop),
+    targets: Array.isArray(p.targets) ? p.targets.map(Number) : [],
+    atr: Number(p.atr ?? p.risk_block?.atr_value) || undefined,
+    reference_price: Number(p.last_price) || undefined,
+    start_time: p.as_of ? Date.parse(p.as_of) + INTERVAL_MS[iv] : undefined,
+  };
+  return validPlan(plan) ? plan : null;
+}
+
+/**
+ * Follows plans while clients watch them: replays the 1-minute bars since the plan was made (catch-up),
+ * then feeds each new closed bar from the symbol poller through the pure follower. Every transition is
+ * persisted as a plan delta (seq = version) BEFORE it is published, so a reconnecting client can catch
+ * up from the store. When a plan closes, one auto-replan is attempted through the plan service.
+ */
+@Injectable()
+export class PlanFollowerService implements OnModuleDestroy {
+  private readonly log = new Logger(PlanFollowerService.name);
+  private readonly followed = new Map<string, Followed>();
+  private readonly watchers = new Map<string, number>();
+
+  constructor(
+    @Inject(IDEA_STORE) private readonly store: IdeaStoreApi,
+    private readonly market: MarketDataService,
+    private readonly pollers: SymbolPollerService,
+    private readonly bus: StreamBus,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** Start following (idempotent per plan on this instance). Returns the current view. */
+  async watch(userId: string, planId: string): Promise<PlanStateView> {
+    this.watchers.set(planId, (this.watchers.get(planId) ?? 0) + 1);
+    const existing = this.followed.get(planId);
+    if (existing) {
+      await existing.queue;
+      return this.view(planId, existing.state);
+    }
+    const idea = await this.store.get(userId, planId);
+    const plan = followedPlanOf(idea);
+    const deltas = await this.store.listDeltas(userId, planId);
+    const last = deltas[deltas.length - 1];
+    const restored = (last?.payload as { state?: FollowerState } | undefined)?.state;
+    if (!plan) return { plan_id: planId, followable: false, state: null, version: last?.seq ?? 0 };
+    const f: Followed = {
+      userId,
+      plan,
+      symbol: idea.symbol,
+      style: idea.style,
+      state: restored ?? initialState(plan),
+      release: () => undefined,
+      queue: Promise.resolve(),
+      replanned: deltas.some((d) => d.type === 'replan'),
+    };
+    this.followed.set(planId, f);
+    if (f.state.status !== 'closed') {
+      f.queue = f.queue.then(() => this.catchUp(planId)).catch((e) => this.log.warn(`catch-up ${planId}: ${(e as Error).message}`));
+      f.release = this.pollers.acquire(idea.symbol, (bar) => this.enqueue(planId, [bar]));
+    }
+    await f.queue;
+    return this.view(planId, f.state);
+  }
+
+  /**
+   * A client stopped watching. The plan stays followed until it closes, so deltas keep being recorded
+   * for clients that reconnect later (`last_version`).
+   */
+  unwatch(planId: string): void {
+    const n = (this.watchers.get(planId) ?? 1) - 1;
+    if (n > 0) this.watchers.set(planId, n);
+    else this.watchers.delete(planId);
+  }
+
+  /** Plans followed on this instance (for diagnostics and tests). */
+  get active(): string[] {
+    return [...this.followed.keys()];
+  }
+
+  private view(planId: string, state: FollowerState): PlanStateView {
+    return { plan_id: planId, followable: true, state, version: -1 };
+  }
+
+  private async catchUp(planId: string): Promise<void> {
+    const f = this.followed.get(planId);
+    if (!f) return;
+    const from = (f.state.last_bar_time ?? f.plan.start_time ?? 0) + 1;
+    const res = await this.market.getBars({ symbol: f.symbol, interval: '1m', from: from > 1 ? from : undefined, limit: 5000 });
+    await this.feed(planId, res.bars);
+  }
+
+  private enqueue(planId: string, bars: Bar[]) {
+    const f = this.followed.get(planId);
+    if (!f) return;
+    f.queue = f.queue.then(() => this.feed(planId, bars)).catch((e) => this.log.warn(`follow ${planId}: ${(e as Error).message}`));
+  }
+
+  private async feed(planId: string, bars: readonly Bar[]): Promise<void> {
+    const f = this.followed.get(planId);
+    if (!f) return;
+    for (const bar of bars) {
+      if (f.state.status === 'closed') break;
+      const r = step(f.plan, f.state, bar);
+      f.state = r.state;
+      for (const d of r.deltas) await this.emit(f, planId, d);
+    }
+    if (f.state.status === 'closed') {
+      f.release();
+      if (!f.replanned) await this.replan(f, planId);
+    }
+  }
+
+  private async emit(f: Followed, planId: string, d: FollowerDelta): Promise<PlanDeltaRecord> {
+    const rec = await this.store.appendDelta(
+      f.userId,
+      planId,
+      { type: d.type, payload: { ...d, state: f.state } },
+      { dedupeKey: `${d.type}@${d.bar_time}@${d.price}` },
+    );
+    this.bus.publish({ plan_id: planId, event: deltaEvent(rec) });
+    return rec;
+  }
+
+  private async replan(f: Followed, planId: string): Promise<void> {
+    f.replanned = true;
+    let planner: Replanner | undefined;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      planner = this.moduleRef.get(require('../plan/plan.service').PlanService, { strict: false }) as Replanner;
+    } catch {
+      return;
+    }
+    try {
+      const out = await planner.generate({ userId: f.userId, symbol: f.symbol, style: f.style as 'intraday' });
+      if (out.status !== 'ok' || !out.record) return; // the setup's conditions do not hold again
+      const rec = await this.store.appendDelta(
+        f.userId,
+        planId,
+        { type: 'replan', payload: { type: 'replan', changes: { status: 'replanned', next_plan_id: out.record.plan_id, next_plan_version: out.record.plan_version }, note: `Plan ${f.state.exit_reason}; the setup holds again — new plan ${out.record.plan_id} v${out.record.plan_version}.`, state: f.state } },
+        { dedupeKey: `replan@${f.state.exit_time}` },
+      );
+      this.bus.publish({ plan_id: planId, event: deltaEvent(rec) });
+    } catch (e) {
+      this.log.warn(`replan ${planId}: ${(e as Error).message}`);
+    }
+  }
+
+  onModuleDestroy(): void {
+    for (const f of this.followed.values()) f.release();
+    this.followed.clear();
+  }
+}
+
+/** The `plan_delta` event for a stored delta (version = its sequence number). */
+export function deltaEvent(rec: PlanDeltaRecord) {
+  const p = rec.payload as Record<string, any>;
+  return {
+    t: 'plan_delta',
+    plan_id: rec.plan_id,
+    version: rec.seq,
+    reason: rec.type,
+    changes: { ...(p.changes ?? {}), price: p.price, bar_time: p.bar_time !== undefined ? new Date(p.bar_time).toISOString() : undefined, note: p.note },
+    state: p.state,
+    ts: rec.created_at,
+  };
+}

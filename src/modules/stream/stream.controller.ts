@@ -1,0 +1,35 @@
+import { Controller, MessageEvent, Param, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Observable } from 'rxjs';
+import { ValidationFailedError } from '../../common/errors';
+import { StreamBus } from './stream-bus';
+import { SymbolPollerService } from './symbol-poller.service';
+
+const SYMBOL = /^[A-Z][A-Z0-9.\-]{0,9}$/;
+
+/** `GET /stream/{symbol}`: Server-Sent Events, one `data: {"symbol", "event": {t, …}}` frame per event. */
+@ApiTags('stream')
+@ApiBearerAuth()
+@Controller('stream')
+export class StreamController {
+  constructor(
+    private readonly bus: StreamBus,
+    private readonly pollers: SymbolPollerService,
+  ) {}
+
+  @Sse(':symbol')
+  @ApiProduces('text/event-stream')
+  @ApiOperation({ operationId: 'streamSymbol', summary: 'Server-Sent Events for a symbol: bar, tick, market_status, heartbeat (envelope {symbol, event}).' })
+  stream(@Param('symbol') raw: string): Observable<MessageEvent> {
+    const symbol = String(raw ?? '').toUpperCase();
+    if (!SYMBOL.test(symbol)) throw ValidationFailedError.field('symbol', 'must be a ticker such as SPY or BRK.B');
+    return new Observable<MessageEvent>((sub) => {
+      const off = this.bus.subscribe({ symbol }, (env) => sub.next({ data: env }));
+      const release = this.pollers.acquire(symbol);
+      return () => {
+        off();
+        release();
+      };
+    });
+  }
+}
