@@ -12,6 +12,16 @@ import { StreamBus, StreamEnvelope } from './stream-bus';
 /** Close codes: 1008 no plan id; 4401 missing/invalid key; 4404 unknown plan (also another user's). */
 export const CLOSE = { NO_PLAN_ID: 1008, UNAUTHORIZED: 4401, UNKNOWN_PLAN: 4404 } as const;
 const HEARTBEAT_MS = Number(process.env.WS_HEARTBEAT_MS ?? 15_000);
+/** One serialisation per envelope, however many sockets it fans out to. */
+const serialized = new WeakMap<object, string>();
+function toText(env: StreamEnvelope): string {
+  let text = serialized.get(env);
+  if (text === undefined) {
+    text = JSON.stringify(env);
+    serialized.set(env, text);
+  }
+  return text;
+}
 
 /**
  * `WS /ws/plans/{plan_id}`: on connect the plan snapshot (`plan_full`), the follower's state
@@ -43,7 +53,7 @@ export class PlanStreamGateway implements OnGatewayConnection {
     let lastSent = Number(url.searchParams.get('last_version') ?? 0) || 0;
     let ready = false;
     const buffered: StreamEnvelope[] = [];
-    const send = (env: StreamEnvelope) => client.readyState === client.OPEN && client.send(JSON.stringify(env));
+    const send = (env: StreamEnvelope) => client.readyState === client.OPEN && client.send(toText(env));
     const sendDelta = (env: StreamEnvelope) => {
       const v = Number(env.event.version);
       if (Number.isFinite(v)) {
