@@ -1,24 +1,42 @@
 import { Logger } from '@nestjs/common';
 import type { HttpService } from '@nestjs/axios';
 import type { AppConfig, MarketProviderId, OptionsProviderId } from '../config/app-config';
+import { FinnhubAdapter, PolygonAdapter, TradierAdapter, TradingEconomicsAdapter, YahooAdapter } from './adapters';
 import type { EnrichmentProvider, MarketDataProvider, OptionsProvider } from './provider.types';
 
 const log = new Logger('Providers');
 
-/**
- * Vendor adapters by id. An adapter whose key is not configured is left out of the chain (with a
- * warning when the provider order names it explicitly).
- */
-export function vendorMarketDataProvider(id: MarketProviderId, _http: HttpService, _config: AppConfig): MarketDataProvider | null {
-  log.warn(`market data provider "${id}" is not available in this build; skipped`);
+/** Whether the vendor's credential is configured (Yahoo needs none but must be enabled or named). */
+function hasKey(id: string, config: AppConfig): boolean {
+  if (id === 'polygon') return !!config.polygon.apiKey;
+  if (id === 'tradier') return !!config.tradier.token;
+  return id === 'yahoo';
+}
+
+function make(id: MarketProviderId | OptionsProviderId, http: HttpService, config: AppConfig): (MarketDataProvider & OptionsProvider) | null {
+  if (!hasKey(id, config)) {
+    log.warn(`provider "${id}" is in the configured order but its key is not set; left out of the chain`);
+    return null;
+  }
+  if (id === 'polygon') return new PolygonAdapter(http, config);
+  if (id === 'tradier') return new TradierAdapter(http, config);
+  if (id === 'yahoo') return new YahooAdapter(http, config);
   return null;
 }
 
-export function vendorOptionsProvider(id: OptionsProviderId, _http: HttpService, _config: AppConfig): OptionsProvider | null {
-  log.warn(`options provider "${id}" is not available in this build; skipped`);
-  return null;
+/** Vendor adapters by id. An adapter whose key is not configured is left out of the chain. */
+export function vendorMarketDataProvider(id: MarketProviderId, http: HttpService, config: AppConfig): MarketDataProvider | null {
+  return make(id, http, config);
 }
 
-export function vendorEnrichmentProviders(_http: HttpService, _config: AppConfig): EnrichmentProvider[] {
-  return [];
+export function vendorOptionsProvider(id: OptionsProviderId, http: HttpService, config: AppConfig): OptionsProvider | null {
+  return make(id, http, config);
+}
+
+/** Trading Economics first for macro events, Finnhub for sentiment, earnings and as the macro fallback. */
+export function vendorEnrichmentProviders(http: HttpService, config: AppConfig): EnrichmentProvider[] {
+  const out: EnrichmentProvider[] = [];
+  if (config.tradingEconomics.apiKey) out.push(new TradingEconomicsAdapter(http, config));
+  if (config.finnhub.apiKey) out.push(new FinnhubAdapter(http, config));
+  return out;
 }

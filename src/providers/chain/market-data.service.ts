@@ -10,10 +10,12 @@ import { CHAIN_RUNNER_OPTIONS, TTL } from './chain-tokens';
 /** Finer intervals to build a coarser one from when a vendor lacks it (resampled, session-aligned). */
 const BUILD_FROM: Partial<Record<Interval, Interval[]>> = {
   '3m': ['1m'],
+  '30m': ['15m', '5m'],
+  '1h': ['30m', '15m', '5m'],
   '4h': ['1h', '30m', '15m', '5m'],
   '1W': ['1D'],
 };
-const FACTOR: Partial<Record<Interval, number>> = { '3m': 3, '4h': 4, '1W': 5 };
+const FACTOR: Partial<Record<Interval, number>> = { '3m': 3, '30m': 6, '1h': 12, '4h': 48, '1W': 5 };
 
 /**
  * Market data for feature modules: bars, quotes and the market clock from the configured provider
