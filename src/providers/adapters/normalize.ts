@@ -2,8 +2,13 @@ import type { Bar } from '../../core/bars/bar';
 import type { Interval } from '../../core/bars/interval';
 import { etDate } from '../../core/session/et-time';
 
-/** Daily/weekly bars are stamped 00:00 UTC of their ET trading date (one convention for every vendor). */
+/**
+ * Daily/weekly bars are stamped 00:00 UTC of their ET trading date (one convention for every vendor).
+ * A bar already stamped at 00:00 UTC (a date-only vendor field) keeps its date; others (Polygon's ET
+ * midnight, Yahoo's 09:30 ET) are mapped to their ET date.
+ */
 export function stampDaily(utcMs: number): number {
+  if (utcMs % 86_400_000 === 0) return utcMs;
   return Date.parse(`${etDate(utcMs)}T00:00:00Z`);
 }
 

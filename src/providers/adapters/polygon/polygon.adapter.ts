@@ -46,7 +46,7 @@ export class PolygonAdapter implements MarketDataProvider, OptionsProvider {
     const [mult, span] = SPAN[req.interval];
     const to = req.to ?? Date.now();
     const from = req.from ?? to - (span === 'minute' ? 5 : span === 'hour' ? 60 : 730) * 86_400_000;
-    let body = await this.get(`/v2/aggs/ticker/${encodeURIComponent(polygonTicker(req.symbol))}/range/${mult}/${span}/${from}/${to}`, { adjusted: true, sort: 'asc', limit: 50000 }, req);
+    let body = await this.get(`/v2/aggs/ticker/${encodeURIComponent(polygonTicker(req.symbol)).replace('%3A', ':')}/range/${mult}/${span}/${from}/${to}`, { adjusted: true, sort: 'asc', limit: 50000 }, req);
     const raw = [];
     for (let page = 0; page < MAX_PAGES; page++) {
       const p = parseBody(this.id, polygonAggsSchema, body, 'aggregates');
@@ -66,7 +66,7 @@ export class PolygonAdapter implements MarketDataProvider, OptionsProvider {
 
   /** Previous close (the free tier's last price); `last` is that close, stamped at its bar. */
   async getQuote(symbol: string, opts?: CallOptions): Promise<Quote> {
-    const p = parseBody(this.id, polygonAggsSchema, await this.get(`/v2/aggs/ticker/${encodeURIComponent(polygonTicker(symbol))}/prev`, { adjusted: true }, opts), 'previous close');
+    const p = parseBody(this.id, polygonAggsSchema, await this.get(`/v2/aggs/ticker/${encodeURIComponent(polygonTicker(symbol)).replace('%3A', ':')}/prev`, { adjusted: true }, opts), 'previous close');
     const r = p.results?.[0];
     if (!r) throw new ProviderError(this.id, 'not_found', `no previous close for ${symbol}`);
     return { symbol: symbol.toUpperCase(), last: r.c, prev_close: r.c, time: r.t, data_source: this.id, as_of: isoOf(r.t), stale: false };
@@ -85,7 +85,7 @@ export class PolygonAdapter implements MarketDataProvider, OptionsProvider {
   }
 
   async getChain(req: ChainRequest): Promise<OptionChain> {
-    let body = await this.get(`/v3/snapshot/options/${encodeURIComponent(polygonTicker(req.underlying))}`, { limit: 250, expiration_date: req.expiration }, req);
+    let body = await this.get(`/v3/snapshot/options/${encodeURIComponent(polygonTicker(req.underlying)).replace('%3A', ':')}`, { limit: 250, expiration_date: req.expiration }, req);
     const contracts: OptionContract[] = [];
     let spot: number | null = null;
     let asOf = 0;
