@@ -51,13 +51,13 @@ describe.each(cases)('$name under faults', (c) => {
     nock(c.host).get(c.path).query(true).reply(200, '{"truncated": ', { 'Content-Type': 'application/json' });
     await expect(c.call()).rejects.toMatchObject({ kind: 'malformed' });
     nock(c.host).get(c.path).query(true).reply(200, { unexpected: [1, 2, 3] });
-    const err = await c.call().catch((e) => e);
+    const err: any = await c.call().catch((e) => e);
     expect(err.kind).toMatch(/malformed|empty|not_found/);
   });
 
   it('an empty result → empty or not_found (never a crash)', async () => {
     nock(c.host).get(c.path).query(true).reply(200, c.emptyBody as object);
-    const out = await c.call().catch((e) => e);
+    const out: any = await c.call().catch((e) => e);
     if (id === 'tradingeconomics') {
       // TE answers [] / null for a quiet week: a null body is malformed, an empty list is a valid empty calendar
       expect(out.kind ?? 'ok').toMatch(/malformed|ok/);
