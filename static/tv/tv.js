@@ -199,6 +199,8 @@
     if (!layers) return;
     if (p.supportingLevels) {
       (layers.levels || []).slice(0, 40).forEach(function (l) {
+        // the plan's own entry/stop/targets are drawn as plan bands above; skip their copies in the layers
+        if (/^(entry|stop|tp\d)$/i.test(String(l.label || ''))) return;
         var pool = l.kind === 'liquidity_pool';
         priceLine(pool ? 'pool' : 'level', l.label || l.kind || 'level', Number(l.price) * k, pool ? COLORS.pool : COLORS.level, true);
       });
@@ -240,7 +242,8 @@
     var data = rs[1];
     if (!data.length) setMessage((state.message ? state.message + ' ' : '') + 'No bars for ' + p.symbol + ' ' + p.interval + ' in this window.');
     dataBanner(state.data_source, state.stale, p.simulate_open || (plan && plan.simulated));
-    if (plan && plan.banner) addBanner(String(plan.banner));
+    // the plan's own banner repeats the data-source warning: add it only when it says something new
+    if (plan && plan.banner && !(state.banner && /replay|synthetic/i.test(state.banner) && /replay|synthetic/i.test(String(plan.banner)))) addBanner(String(plan.banner));
     drawPlan(plan, layers, data.length ? data[data.length - 1].close : NaN);
     chart.timeScale().fitContent();
     state.ready = true;

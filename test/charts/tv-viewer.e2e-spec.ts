@@ -99,6 +99,34 @@ if (!browserPath) {
       return { page, state, dialogs, errors };
     }
 
+    it('opens the canonical link of a real /gpt/plan and draws its entry, stop, targets and persisted layers', async () => {
+      // the replayed day has ended; simulate_open evaluates as if the session were open at the last bar
+      const planRes = await request(t.http).post('/gpt/plan').send({ symbol: 'SPY', style: 'intraday', simulate_open: true }).expect(200);
+      const real = planRes.body;
+      expect(real.status).toBe('ok');
+      expect(real.meta.simulated_open).toBe(true);
+      const r = await request(t.http)
+        .post('/gpt/chart-url')
+        .send({ symbol: 'SPY', interval: '1m', plan_id: real.plan_id, plan_version: real.version, direction: real.direction, entry: real.entry, stop: real.stop, tp: real.targets.join(',') })
+        .expect(200);
+      const base = t.app.get<AppConfig>(APP_CONFIG).publicBaseUrl;
+      const { page, state, dialogs, errors } = await open(t.url + r.body.interactive.slice(base.length));
+      expect(state.error).toBeNull();
+      expect(state.series.candles.length).toBe(rows.length);
+      expect(state.series.VWAP.length).toBeGreaterThan(0);
+      for (const span of [9, 21, 50]) expect(state.series[`EMA ${span}`].length).toBeGreaterThan(0);
+      const line = (title: string) => state.priceLines.find((l) => l.title === title);
+      expect(line('Entry')?.price).toBe(real.entry);
+      expect(line('Stop')?.price).toBe(real.stop);
+      real.targets.forEach((tp: number, i: number) => expect(line(`TP${i + 1}`)?.price).toBe(tp));
+      const layers = await request(t.http).get('/api/v1/gpt/chart-layers').query({ plan_id: real.plan_id }).expect(200);
+      expect(layers.body.levels.length).toBeGreaterThan(0);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: path.join(OUT, 'tv-real-plan.png') });
+      await page.close();
+    });
+
     it('opens the canonical link of a stored plan and draws candles, plan lines, layers, EMAs and VWAP', async () => {
       const r = await request(t.http)
         .post('/gpt/chart-url')
