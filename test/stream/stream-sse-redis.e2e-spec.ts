@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import WebSocket from 'ws';
 import { IDEA_STORE, IdeaStoreApi } from '../../src/persistence/idea-store.types';
 import { StreamBus } from '../../src/modules/stream/stream-bus';
+import { MarketDataService } from '../../src/providers/chain';
 import { createTestDatabase, postgresAdminUrl } from '../support/postgres';
 import { createTestApp, tempDataDir } from '../support/test-app';
 
@@ -64,6 +65,24 @@ const redisUrl = process.env.TEST_REDIS_URL;
 if (!redisUrl && process.env.CI) throw new Error('TEST_REDIS_URL must be set in CI (.ci/run starts Redis)');
 
 (redisUrl ? describe : describe.skip)('two instances with Redis', () => {
+  it('share the provider cache: a bars request served on one instance is a cache hit on the other', async () => {
+    const clockMs = Date.parse('2024-06-12T15:10:00Z');
+    const symbol = `RC${Date.now() % 100000}`; // a fresh key per run
+    const a = await createTestApp({ DATA_DIR: tempDataDir(), REDIS_URL: redisUrl }, { clockMs });
+    const b = await createTestApp({ DATA_DIR: tempDataDir(), REDIS_URL: redisUrl }, { clockMs });
+    try {
+      const first = await a.app.get(MarketDataService).getBars({ symbol, interval: '5m', limit: 50 });
+      expect(first.cached).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 100)); // the cache write is fire-and-forget
+      const second = await b.app.get(MarketDataService).getBars({ symbol, interval: '5m', limit: 50 });
+      expect(second.cached).toBe(true);
+      expect(second.bars).toEqual(first.bars);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('a delta published on one instance reaches a WebSocket client connected to the other', async () => {
     const admin = postgresAdminUrl();
     const db = admin ? await createTestDatabase(admin) : undefined;
