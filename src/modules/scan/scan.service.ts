@@ -142,7 +142,10 @@ export class ScanService {
     const status = marketStatus(nowMs).status;
     const first = result.analyses[0];
     const banners = first ? dataBanners({ ...first, simulated_open: args.simulateOpen === true, now_ms: nowMs, market_status: status }) : [];
+    const sources = [...new Set(result.analyses.map((a) => a.data_source))];
     const envelope: Record<string, unknown> = {
+      // where the numbers came from: one provider id, or "mixed" (each candidate says its own)
+      data_source: sources.length === 1 ? sources[0] : sources.length ? 'mixed' : null,
       as_of: new Date(nowMs).toISOString(),
       planning_context: args.simulateOpen || status === 'open' ? 'live' : 'frozen',
       banner: result.ranked.length ? (banners[0] ?? null) : 'SCAN_NO_CANDIDATES',
@@ -153,7 +156,7 @@ export class ScanService {
         universe_count: new Set(args.universe).size,
         simulated_open: args.simulateOpen === true,
         market_status: status,
-        data_sources: [...new Set(result.analyses.map((a) => a.data_source))],
+        data_sources: sources,
         total_candidates: result.ranked.length,
         offset,
         elapsed_ms: result.elapsedMs,

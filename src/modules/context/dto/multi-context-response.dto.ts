@@ -73,6 +73,9 @@ class MultiMetaDto {
 
 export class MultiContextResponseDto {
   @ApiProperty() symbol!: string;
+  @ApiProperty({ description: 'Provider id of the bars (synthetic, replay, polygon, …) or "mixed" (each snapshot says its own).' }) data_source!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Newest bar start across the snapshots, ISO UTC.' }) as_of!: string | null;
+  @ApiProperty({ description: 'True when any snapshot was served from a stale cache after provider failures.' }) stale!: boolean;
   @ApiProperty({ type: [SnapshotDto] }) snapshots!: SnapshotDto[];
   @ApiProperty({ type: VolatilityRegimeDto }) volatility_regime!: VolatilityRegimeDto;
   @ApiProperty({ type: SummaryDto }) summary!: SummaryDto;

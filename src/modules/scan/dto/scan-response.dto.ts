@@ -79,6 +79,7 @@ export class ScanMetaDto {
 }
 
 export class ScanPageDto {
+  @ApiProperty({ nullable: true, type: String, description: 'Provider id of the numbers (synthetic, replay, polygon, …), "mixed" when candidates differ (each says its own), null when no data.' }) data_source!: string | null;
   @ApiProperty({ description: 'Service clock time, ISO UTC.' }) as_of!: string;
   @ApiProperty({ enum: ['live', 'frozen'] }) planning_context!: string;
   @ApiProperty({ nullable: true, type: String }) banner!: string | null;
