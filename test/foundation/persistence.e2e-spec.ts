@@ -1,21 +1,15 @@
 import request from 'supertest';
 import { IDEA_STORE, IdeaStoreApi } from '../../src/persistence/idea-store.types';
-import { createTestDatabase, postgresAdminUrl, storageTargets } from '../support/postgres';
+import { storageEnv, storageTargets } from '../support/postgres';
 import { createTestApp, tempDataDir } from '../support/test-app';
 
 describe.each(storageTargets())('idea snapshots survive a restart (%s store)', (target) => {
   let env: Record<string, string> = {};
-  let drop: (() => Promise<void>) | undefined;
-
+  let cleanup: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
-    env = { DATA_DIR: tempDataDir() };
-    if (target === 'postgres') {
-      const db = await createTestDatabase(postgresAdminUrl()!);
-      env.DATABASE_URL = db.url;
-      drop = db.drop;
-    }
+    ({ env, cleanup } = await storageEnv(target, tempDataDir()));
   });
-  afterAll(async () => drop?.());
+  afterAll(() => cleanup());
 
   it('reads back a saved snapshot and its layers unchanged after the process restarts', async () => {
     const payload = { symbol: 'SPY', entry: 431.25, stop: 429.9, targets: [433.1, 435.4], nested: { a: [1, null, 'x'] }, unicode: 'Δ ± €' };

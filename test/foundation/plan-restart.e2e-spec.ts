@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createTestDatabase, postgresAdminUrl, storageTargets } from '../support/postgres';
+import { storageEnv, storageTargets } from '../support/postgres';
 import { createTestApp, tempDataDir } from '../support/test-app';
 
 const NOW = Date.parse('2024-06-12T15:10:00Z'); // Wednesday 11:10 ET, regular session
@@ -7,16 +7,11 @@ const UNIVERSE = ['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'AMD', 'TSLA', 'META', '
 
 describe.each(storageTargets())('a plan returned by /gpt/scan is readable after a restart (%s store)', (target) => {
   let env: Record<string, string> = {};
-  let drop: (() => Promise<void>) | undefined;
+  let cleanup: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
-    env = { DATA_DIR: tempDataDir() };
-    if (target === 'postgres') {
-      const db = await createTestDatabase(postgresAdminUrl()!);
-      env.DATABASE_URL = db.url;
-      drop = db.drop;
-    }
+    ({ env, cleanup } = await storageEnv(target, tempDataDir()));
   });
-  afterAll(async () => drop?.());
+  afterAll(() => cleanup());
 
   it('plan_id → /idea/{plan_id} and /api/v1/gpt/chart-layers, unchanged after the process restarts', async () => {
     const first = await createTestApp(env, { clockMs: NOW });

@@ -35,3 +35,15 @@ export async function createTestDatabase(adminUrl: string): Promise<{ url: strin
 export function storageTargets(): Array<'embedded' | 'postgres'> {
   return postgresAdminUrl() ? ['embedded', 'postgres'] : ['embedded'];
 }
+
+/**
+ * Per-suite environment for a storage target: a fresh DATA_DIR, plus a fresh Postgres database for
+ * `postgres` (dropped by `cleanup`). Call in beforeAll / afterAll.
+ */
+export async function storageEnv(target: 'embedded' | 'postgres', dataDir: string): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const env: Record<string, string> = { DATA_DIR: dataDir };
+  if (target !== 'postgres') return { env, cleanup: async () => undefined };
+  const db = await createTestDatabase(postgresAdminUrl()!);
+  env.DATABASE_URL = db.url;
+  return { env, cleanup: db.drop };
+}

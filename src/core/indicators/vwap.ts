@@ -3,6 +3,18 @@ import { sessionTag } from '../session/session';
 import { nanArray, Series } from './series';
 
 /**
+ * One VWAP step: add typical price × volume (negative volume counts as 0). Until volume arrives the
+ * VWAP is the first bar's typical price, so zero-volume bars never divide by zero.
+ */
+function accumulate(pv: number, v: number, last: number, h: number, l: number, c: number, volume: number): [number, number, number] {
+  const tp = (h + l + c) / 3;
+  const vol = volume > 0 ? volume : 0;
+  const pv2 = pv + tp * vol;
+  const v2 = v + vol;
+  return [pv2, v2, v2 > 0 ? pv2 / v2 : Number.isNaN(last) ? tp : last];
+}
+
+/**
  * Session VWAP = Σ(typical price × volume) / Σ volume over the regular session so far, restarting at
  * each regular open (09:30 ET). Pre-market bars get NaN (no session VWAP exists yet); post-market
  * bars carry the session's closing VWAP unchanged (after-hours prints do not move it). Until the first
@@ -25,11 +37,7 @@ export function sessionVwap(time: Series, high: Series, low: Series, close: Seri
         v = 0;
         last = NaN;
       }
-      const tp = (high[i] + low[i] + close[i]) / 3;
-      const vol = volume[i] > 0 ? volume[i] : 0;
-      pv += tp * vol;
-      v += vol;
-      last = v > 0 ? pv / v : Number.isNaN(last) ? tp : last;
+      [pv, v, last] = accumulate(pv, v, last, high[i], low[i], close[i], volume[i]);
       out[i] = last;
     } else if (tag === 'post' && etDayNumber(time[i]) === day) {
       out[i] = last;
@@ -47,11 +55,7 @@ export function anchoredVwap(high: Series, low: Series, close: Series, volume: S
   let v = 0;
   let last = NaN;
   for (let i = anchorIndex; i < n; i++) {
-    const tp = (high[i] + low[i] + close[i]) / 3;
-    const vol = volume[i] > 0 ? volume[i] : 0;
-    pv += tp * vol;
-    v += vol;
-    last = v > 0 ? pv / v : Number.isNaN(last) ? tp : last;
+    [pv, v, last] = accumulate(pv, v, last, high[i], low[i], close[i], volume[i]);
     out[i] = last;
   }
   return out;

@@ -4,16 +4,10 @@
  * services can be unit-tested with fakes; DataPortsModule binds them to the chain services.
  */
 import type { Interval } from '../../core/bars/interval';
-import type { BarsResult, ExpirationsResult, OptionChain, Quote } from '../../providers/provider.types';
+import type { BarsRequest, BarsResult, ExpirationsResult, OptionChain, Quote } from '../../providers/provider.types';
 
-export interface BarsQuery {
-  symbol: string;
-  interval: Interval;
-  from?: number;
-  to?: number;
-  limit?: number;
-  extendedHours?: boolean;
-}
+/** A bars request without the per-call transport options (timeout, abort signal) the chain adds. */
+export type BarsQuery = Omit<BarsRequest, 'timeoutMs' | 'signal'>;
 
 export interface MarketDataPort {
   getBars(q: BarsQuery): Promise<BarsResult & { cached?: boolean }>;
