@@ -92,8 +92,16 @@ export function impliedVol(input: IvInput, tol = 1e-10): IvResult {
 
   // Start at the vega-maximising σ (Manaster & Koehler 1982), from which Newton is well behaved;
   // for near-the-money contracts that is ~0, so use the Brenner–Subrahmanyam ATM estimate instead.
+  // Corrado–Miller (1996) closed-form estimate first: within a few vol points across most of the
+  // surface, so Newton usually needs 2–4 steps; where its square root goes negative (far wings) fall
+  // back to the Manaster–Koehler point.
   const lnFK = Math.abs(Math.log(fwdS / pvK));
-  let v = Math.sqrt((2 * lnFK) / T);
+  const callTarget = isCall ? target : target + fwdS - pvK; // the OTM price as a call via parity
+  const half = (fwdS - pvK) / 2;
+  const a = callTarget - half;
+  const disc = a * a - ((fwdS - pvK) * (fwdS - pvK)) / Math.PI;
+  let v = disc >= 0 ? (Math.sqrt((2 * Math.PI) / T) / (fwdS + pvK)) * (a + Math.sqrt(disc)) : NaN;
+  if (!(v > 0.01 && v < 5)) v = Math.sqrt((2 * lnFK) / T);
   if (!(v > 0.01)) v = (Math.sqrt((2 * Math.PI) / T) * target) / fwdS;
   if (!(v > lo && v < hi)) v = 0.5 * (lo + hi);
 
