@@ -1,12 +1,12 @@
 import { CacheModule, CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Global, Logger, Module } from '@nestjs/common';
 import { HttpModule, HttpService } from '@nestjs/axios';
-import { createKeyv } from '@keyv/redis';
 import type { Cache } from 'cache-manager';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MetricsService } from '../modules/metrics/metrics.service';
 import { PROVIDER_HEALTH } from '../modules/health/providers.health';
 import { ReplayClock, ReplayMarketDataProvider, SyntheticMarketDataProvider, SyntheticOptionsProvider, SystemClock } from './embedded';
+import { cacheModuleOptions, chainCacheOf } from './cache/cache-store.factory';
 import { ChainRunnerOptions } from './chain/chain-runner';
 import { CHAIN_RUNNER_OPTIONS } from './chain/chain-tokens';
 import { EnrichmentService } from './chain/enrichment.service';
@@ -29,8 +29,7 @@ const log = new Logger('Providers');
     HttpModule.register({ maxRedirects: 2 }),
     CacheModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): Record<string, unknown> =>
-        config.redisUrl ? { stores: [createKeyv(config.redisUrl, { throwOnConnectError: false, throwOnErrors: false } as never)] } : {},
+      useFactory: (config: AppConfig) => cacheModuleOptions(config),
     }),
   ],
   providers: [
@@ -81,10 +80,7 @@ const log = new Logger('Providers');
       inject: [APP_CONFIG, CACHE_MANAGER, CLOCK, { token: MetricsService, optional: true }],
       useFactory: (config: AppConfig, cache: Cache, _clock: Clock, metrics?: MetricsService): ChainRunnerOptions => ({
         timeoutMs: config.providerTimeoutMs,
-        cache: {
-          get: (k) => cache.get(k),
-          set: (k, v, ttl) => cache.set(k, v, ttl),
-        },
+        cache: chainCacheOf(cache),
         onOutcome: (capability, provider, outcome) => metrics?.providerCalls.inc({ capability, provider, outcome }),
       }),
     },

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import WebSocket from 'ws';
 import { IDEA_STORE, IdeaStoreApi } from '../../src/persistence/idea-store.types';
 import { StreamBus } from '../../src/modules/stream/stream-bus';
+import { SymbolPollerService } from '../../src/modules/stream/symbol-poller.service';
 import { MarketDataService } from '../../src/providers/chain';
 import { createTestDatabase, postgresAdminUrl } from '../support/postgres';
 import { createTestApp, tempDataDir } from '../support/test-app';
@@ -40,16 +41,25 @@ function readSse(url: string, n: number, headers: Record<string, string> = {}): 
 }
 
 describe('GET /stream/{symbol} (Server-Sent Events)', () => {
-  it('streams market_status, bar and tick envelopes from the provider layer; bad symbols get a 400', async () => {
+  it('streams market_status, bar, tick and heartbeat envelopes from the provider layer; the poller stops when the last client leaves; bad symbols get a 400', async () => {
     const t = await createTestApp({ STREAM_POLL_MS: '100' });
     try {
-      const r = await readSse(`${t.url}/stream/SPY`, 3);
+      const pollers = t.app.get(SymbolPollerService);
+      const [r, r2] = await Promise.all([readSse(`${t.url}/stream/SPY`, 4), readSse(`${t.url}/stream/spy`, 2)]);
+      expect(r2.frames.every((f) => f.symbol === 'SPY')).toBe(true);
       expect(r.status).toBe(200);
       expect(r.contentType).toMatch(/text\/event-stream/);
       expect(r.frames.every((f) => f.symbol === 'SPY' && typeof f.event.t === 'string')).toBe(true);
       const types = r.frames.map((f) => f.event.t);
       expect(types).toContain('market_status');
       expect(types).toContain('bar');
+      expect(types).toContain('tick');
+      expect(types).toContain('heartbeat');
+      expect(r.frames.find((f) => f.event.t === 'market_status').event.phase).toMatch(/^(premarket|regular|afterhours|closed)$/);
+      // both clients have gone: the SPY poller stops
+      const t0 = Date.now();
+      while (pollers.active.includes('SPY') && Date.now() - t0 < 5000) await new Promise((res) => setTimeout(res, 25));
+      expect(pollers.active).toEqual([]);
       const bar = r.frames.find((f) => f.event.t === 'bar').event;
       expect(bar).toMatchObject({ symbol: 'SPY', data_source: 'synthetic' });
       expect(bar.high).toBeGreaterThanOrEqual(bar.low);
@@ -63,6 +73,7 @@ describe('GET /stream/{symbol} (Server-Sent Events)', () => {
 
 const redisUrl = process.env.TEST_REDIS_URL;
 if (!redisUrl && process.env.CI) throw new Error('TEST_REDIS_URL must be set in CI (.ci/run starts Redis)');
+if (!redisUrl) console.warn('two-instance Redis cases NOT run: TEST_REDIS_URL is unset (e.g. redis://127.0.0.1:6379)');
 
 (redisUrl ? describe : describe.skip)('two instances with Redis', () => {
   it('share the provider cache: a bars request served on one instance is a cache hit on the other', async () => {

@@ -42,6 +42,10 @@ export function validPlan(p: FollowedPlan): boolean {
   return true;
 }
 
+function validBar(b: Bar): boolean {
+  return [b.time, b.open, b.high, b.low, b.close].every(Number.isFinite) && b.high >= b.low && b.low > 0;
+}
+
 const fmt = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
 
 /** Breakout (stop) or pullback (limit) entry: given, or inferred from the price when the plan was made. */
@@ -53,6 +57,8 @@ export function entryType(plan: FollowedPlan): 'stop' | 'limit' {
 
 export function step(plan: FollowedPlan, state: FollowerState, bar: Bar): { state: FollowerState; deltas: FollowerDelta[] } {
   if (state.status === 'closed' || (plan.start_time !== undefined && bar.time < plan.start_time)) return { state, deltas: [] };
+  // malformed plan or bar: nothing happens (a bad print must not fill or stop a plan)
+  if (!validPlan(plan) || !validBar(bar)) return { state, deltas: [] };
   if (state.last_bar_time !== null && bar.time <= state.last_bar_time) return { state, deltas: [] };
   const s: FollowerState = { ...state, last_price: bar.close, last_bar_time: bar.time };
   const deltas: FollowerDelta[] = [];

@@ -5,12 +5,17 @@ import { INTERVAL_MS, parseInterval } from '../../core/bars/interval';
 import { FollowedPlan, FollowerDelta, FollowerState, initialState, step, validPlan } from '../../core/follower';
 import { IDEA_STORE, IdeaRecord, IdeaStoreApi, PlanDeltaRecord } from '../../persistence/idea-store.types';
 import { MarketDataService } from '../../providers/chain';
+import type { Style } from '../../core/strategies/strategy.types';
+import { PlanService } from '../plan/plan.service';
 import { StreamBus } from './stream-bus';
 import { SymbolPollerService } from './symbol-poller.service';
 
-/** What the plan module offers the follower for auto-replan (resolved lazily to avoid a module cycle). */
-interface Replanner {
-  generate(args: { userId: string; symbol: string; style: 'scalp' | 'intraday' | 'swing' | 'leaps' }): Promise<{ status: string; record?: IdeaRecord }>;
+/**
+ * What auto-replan needs from the plan module (PlanService.generate). Resolved from the app at run
+ * time, not imported as a module dependency, so the stream module works without the plan module.
+ */
+export interface Replanner {
+  generate(args: { userId: string; symbol: string; style: Style }): Promise<{ status: string; record?: IdeaRecord }>;
 }
 
 interface Followed {
@@ -29,7 +34,6 @@ export interface PlanStateView {
   plan_id: string;
   followable: boolean;
   state: FollowerState | null;
-  version: number;
 }
 
 /** Build the follower's view of a stored plan; null when it has no tradable geometry (e.g. no_setup). */
@@ -59,6 +63,8 @@ export function followedPlanOf(idea: IdeaRecord): FollowedPlan | null {
 export class PlanFollowerService implements OnModuleDestroy {
   private readonly log = new Logger(PlanFollowerService.name);
   private readonly followed = new Map<string, Followed>();
+  /** Plans being set up, so concurrent first subscribers share one follower. */
+  private readonly starting = new Map<string, Promise<Followed | null>>();
   private readonly watchers = new Map<string, number>();
 
   constructor(
@@ -71,18 +77,25 @@ export class PlanFollowerService implements OnModuleDestroy {
 
   /** Start following (idempotent per plan on this instance). Returns the current view. */
   async watch(userId: string, planId: string): Promise<PlanStateView> {
-    this.watchers.set(planId, (this.watchers.get(planId) ?? 0) + 1);
-    const existing = this.followed.get(planId);
-    if (existing) {
-      await existing.queue;
-      return this.view(planId, existing.state);
+    let pending = this.starting.get(planId);
+    if (!pending && !this.followed.has(planId)) {
+      pending = this.start(userId, planId).finally(() => this.starting.delete(planId));
+      this.starting.set(planId, pending);
     }
+    const f = pending ? await pending : this.followed.get(planId);
+    this.watchers.set(planId, (this.watchers.get(planId) ?? 0) + 1);
+    if (!f) return { plan_id: planId, followable: false, state: null };
+    await f.queue;
+    return { plan_id: planId, followable: true, state: f.state };
+  }
+
+  private async start(userId: string, planId: string): Promise<Followed | null> {
     const idea = await this.store.get(userId, planId);
     const plan = followedPlanOf(idea);
+    if (!plan) return null;
     const deltas = await this.store.listDeltas(userId, planId);
     const last = deltas[deltas.length - 1];
     const restored = (last?.payload as { state?: FollowerState } | undefined)?.state;
-    if (!plan) return { plan_id: planId, followable: false, state: null, version: last?.seq ?? 0 };
     const f: Followed = {
       userId,
       plan,
@@ -98,8 +111,7 @@ export class PlanFollowerService implements OnModuleDestroy {
       f.queue = f.queue.then(() => this.catchUp(planId)).catch((e) => this.log.warn(`catch-up ${planId}: ${(e as Error).message}`));
       f.release = this.pollers.acquire(idea.symbol, (bar) => this.enqueue(planId, [bar]));
     }
-    await f.queue;
-    return this.view(planId, f.state);
+    return f;
   }
 
   /**
@@ -117,15 +129,12 @@ export class PlanFollowerService implements OnModuleDestroy {
     return [...this.followed.keys()];
   }
 
-  private view(planId: string, state: FollowerState): PlanStateView {
-    return { plan_id: planId, followable: true, state, version: -1 };
-  }
-
   private async catchUp(planId: string): Promise<void> {
     const f = this.followed.get(planId);
     if (!f) return;
-    const from = (f.state.last_bar_time ?? f.plan.start_time ?? 0) + 1;
-    const res = await this.market.getBars({ symbol: f.symbol, interval: '1m', from: from > 1 ? from : undefined, limit: 5000 });
+    // the first bar not yet seen: after the last processed bar, else the plan's first bar
+    const from = f.state.last_bar_time !== null ? f.state.last_bar_time + 1 : f.plan.start_time;
+    const res = await this.market.getBars({ symbol: f.symbol, interval: '1m', from, limit: 5000 });
     await this.feed(planId, res.bars);
   }
 
@@ -163,20 +172,19 @@ export class PlanFollowerService implements OnModuleDestroy {
 
   private async replan(f: Followed, planId: string): Promise<void> {
     f.replanned = true;
-    let planner: Replanner | undefined;
+    let planner: Replanner;
     try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      planner = this.moduleRef.get(require('../plan/plan.service').PlanService, { strict: false }) as Replanner;
+      planner = this.moduleRef.get<PlanService, Replanner>(PlanService, { strict: false });
     } catch {
-      return;
+      return; // no plan module in this app
     }
     try {
-      const out = await planner.generate({ userId: f.userId, symbol: f.symbol, style: f.style as 'intraday' });
+      const out = await planner.generate({ userId: f.userId, symbol: f.symbol, style: f.style as Style });
       if (out.status !== 'ok' || !out.record) return; // the setup's conditions do not hold again
       const rec = await this.store.appendDelta(
         f.userId,
         planId,
-        { type: 'replan', payload: { type: 'replan', changes: { status: 'replanned', next_plan_id: out.record.plan_id, next_plan_version: out.record.plan_version }, note: `Plan ${f.state.exit_reason}; the setup holds again — new plan ${out.record.plan_id} v${out.record.plan_version}.`, state: f.state } },
+        { type: 'replan', payload: { type: 'replan', changes: { status: 'auto_replanned', coach_event: 'rearm', next_plan_id: out.record.plan_id, next_plan_version: out.record.plan_version, next_plan_style: f.style }, note: `Plan ${f.state.exit_reason}; the setup holds again — new plan ${out.record.plan_id} v${out.record.plan_version}.`, state: f.state } },
         { dedupeKey: `replan@${f.state.exit_time}` },
       );
       this.bus.publish({ plan_id: planId, event: deltaEvent(rec) });

@@ -24,6 +24,8 @@ export class StreamController {
     const symbol = String(raw ?? '').toUpperCase();
     if (!SYMBOL.test(symbol)) throw ValidationFailedError.field('symbol', 'must be a ticker such as SPY or BRK.B');
     return new Observable<MessageEvent>((sub) => {
+      // a client joining a running poller first gets its latest status, bar and tick
+      for (const env of this.pollers.snapshot(symbol)) sub.next({ data: env });
       const off = this.bus.subscribe({ symbol }, (env) => sub.next({ data: env }));
       const release = this.pollers.acquire(symbol);
       return () => {

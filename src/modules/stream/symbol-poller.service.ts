@@ -1,13 +1,15 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Bar } from '../../core/bars/bar';
-import { marketStatus } from '../../core/session/session';
+import { sessionTag } from '../../core/session/session';
 import { MarketDataService } from '../../providers/chain';
 import { CLOCK, Clock } from '../../providers/provider.types';
-import { StreamBus } from './stream-bus';
+import { StreamBus, StreamEnvelope } from './stream-bus';
 
 /** Poll cadence in wall ms (STREAM_POLL_MS, default 1000; at replay speed one poll may cover several minutes). */
 const pollMs = () => Math.max(50, Number(process.env.STREAM_POLL_MS ?? 1000) || 1000);
 const HEARTBEAT_MS = 5000;
+/** Phase names of the reference stream (seed §8.1). */
+const PHASE = { pre: 'premarket', regular: 'regular', post: 'afterhours', closed: 'closed' } as const;
 
 interface Poller {
   refs: number;
@@ -17,6 +19,8 @@ interface Poller {
   lastBeat: number;
   busy: boolean;
   listeners: Set<(bar: Bar) => void>;
+  /** Latest market_status, bar and tick, replayed to a subscriber joining a running poller. */
+  latest: Map<string, StreamEnvelope>;
 }
 
 /**
@@ -40,7 +44,7 @@ export class SymbolPollerService implements OnModuleDestroy {
     const sym = symbol.toUpperCase();
     let p = this.pollers.get(sym);
     if (!p) {
-      p = { refs: 0, lastBar: null, lastPhase: null, lastBeat: 0, busy: false, listeners: new Set(), timer: setInterval(() => void this.poll(sym), pollMs()) };
+      p = { refs: 0, lastBar: null, lastPhase: null, lastBeat: 0, busy: false, listeners: new Set(), latest: new Map(), timer: setInterval(() => void this.poll(sym), pollMs()) };
       p.timer.unref();
       this.pollers.set(sym, p);
       void this.poll(sym);
@@ -61,6 +65,16 @@ export class SymbolPollerService implements OnModuleDestroy {
     };
   }
 
+  /** The latest market_status / bar / tick of a running poller (empty when none ran yet). */
+  snapshot(symbol: string): StreamEnvelope[] {
+    return [...(this.pollers.get(symbol.toUpperCase())?.latest.values() ?? [])];
+  }
+
+  private publish(p: Poller, env: StreamEnvelope): void {
+    if (env.event.t !== 'heartbeat' && env.event.t !== 'error') p.latest.set(env.event.t, env);
+    this.bus.publishLocal(env);
+  }
+
   get active(): string[] {
     return [...this.pollers.keys()];
   }
@@ -71,26 +85,26 @@ export class SymbolPollerService implements OnModuleDestroy {
     p.busy = true;
     try {
       const now = this.clock.now();
-      const phase = marketStatus(now).status;
+      const phase = PHASE[sessionTag(now)];
       if (phase !== p.lastPhase) {
         p.lastPhase = phase;
-        this.bus.publishLocal({ symbol: sym, event: { t: 'market_status', phase, note: phase === 'open' ? 'Market open.' : `Market ${phase} — live updates may be limited.`, ts: new Date(now).toISOString() } });
+        this.publish(p, { symbol: sym, event: { t: 'market_status', phase, note: phase === 'regular' ? 'Market open.' : `Market ${phase} — live updates may be limited.`, ts: new Date(now).toISOString() } });
       }
       const res = await this.market.getBars({ symbol: sym, interval: '1m', limit: p.lastBar === null ? 1 : 500 });
       const fresh = res.bars.filter((b) => p.lastBar === null || b.time > p.lastBar);
       for (const b of fresh) {
         p.lastBar = b.time;
-        this.bus.publishLocal({ symbol: sym, event: { t: 'bar', symbol: sym, time: Math.floor(b.time / 1000), open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume, p: b.close, data_source: res.data_source } });
+        this.publish(p, { symbol: sym, event: { t: 'bar', symbol: sym, ts: Math.floor(b.time / 1000), time: Math.floor(b.time / 1000), open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume, p: b.close, data_source: res.data_source } });
         for (const l of p.listeners) l(b);
       }
       const last = res.bars[res.bars.length - 1];
-      if (fresh.length && last) this.bus.publishLocal({ symbol: sym, event: { t: 'tick', p: last.close, ts: new Date(last.time + 60_000).toISOString(), source: res.data_source, stale: res.stale } });
+      if (fresh.length && last) this.publish(p, { symbol: sym, event: { t: 'tick', p: last.close, ts: new Date(last.time + 60_000).toISOString(), source: res.data_source, stale: res.stale } });
       if (Date.now() - p.lastBeat >= HEARTBEAT_MS) {
         p.lastBeat = Date.now();
-        this.bus.publishLocal({ symbol: sym, event: { t: 'heartbeat', ts: new Date(now).toISOString() } });
+        this.publish(p, { symbol: sym, event: { t: 'heartbeat', ts: new Date(now).toISOString() } });
       }
     } catch (err) {
-      this.bus.publishLocal({ symbol: sym, event: { t: 'error', detail: `market data unavailable: ${(err as Error).message}` } });
+      this.publish(p, { symbol: sym, event: { t: 'error', detail: `market data unavailable: ${(err as Error).message}` } });
     } finally {
       p.busy = false;
     }

@@ -30,13 +30,17 @@ export interface GetJsonOptions {
 
 /** GET a JSON document; every failure becomes a typed ProviderError naming the provider. */
 export async function getJson(http: HttpService, provider: string, url: string, o: GetJsonOptions): Promise<unknown> {
+  // axios' own `timeout` is a socket-idle timer; a deadline signal bounds the whole call (a slow drip too)
+  const ms = Number.isFinite(o.timeoutMs) && o.timeoutMs > 0 ? o.timeoutMs : 10_000;
+  const deadline = AbortSignal.timeout(ms);
+  const signal = o.signal ? AbortSignal.any([deadline, o.signal]) : deadline;
   let res;
   try {
     res = await http.axiosRef.get<string>(url, {
       params: o.params,
       headers: { Accept: 'application/json', ...o.headers },
-      timeout: o.timeoutMs,
-      signal: o.signal,
+      timeout: ms,
+      signal,
       responseType: 'text',
       transformResponse: (x) => x,
       validateStatus: () => true,
@@ -44,8 +48,10 @@ export async function getJson(http: HttpService, provider: string, url: string, 
     });
   } catch (err) {
     const e = err as { code?: string; message?: string };
-    if (e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT' || e.code === 'ERR_CANCELED') {
-      throw new ProviderError(provider, 'timeout', `no answer within ${o.timeoutMs} ms`);
+    // judge by our own signals: axios also reports some socket failures as "canceled" once a signal is attached
+    if (o.signal?.aborted && !deadline.aborted) throw new ProviderError(provider, 'timeout', 'aborted by the caller');
+    if (deadline.aborted || e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT') {
+      throw new ProviderError(provider, 'timeout', `no answer within ${ms} ms`);
     }
     throw new ProviderError(provider, 'upstream', `network error: ${e.message ?? 'unknown'}`);
   }

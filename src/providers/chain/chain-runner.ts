@@ -2,7 +2,7 @@ import { AppError, UpstreamError } from '../../common/errors';
 import { ProviderError } from '../provider.errors';
 import { CircuitBreaker, CircuitState } from './circuit-breaker';
 import { classifyFailure } from './error-policy';
-import { Lru } from './lru';
+import { LastGoodStore } from '../cache/last-good.store';
 import { SingleFlight } from './single-flight';
 
 /** The cache the chain writes through (CACHE_MANAGER in the app; a Map in unit tests). */
@@ -37,6 +37,15 @@ export interface ChainMeta {
   fallback_from?: string;
 }
 
+/** One provider's health as /health/ready shows it. */
+export interface ProviderState {
+  id: string;
+  state: CircuitState;
+  last_error: string | null;
+  last_error_at: string | null;
+  last_success: string | null;
+}
+
 export interface RunOptions<P extends NamedProvider, T> {
   capability: string;
   key: string;
@@ -50,6 +59,8 @@ export interface ChainRunnerOptions {
   cache?: ChainCache;
   now?: () => number;
   breaker?: { failureThreshold: number; cooldownMs: number };
+  /** How long a last good value may still be served stale (default 24 h) and how many are kept. */
+  lastGood?: { maxEntries: number; maxAgeMs: number };
   onOutcome?: (capability: string, provider: string, outcome: string) => void;
 }
 
@@ -61,11 +72,12 @@ export interface ChainRunnerOptions {
 export class ChainRunner {
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly flights = new SingleFlight();
-  private readonly lastGood = new Lru<unknown>(1000);
+  private readonly lastGood: LastGoodStore<unknown>;
   private readonly now: () => number;
 
   constructor(private readonly options: ChainRunnerOptions) {
     this.now = options.now ?? Date.now;
+    this.lastGood = new LastGoodStore({ ...(options.lastGood ?? { maxEntries: 1000, maxAgeMs: 24 * 3_600_000 }), now: this.now });
   }
 
   breaker(provider: string): CircuitBreaker {
@@ -77,10 +89,11 @@ export class ChainRunner {
     return b;
   }
 
-  states(ids: readonly string[]): Array<{ id: string; state: CircuitState; last_error: string | null; last_success: string | null }> {
+  states(ids: readonly string[]): ProviderState[] {
+    const iso = (ms?: number) => (ms === undefined ? null : new Date(ms).toISOString());
     return ids.map((id) => {
       const b = this.breaker(id);
-      return { id, state: b.state, last_error: b.lastError ?? null, last_success: b.lastSuccessAt ? new Date(b.lastSuccessAt).toISOString() : null };
+      return { id, state: b.state, last_error: b.lastError ?? null, last_error_at: iso(b.lastErrorAt), last_success: iso(b.lastSuccessAt) };
     });
   }
 
@@ -112,14 +125,17 @@ export class ChainRunner {
     const attempts: Attempt[] = [];
     let anyUnavailable = false;
     let anyBad = false;
-    let liveFailed: string | undefined;
+    // The first live vendor that did not answer: an embedded answer after it is labelled, never silent.
+    let liveMissed: string | undefined;
     for (const p of o.providers) {
+      const live = !EMBEDDED_PROVIDER_IDS.has(p.id);
       const b = this.breaker(p.id);
       const gate = b.tryAcquire();
       if (!gate.ok) {
-        attempts.push({ provider: p.id, error: gate.reason === 'rate_limited' ? `rate limited until ${new Date(gate.untilMs).toISOString()}` : 'circuit open' });
+        attempts.push({ provider: p.id, error: gate.reason === 'rate_limited' ? `rate_limited: until ${new Date(gate.untilMs).toISOString()}` : 'circuit_open' });
+        this.options.onOutcome?.(o.capability, p.id, gate.reason);
         anyUnavailable = true;
-        if (!EMBEDDED_PROVIDER_IDS.has(p.id)) liveFailed ??= p.id;
+        if (live) liveMissed ??= p.id;
         continue;
       }
       const ctrl = new AbortController();
@@ -127,7 +143,7 @@ export class ChainRunner {
         const result = await withTimeout(o.call(p, ctrl.signal), this.options.timeoutMs, () => ctrl.abort());
         b.success();
         this.options.onOutcome?.(o.capability, p.id, 'ok');
-        const out: T & ChainMeta = liveFailed && EMBEDDED_PROVIDER_IDS.has(p.id) ? { ...result, fallback_from: liveFailed } : { ...result };
+        const out: T & ChainMeta = liveMissed && !live ? { ...result, fallback_from: liveMissed } : { ...result };
         this.cacheSet(o.key, out, o.ttlMs);
         this.lastGood.set(o.key, out);
         return out;
@@ -136,12 +152,12 @@ export class ChainRunner {
         const message = err instanceof Error ? err.message : String(err);
         attempts.push({ provider: p.id, error: `${d.kind}: ${message}` });
         this.options.onOutcome?.(o.capability, p.id, d.kind);
+        if (live) liveMissed ??= p.id;
         if (d.retryAfterMs !== undefined) b.blockFor(d.retryAfterMs);
         if (d.breakerFailure) {
-          b.failure(message);
+          b.failure(`${d.kind}: ${message}`);
           if (d.unavailable) anyUnavailable = true;
           else anyBad = true;
-          if (!EMBEDDED_PROVIDER_IDS.has(p.id)) liveFailed ??= p.id;
         } else {
           b.neutral();
         }
@@ -152,15 +168,12 @@ export class ChainRunner {
       this.options.onOutcome?.(o.capability, '-', 'stale');
       return { ...stale, stale: true, cached: false };
     }
+    const summary = attempts.map((a) => `${a.provider}: ${a.error}`).join('; ');
     if (!anyUnavailable && !anyBad) {
-      throw new NoDataError(`no ${o.capability} data: ${attempts.map((a) => `${a.provider}: ${a.error}`).join('; ') || 'no provider configured'}`);
+      throw new NoDataError(`no ${o.capability} data: ${summary || 'no provider configured'}`);
     }
-    throw new UpstreamError(
-      `${o.capability}: every provider failed (${attempts.map((a) => a.provider).join(', ')})`,
-      anyBad && !anyUnavailable ? 502 : 503,
-      undefined,
-      attempts,
-    );
+    // 503 only when every failure was unavailability; one upstream answering badly makes it a 502.
+    throw new UpstreamError(`${o.capability}: every provider failed (${summary})`, anyBad ? 502 : 503, undefined, attempts);
   }
 }
 

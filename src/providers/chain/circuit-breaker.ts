@@ -16,7 +16,9 @@ export class CircuitBreaker {
   private state_: 'closed' | 'open' = 'closed';
   private trialInFlight = false;
   private blockedUntil = -Infinity;
+  /** Kept after a later success so /health/ready can show what last went wrong and when. */
   lastError?: string;
+  lastErrorAt?: number;
   lastSuccessAt?: number;
 
   constructor(
@@ -46,12 +48,12 @@ export class CircuitBreaker {
     this.failures = 0;
     this.state_ = 'closed';
     this.trialInFlight = false;
-    this.lastError = undefined;
     this.lastSuccessAt = this.now();
   }
 
   failure(message: string): void {
     this.lastError = message;
+    this.lastErrorAt = this.now();
     this.trialInFlight = false;
     this.failures++;
     if (this.state_ === 'open' || this.failures >= this.options.failureThreshold) {

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EarningsCalendar, ENRICHMENT_PROVIDERS, EnrichmentProvider, MacroCalendar, NewsSentiment } from '../provider.types';
+import { ValidationFailedError } from '../../common/errors';
+import { cacheKey } from '../cache/cache-keys';
 import { ChainMeta, ChainRunner, ChainRunnerOptions } from './chain-runner';
 import { CHAIN_RUNNER_OPTIONS, TTL } from './chain-tokens';
 
@@ -19,35 +21,49 @@ export class EnrichmentService {
     this.runner = new ChainRunner(options);
   }
 
-  getNewsSentiment(symbol: string): Promise<NewsSentiment & ChainMeta> {
+  private order(): string {
+    return this.providers.map((p) => p.id).join(',');
+  }
+
+  async getNewsSentiment(symbol: string): Promise<NewsSentiment & ChainMeta> {
     const s = symbol.toUpperCase();
     return this.runner.run({
       capability: 'news_sentiment',
-      key: `sentiment|${s}`,
+      key: cacheKey('sentiment', this.order(), s),
       ttlMs: TTL.enrichment,
       providers: this.providers.filter((p) => p.getNewsSentiment),
       call: (p, signal) => p.getNewsSentiment!(s, { signal }),
     });
   }
 
-  getEarningsCalendar(from: string, to: string, symbol?: string): Promise<EarningsCalendar & ChainMeta> {
+  async getEarningsCalendar(from: string, to: string, symbol?: string): Promise<EarningsCalendar & ChainMeta> {
+    checkRange(from, to);
     return this.runner.run({
       capability: 'earnings',
-      key: `earnings|${from}|${to}|${symbol ?? ''}`,
+      key: cacheKey('earnings', this.order(), from, to, symbol?.toUpperCase()),
       ttlMs: TTL.enrichment,
       providers: this.providers.filter((p) => p.getEarningsCalendar),
-      call: (p, signal) => p.getEarningsCalendar!(from, to, { signal, symbol }),
+      call: (p, signal) => p.getEarningsCalendar!(from, to, { signal, symbol: symbol?.toUpperCase() }),
     });
   }
 
-  getMacroEvents(from: string, to: string): Promise<MacroCalendar & ChainMeta> {
+  async getMacroEvents(from: string, to: string): Promise<MacroCalendar & ChainMeta> {
+    checkRange(from, to);
     const ordered = [...this.providers].sort((a, b) => (a.id === 'tradingeconomics' ? -1 : b.id === 'tradingeconomics' ? 1 : 0));
     return this.runner.run({
       capability: 'macro_events',
-      key: `macro|${from}|${to}`,
+      key: cacheKey('macro', this.order(), from, to),
       ttlMs: TTL.enrichment,
       providers: ordered.filter((p) => p.getMacroEvents),
       call: (p, signal) => p.getMacroEvents!(from, to, { signal }),
     });
   }
+}
+
+/** Calendar ranges are ET dates `YYYY-MM-DD`, `from` ≤ `to` (a typed 400, never a vendor round trip). */
+function checkRange(from: string, to: string): void {
+  const ok = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`));
+  if (!ok(from)) throw ValidationFailedError.field('from', 'expected a date YYYY-MM-DD');
+  if (!ok(to)) throw ValidationFailedError.field('to', 'expected a date YYYY-MM-DD');
+  if (from > to) throw ValidationFailedError.field('from', 'must not be after to');
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Bar } from '../../core/bars/bar';
-import { Interval } from '../../core/bars/interval';
+import { Interval, INTERVAL_MS } from '../../core/bars/interval';
 import { resampleBars } from '../../core/bars/resample';
 import { ProviderError } from '../provider.errors';
 import { BarsRequest, BarsResult, CallOptions, Clock, CLOCK, MARKET_DATA_PROVIDERS, MarketClock, MarketDataProvider, Quote } from '../provider.types';
+import { barsCacheKey, cacheKey, timeBucket } from '../cache/cache-keys';
 import { ChainMeta, ChainRunner, ChainRunnerOptions } from './chain-runner';
 import { CHAIN_RUNNER_OPTIONS, TTL } from './chain-tokens';
 
@@ -15,7 +16,11 @@ const BUILD_FROM: Partial<Record<Interval, Interval[]>> = {
   '4h': ['1h', '30m', '15m', '5m'],
   '1W': ['1D'],
 };
-const FACTOR: Partial<Record<Interval, number>> = { '3m': 3, '30m': 6, '1h': 12, '4h': 48, '1W': 5 };
+/** How many finer bars make one coarser bar at most (a week is 5 sessions, not 7 days). */
+function factor(target: Interval, finer: Interval): number {
+  if (target === '1W' && finer === '1D') return 5;
+  return Math.ceil(INTERVAL_MS[target] / INTERVAL_MS[finer]);
+}
 
 /**
  * Market data for feature modules: bars, quotes and the market clock from the configured provider
@@ -38,14 +43,10 @@ export class MarketDataService {
     return this.providers.map((p) => p.id).join(',');
   }
 
-  /** Requests relative to "now" share a cache key within the current market minute of the service clock. */
-  private nowBucket(req: BarsRequest): string {
-    return req.to === undefined ? `now@${Math.floor(this.clock.now() / 60_000)}` : String(req.to);
-  }
-
+  /** Cached 30 s; requests relative to "now" share a key within the current minute of the service clock. */
   async getBars(req: BarsRequest): Promise<BarsResult & ChainMeta> {
     const symbol = req.symbol.toUpperCase();
-    const key = `bars|${this.order()}|${symbol}|${req.interval}|${req.from ?? ''}|${this.nowBucket(req)}|${req.limit ?? ''}|${req.extendedHours ?? ''}`;
+    const key = barsCacheKey({ ...req, order: this.order(), symbol, nowMs: this.clock.now() });
     return this.runner.run({
       capability: 'market_data',
       key,
@@ -64,9 +65,13 @@ export class MarketDataService {
       if (!(err instanceof ProviderError) || err.kind !== 'unsupported' || !fallbacks) throw err;
       for (const finer of fallbacks) {
         try {
-          const limit = req.limit !== undefined ? req.limit * (FACTOR[req.interval] ?? 1) * 2 : undefined;
+          // One spare coarse bar's worth: the oldest bucket is usually cut and gets dropped below.
+          const limit = req.limit !== undefined ? (req.limit + 1) * factor(req.interval, finer) : undefined;
           const res = await p.getBars({ ...req, interval: finer, limit });
           let bars: Bar[] = resampleBars(res.bars, req.interval);
+          // A bucket that starts before the first finer bar we got is partial (its open/high/low would
+          // be wrong): drop it rather than report a fabricated bar.
+          if (bars.length > 1 && res.bars.length && bars[0].time < res.bars[0].time) bars = bars.slice(1);
           if (req.limit !== undefined && bars.length > req.limit) bars = bars.slice(bars.length - req.limit);
           return { ...res, interval: req.interval, bars };
         } catch (inner) {
@@ -81,7 +86,7 @@ export class MarketDataService {
     const s = symbol.toUpperCase();
     return this.runner.run({
       capability: 'quote',
-      key: `quote|${this.order()}|${s}|${Math.floor(this.clock.now() / TTL.quote)}`,
+      key: cacheKey('quote', this.order(), s, timeBucket(this.clock.now(), TTL.quote)),
       ttlMs: TTL.quote,
       providers: this.providers,
       call: (p, signal) => p.getQuote(s, { ...opts, signal }),
@@ -92,7 +97,7 @@ export class MarketDataService {
     const withClock = this.providers.filter((p) => typeof p.getClock === 'function');
     return this.runner.run({
       capability: 'market_clock',
-      key: `clock|${this.order()}|${Math.floor(this.clock.now() / 60_000)}`,
+      key: cacheKey('clock', this.order(), timeBucket(this.clock.now(), TTL.clock)),
       ttlMs: TTL.clock,
       providers: withClock,
       call: (p, signal) => p.getClock!({ signal }),

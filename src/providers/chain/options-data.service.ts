@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CallOptions, ChainRequest, ExpirationsResult, OptionChain, OPTIONS_PROVIDERS, OptionsProvider } from '../provider.types';
+import { cacheKey } from '../cache/cache-keys';
 import { ChainMeta, ChainRunner, ChainRunnerOptions } from './chain-runner';
 import { CHAIN_RUNNER_OPTIONS, TTL } from './chain-tokens';
 
@@ -23,7 +24,7 @@ export class OptionsDataService {
     const u = underlying.toUpperCase();
     return this.runner.run({
       capability: 'options_expirations',
-      key: `exp|${this.order()}|${u}`,
+      key: cacheKey('expirations', this.order(), u),
       ttlMs: TTL.expirations,
       providers: this.providers,
       call: (p, signal) => p.getExpirations(u, { ...opts, signal }),
@@ -34,7 +35,7 @@ export class OptionsDataService {
     const u = req.underlying.toUpperCase();
     return this.runner.run({
       capability: 'options_chain',
-      key: `chain|${this.order()}|${u}|${req.expiration ?? '*'}`,
+      key: cacheKey('chain', this.order(), u, req.expiration ?? '*'),
       ttlMs: TTL.chain,
       providers: this.providers,
       call: (p, signal) => p.getChain({ ...req, underlying: u, signal }),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ProviderState } from './chain-runner';
 import { EnrichmentService } from './enrichment.service';
 import { MarketDataService } from './market-data.service';
 import { OptionsDataService } from './options-data.service';
@@ -12,7 +13,7 @@ export class ProviderHealthService {
     private readonly enrichment: EnrichmentService,
   ) {}
 
-  snapshot() {
+  snapshot(): { capabilities: Array<{ capability: 'market_data' | 'options' | 'enrichment'; providers: ProviderState[] }> } {
     return {
       capabilities: [
         { capability: 'market_data', providers: this.market.runner.states(this.market.providers.map((p) => p.id)) },

@@ -63,6 +63,34 @@ describe('Tradier adapter on recorded responses', () => {
     expect(c2.contracts.every((c) => c.delta === null && c.greeks_source === null)).toBe(true);
   });
 
+  it('vendor greeks are already in our units: vega per 1 vol point, theta per day (checked against Black–Scholes)', async () => {
+    const body = fx('v1_markets_options_chains_PLTR_2026-06-18_greeks_2024-06-28.json');
+    nock(T).get('/v1/markets/options/chains').query(true).reply(200, body);
+    const chain = await tradier().getChain({ underlying: 'PLTR', expiration: '2026-06-18' });
+    // Independent textbook BSM at the recording (2024-06-28 16:06 GMT, PLTR last 25.5 from the quote
+    // recorded with it, r = 5 %). ORATS prices American options with its own rates/dividends, so only
+    // the scale is checked: per-1.00 vega would be ~100× and per-year theta ~365× off.
+    const S = 25.5, r = 0.05, years = (Date.parse('2026-06-18T20:00:00Z') - Date.parse('2024-06-28T16:06:00Z')) / (365 * 86_400_000);
+    const pdf = (x: number) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
+    const cdf = (x: number) => { // Abramowitz–Stegun 7.1.26 via erf
+      const z = Math.abs(x) / Math.SQRT2, t = 1 / (1 + 0.3275911 * z);
+      const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+      return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+    };
+    const calls = chain.contracts.filter((c) => c.type === 'call' && c.iv && c.strike >= 15 && c.strike <= 35);
+    expect(calls.length).toBeGreaterThanOrEqual(4);
+    for (const c of calls) {
+      const s = c.iv!, K = c.strike, d1 = (Math.log(S / K) + (r + (s * s) / 2) * years) / (s * Math.sqrt(years)), d2 = d1 - s * Math.sqrt(years);
+      const vegaPerPoint = (S * pdf(d1) * Math.sqrt(years)) / 100;
+      const thetaPerDay = ((-S * pdf(d1) * s) / (2 * Math.sqrt(years)) - r * K * Math.exp(-r * years) * cdf(d2)) / 365;
+      expect(c.vega! / vegaPerPoint).toBeGreaterThan(0.8);
+      expect(c.vega! / vegaPerPoint).toBeLessThan(1.25);
+      expect(c.theta! / thetaPerDay).toBeGreaterThan(0.6);
+      expect(c.theta! / thetaPerDay).toBeLessThan(1.6);
+      expect(Math.abs(c.delta! - cdf(d1))).toBeLessThan(0.1);
+    }
+  });
+
   it('labels sandbox data as tradier_sandbox', async () => {
     const { loadConfig } = await import('../../../src/config/load-config');
     const sandbox = new TradierAdapter(http(), loadConfig({ TRADIER_SANDBOX_TOKEN: 'tk', TRADIER_BASE_URL: 'https://sandbox.tradier.com' }));

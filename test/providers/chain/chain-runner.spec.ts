@@ -49,12 +49,26 @@ describe('ChainRunner', () => {
     await expect(runWith(r, [a, b])).resolves.toMatchObject({ data_source: 'yahoo', stale: false });
   });
 
-  it('aborts a provider that does not answer within the timeout and moves on, within the bound', async () => {
-    const r = new ChainRunner({ timeoutMs: 100, now: clock });
-    const t0 = Date.now();
-    const res = await runWith(r, [fake('polygon', ['timeout']), fake('yahoo', ['ok'])]);
-    expect(res.data_source).toBe('yahoo');
-    expect(Date.now() - t0).toBeLessThan(1000);
+  it('aborts a provider that does not answer within the timeout and moves on, at the bound', async () => {
+    jest.useFakeTimers();
+    try {
+      const r = new ChainRunner({ timeoutMs: 8000, now: clock });
+      const slow = fake('polygon', ['timeout']);
+      let aborted = false;
+      const watched = { ...slow, call: (signal: AbortSignal) => (signal.addEventListener('abort', () => (aborted = true)), slow.call(signal)) };
+      let settled: any;
+      const pending = runWith(r, [watched as any, fake('yahoo', ['ok'])]).then((v) => (settled = v));
+      await jest.advanceTimersByTimeAsync(7999);
+      expect(settled).toBeUndefined();
+      expect(aborted).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await pending;
+      expect(aborted).toBe(true);
+      expect(settled).toMatchObject({ data_source: 'yahoo' });
+      expect(r.breaker('polygon').lastError).toMatch(/^timeout/);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('opens the breaker after repeated failures, skips the provider, and closes it after a cool-down and a success', async () => {
@@ -83,27 +97,76 @@ describe('ChainRunner', () => {
     expect((await runWith(r, [limited, backup], 'c')).data_source).toBe('polygon');
   });
 
-  it('returns the last good value flagged stale when every provider fails', async () => {
+  it('returns the last good value flagged stale when every provider fails, but not a day-old one', async () => {
     const r = new ChainRunner({ timeoutMs: 100, now: clock });
     const p = fake('polygon', ['ok', 'upstream']);
     const first = await runWith(r, [p], 'same');
     const second = await runWith(r, [p], 'same');
+    expect(first.stale).toBe(false);
     expect(second).toEqual({ ...first, stale: true, cached: false });
+    now += 24 * 3_600_000 + 1;
+    await expect(runWith(r, [p], 'same')).rejects.toMatchObject({ status: 502 });
   });
 
-  it('throws 503 for unavailability, 502 for bad answers, 404 when nobody has data', async () => {
+  it('does not serve a stale value of another key', async () => {
+    const r = new ChainRunner({ timeoutMs: 100, now: clock });
+    const p = fake('polygon', ['ok', 'upstream']);
+    await runWith(r, [p], 'SPY');
+    await expect(runWith(r, [p], 'QQQ')).rejects.toBeInstanceOf(UpstreamError);
+  });
+
+  it('throws 503 when every failure was unavailability, 502 when an upstream answered badly, 404 when nobody has data', async () => {
     const r = new ChainRunner({ timeoutMs: 50, now: clock });
-    await expect(runWith(r, [fake('polygon', ['timeout'])], 'x')).rejects.toMatchObject({ status: 503, code: 'upstream_unavailable' });
-    const bad = runWith(r, [fake('yahoo', ['malformed'])], 'y');
-    await expect(bad).rejects.toBeInstanceOf(UpstreamError);
-    await expect(runWith(r, [fake('yahoo2', ['malformed'])], 'y2')).rejects.toMatchObject({ status: 502 });
-    await expect(runWith(r, [fake('polygon', ['not_found']), fake('synthetic', ['empty'])], 'z')).rejects.toBeInstanceOf(NoDataError);
+    const unavailable = runWith(r, [fake('polygon', ['timeout']), fake('yahoo', ['429'])], 'x');
+    await expect(unavailable).rejects.toMatchObject({ status: 503, code: 'upstream_unavailable' });
+    const err: UpstreamError = await runWith(r, [fake('polygon', ['timeout']), fake('yahoo', ['429'])], 'x2').catch((e) => e);
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect(err.attempts.map((a) => a.provider)).toEqual(['polygon', 'yahoo']);
+    expect(err.attempts[1].error).toMatch(/^rate_limited/);
+    await expect(runWith(r, [fake('tradier', ['malformed'])], 'y')).rejects.toMatchObject({ status: 502, code: 'upstream_bad_response' });
+    await expect(runWith(r, [fake('tradier2', ['upstream'])], 'y1')).rejects.toMatchObject({ status: 502 });
+    // one bad answer among unavailability is still a bad answer
+    await expect(runWith(r, [fake('p3', ['timeout']), fake('p4', ['malformed'])], 'y2')).rejects.toMatchObject({ status: 502 });
+    await expect(runWith(r, [fake('p5', ['not_found']), fake('synthetic', ['empty'])], 'z')).rejects.toBeInstanceOf(NoDataError);
+    await expect(runWith(r, [], 'none')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('not_found / empty / unsupported move on without counting against the breaker', async () => {
+    const r = new ChainRunner({ timeoutMs: 100, now: clock, breaker: { failureThreshold: 1, cooldownMs: 30_000 } });
+    const a = fake('polygon', ['not_found', 'empty', 'unsupported', 'ok']);
+    for (const k of ['a', 'b', 'c']) await expect(runWith(r, [a, fake('yahoo', ['ok'])], k)).resolves.toMatchObject({ data_source: 'yahoo' });
+    expect(r.breaker('polygon').state).toBe('closed');
+    expect((await runWith(r, [a], 'd')).data_source).toBe('polygon');
+  });
+
+  it('reports per-provider health: circuit state, last error and when, last success', async () => {
+    const r = new ChainRunner({ timeoutMs: 100, now: clock, breaker: { failureThreshold: 2, cooldownMs: 30_000 } });
+    const p = fake('polygon', ['ok', 'upstream', 'upstream']);
+    await runWith(r, [p], 'h1');
+    const okAt = new Date(now).toISOString();
+    now += 1000;
+    await runWith(r, [p], 'h2').catch(() => undefined);
+    await runWith(r, [p], 'h3').catch(() => undefined);
+    expect(r.states(['polygon', 'yahoo'])).toEqual([
+      { id: 'polygon', state: 'open', last_error: 'upstream: polygon: upstream', last_error_at: new Date(now).toISOString(), last_success: okAt },
+      { id: 'yahoo', state: 'closed', last_error: null, last_error_at: null, last_success: null },
+    ]);
   });
 
   it('never switches from a live vendor to embedded data silently: the result says fallback_from', async () => {
     const r = new ChainRunner({ timeoutMs: 100, now: clock });
     const res = await runWith(r, [fake('polygon', ['upstream']), fake('synthetic', ['ok'])]);
     expect(res).toMatchObject({ data_source: 'synthetic', fallback_from: 'polygon' });
+    // also when the vendor simply had no data (synthetic would otherwise invent a symbol's prices unmarked)
+    const nf = await runWith(r, [fake('yahoo', ['not_found']), fake('replay', ['empty']), fake('synthetic', ['ok'])], 'nf');
+    expect(nf).toMatchObject({ data_source: 'synthetic', fallback_from: 'yahoo' });
+    // and when the vendor was skipped (rate limited)
+    const limited = fake('tradier', ['429']);
+    await runWith(r, [limited, fake('synthetic', ['ok'])], 'rl1');
+    expect(await runWith(r, [limited, fake('synthetic', ['ok'])], 'rl2')).toMatchObject({ fallback_from: 'tradier' });
+    // live → live and embedded → embedded carry no flag
+    expect(await runWith(r, [fake('polygon2', ['upstream']), fake('yahoo2', ['ok'])], 'l')).not.toHaveProperty('fallback_from');
+    expect(await runWith(r, [fake('replay', ['not_found']), fake('synthetic', ['ok'])], 'e')).not.toHaveProperty('fallback_from');
   });
 
   it('serves a second identical call from the cache and shares one upstream call between concurrent ones', async () => {
@@ -145,5 +208,34 @@ describe('failure policy and breaker (pure)', () => {
     expect(b.tryAcquire().ok).toBe(false);
     b.failure('again');
     expect(b.state).toBe('open');
+  });
+
+  it('closes on a successful trial and counts consecutive failures only', () => {
+    let t = 0;
+    const b = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 10 }, () => t);
+    b.failure('1');
+    b.failure('2');
+    b.success();
+    b.failure('3');
+    expect(b.state).toBe('closed');
+    b.failure('4');
+    b.failure('5');
+    expect(b.state).toBe('open');
+    t = 10;
+    expect(b.tryAcquire().ok).toBe(true);
+    b.success();
+    expect(b.state).toBe('closed');
+    expect(b.tryAcquire().ok).toBe(true);
+  });
+
+  it('a Retry-After block lasts exactly until its time, even on a closed circuit', () => {
+    let t = 0;
+    const b = new CircuitBreaker({ failureThreshold: 5, cooldownMs: 10 }, () => t);
+    b.blockFor(5000);
+    expect(b.tryAcquire()).toEqual({ ok: false, reason: 'rate_limited', untilMs: 5000 });
+    t = 4999;
+    expect(b.tryAcquire().ok).toBe(false);
+    t = 5000;
+    expect(b.tryAcquire().ok).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { getJson, num, parseBody } from '../http-json';
 import { isoOf } from '../normalize';
 
 const sentimentSchema = z.object({
-  symbol: z.string().optional(),
+  symbol: z.string(), // present even for an unknown symbol (then "") — tells a foreign body from an empty one
   buzz: z.object({ articlesInLastWeek: num.optional(), buzz: num.optional() }).partial().optional().nullable(),
   companyNewsScore: num.optional(),
   sentiment: z.object({ bullishPercent: num.optional(), bearishPercent: num.optional() }).partial().optional().nullable(),

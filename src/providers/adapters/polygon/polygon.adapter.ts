@@ -7,7 +7,7 @@ import { ProviderError } from '../../provider.errors';
 import type { BarsRequest, BarsResult, CallOptions, ChainRequest, ExpirationsResult, MarketClock, MarketDataProvider, OptionChain, OptionContract, OptionsProvider, Quote } from '../../provider.types';
 import { getJson, parseBody } from '../http-json';
 import { cleanBars, isoOf } from '../normalize';
-import { polygonAggsSchema, polygonMarketStatusSchema, polygonOptionsSnapshotSchema } from './polygon.schemas';
+import { polygonAggsSchema, polygonIndicesSnapshotSchema, polygonLastNbboSchema, polygonLastTradeSchema, polygonMarketStatusSchema, polygonOptionsSnapshotSchema } from './polygon.schemas';
 
 const SPAN: Record<Interval, [number, string]> = {
   '1m': [1, 'minute'], '3m': [3, 'minute'], '5m': [5, 'minute'], '15m': [15, 'minute'], '30m': [30, 'minute'],
@@ -19,9 +19,10 @@ export const polygonTicker = (s: string) => (INDEX.has(s.toUpperCase()) ? `I:${s
 const MAX_PAGES = 20;
 
 /**
- * Polygon (Massive) REST (id `polygon`): v2 aggregates (split-adjusted, following next_url), previous
- * close for quotes, market status, v3 option chain snapshots (greeks, IV, OI, last quote; following
- * next_url). Polygon's greeks are per share, theta per day and vega per 1 vol point — our units.
+ * Polygon (Massive) REST (id `polygon`): v2 aggregates (split-adjusted, following next_url); quotes
+ * from last trade + NBBO (previous close on plans without them) and the indices snapshot for I:
+ * tickers; market status; v3 option chain snapshots (greeks, IV, OI, last quote; following next_url).
+ * Polygon's greeks are per share, theta per day and vega per 1 vol point — our units.
  */
 @Injectable()
 export class PolygonAdapter implements MarketDataProvider, OptionsProvider {
@@ -64,12 +65,43 @@ export class PolygonAdapter implements MarketDataProvider, OptionsProvider {
     return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars, data_source: this.id, as_of: isoOf(bars[bars.length - 1].time), stale: false };
   }
 
-  /** Previous close (the free tier's last price); `last` is that close, stamped at its bar. */
+  /**
+   * Stocks: last trade (+ NBBO bid/ask when the plan has it); plans without real-time data answer
+   * 401/403 there, and the quote falls back to the previous close. Indices: the indices snapshot.
+   */
   async getQuote(symbol: string, opts?: CallOptions): Promise<Quote> {
+    const ticker = polygonTicker(symbol);
+    if (ticker.startsWith('I:')) return this.indexQuote(symbol, ticker, opts);
+    const path = encodeURIComponent(ticker);
+    let trade;
+    try {
+      trade = parseBody(this.id, polygonLastTradeSchema, await this.get(`/v2/last/trade/${path}`, {}, opts), 'last trade').results;
+    } catch (err) {
+      if (err instanceof ProviderError && (err.kind === 'unauthorized' || err.kind === 'not_found')) return this.prevClose(symbol, opts);
+      throw err;
+    }
+    if (!trade) return this.prevClose(symbol, opts);
+    const nbbo = await this.get(`/v2/last/nbbo/${path}`, {}, opts)
+      .then((b) => parseBody(this.id, polygonLastNbboSchema, b, 'last NBBO').results ?? null)
+      .catch(() => null); // bid/ask are a bonus: the trade alone is a quote
+    const time = Math.floor(trade.t / 1e6); // ns → ms
+    return { symbol: symbol.toUpperCase(), last: trade.p, bid: nbbo?.p ?? undefined, ask: nbbo?.P ?? undefined, time, data_source: this.id, as_of: isoOf(time), stale: false };
+  }
+
+  /** Previous day's close (the last price on plans without real-time data), stamped at its bar. */
+  async prevClose(symbol: string, opts?: CallOptions): Promise<Quote> {
     const p = parseBody(this.id, polygonAggsSchema, await this.get(`/v2/aggs/ticker/${encodeURIComponent(polygonTicker(symbol)).replace('%3A', ':')}/prev`, { adjusted: true }, opts), 'previous close');
     const r = p.results?.[0];
     if (!r) throw new ProviderError(this.id, 'not_found', `no previous close for ${symbol}`);
     return { symbol: symbol.toUpperCase(), last: r.c, prev_close: r.c, time: r.t, data_source: this.id, as_of: isoOf(r.t), stale: false };
+  }
+
+  private async indexQuote(symbol: string, ticker: string, opts?: CallOptions): Promise<Quote> {
+    const body = await this.get('/v3/snapshot/indices', { 'ticker.any_of': ticker }, opts);
+    const r = parseBody(this.id, polygonIndicesSnapshotSchema, body, 'indices snapshot').results?.find((x) => x.ticker === ticker);
+    if (!r || r.value == null) throw new ProviderError(this.id, 'not_found', `no index value for ${ticker}${r?.error ? ` (${r.error})` : ''}`);
+    const time = r.last_updated ? Math.floor(r.last_updated / 1e6) : Date.now();
+    return { symbol: symbol.toUpperCase(), last: r.value, prev_close: r.session?.previous_close ?? undefined, time, data_source: this.id, as_of: isoOf(time), stale: false };
   }
 
   async getClock(opts?: CallOptions): Promise<MarketClock> {

@@ -11,13 +11,29 @@ import { yahooChartSchema, yahooOptionsSchema } from './yahoo.schemas';
 
 /** Yahoo has no 3m or 4h (the chain builds those from 1m / 1h). */
 const YAHOO_INTERVAL: Partial<Record<Interval, string>> = { '1m': '1m', '5m': '5m', '15m': '15m', '30m': '30m', '1h': '60m', '1D': '1d', '1W': '1wk' };
+/** Yahoo serves 1-minute bars for about the last 30 days only. */
+const ONE_MINUTE_HISTORY_MS = 30 * 86_400_000;
 const DEFAULT_SPAN_DAYS: Partial<Record<Interval, number>> = { '1m': 5, '5m': 30, '15m': 30, '30m': 30, '1h': 120, '1D': 730, '1W': 3650 };
+
+export interface YahooSplit {
+  /** UTC ms of the split day's session open. */
+  time: number;
+  /** New shares per `denominator` old shares (4:1 → 4 / 1). */
+  numerator: number;
+  denominator: number;
+}
+
+export interface YahooBarsResult extends BarsResult {
+  splits: YahooSplit[];
+}
 
 /**
  * Yahoo Finance v8 chart (bars, quote) and v7 options (id `yahoo`). Quirks handled: the trailing
  * zero-volume "live" point of intraday charts is dropped, an empty weekend answer (no timestamps) is
- * `empty`, rows with nulls are skipped. Prices are Yahoo's: split-adjusted, not dividend-adjusted
- * (adjclose is not applied) — the same basis as Polygon's `adjusted=true`.
+ * `empty`, rows with nulls are skipped. Prices are Yahoo's OHLC, which Yahoo already split-adjusts;
+ * adjclose (dividends too) is deliberately not applied, so every vendor in the fallback chain sits on
+ * the same basis as Polygon's `adjusted=true` and past levels stay at traded prices. Splits in range
+ * are reported in `splits`.
  */
 @Injectable()
 export class YahooAdapter implements MarketDataProvider, OptionsProvider {
@@ -33,19 +49,30 @@ export class YahooAdapter implements MarketDataProvider, OptionsProvider {
     return this.config.yahoo.baseUrl;
   }
 
-  async getBars(req: BarsRequest): Promise<BarsResult> {
+  async getBars(req: BarsRequest): Promise<YahooBarsResult> {
     const iv = YAHOO_INTERVAL[req.interval];
     if (!iv) throw new ProviderError(this.id, 'unsupported', `Yahoo has no ${req.interval} bars`);
-    const to = req.to ?? Date.now();
+    const now = Date.now();
+    const to = req.to ?? now;
     const from = req.from ?? to - (DEFAULT_SPAN_DAYS[req.interval] ?? 30) * 86_400_000;
+    if (req.interval === '1m' && from < now - ONE_MINUTE_HISTORY_MS) throw new ProviderError(this.id, 'unsupported', 'Yahoo keeps 1m bars for the last 30 days only');
     const body = await getJson(this.http, this.id, `${this.base}/v8/finance/chart/${encodeURIComponent(req.symbol)}`, {
       params: { interval: iv, period1: Math.floor(from / 1000), period2: Math.ceil(to / 1000), includePrePost: req.extendedHours !== false, events: 'div|split' },
       timeoutMs: req.timeoutMs ?? this.config.providerTimeoutMs,
       signal: req.signal,
     });
     const bars = this.parseChart(body, req.interval);
-    const limited = req.limit !== undefined && bars.length > req.limit ? bars.slice(bars.length - req.limit) : bars;
-    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars: limited, data_source: this.id, as_of: isoOf(limited[limited.length - 1].time), stale: false };
+    const limit = req.limit !== undefined && Number.isFinite(req.limit) ? Math.max(1, Math.floor(req.limit)) : undefined;
+    const limited = limit !== undefined && bars.length > limit ? bars.slice(bars.length - limit) : bars;
+    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars: limited, splits: this.parseSplits(body), data_source: this.id, as_of: isoOf(limited[limited.length - 1].time), stale: false };
+  }
+
+  /** Splits Yahoo reports in the range (the bars are already adjusted for them). */
+  parseSplits(body: unknown): YahooSplit[] {
+    const splits = parseBody(this.id, yahooChartSchema, body, 'chart').chart.result?.[0]?.events?.splits ?? {};
+    return Object.values(splits)
+      .map((x) => ({ time: x.date * 1000, numerator: x.numerator, denominator: x.denominator }))
+      .sort((a, b) => a.time - b.time);
   }
 
   /** Parse a v8 chart body into clean bars (exported for tests through the adapter). */

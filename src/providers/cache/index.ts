@@ -1,0 +1,3 @@
+export * from './cache-keys';
+export * from './last-good.store';
+export * from './cache-store.factory';

@@ -1,0 +1,98 @@
+import { CacheModule, CACHE_MANAGER } from '@nestjs/cache-manager';
+import { Test } from '@nestjs/testing';
+import type { Cache } from 'cache-manager';
+import { barsCacheKey, cacheKey, cacheModuleOptions, chainCacheOf, LastGoodStore, timeBucket } from '../../../src/providers/cache';
+import { ChainRunner } from '../../../src/providers/chain/chain-runner';
+
+describe('cache keys', () => {
+  const base = { order: 'polygon,yahoo', symbol: 'SPY', interval: '5m', nowMs: Date.parse('2024-06-12T15:00:10Z') };
+
+  it('buckets times and never produces NaN keys', () => {
+    expect(timeBucket(125_000, 60_000)).toBe('120000');
+    expect(timeBucket(-1, 60_000)).toBe('-60000');
+    expect(timeBucket(NaN, 60_000)).toBe('na');
+    expect(timeBucket(1, 0)).toBe('na');
+  });
+
+  it('keys name the provider order, so a config change never serves another chain\'s answer', () => {
+    expect(barsCacheKey(base)).not.toBe(barsCacheKey({ ...base, order: 'yahoo,polygon' }));
+    expect(cacheKey('quote', 'a,b', 'SPY')).not.toBe(cacheKey('quote', 'b,a', 'SPY'));
+  });
+
+  it('"now" is the clock minute; explicit from/to are floored to the minute; other fields separate keys', () => {
+    expect(barsCacheKey(base)).toBe(barsCacheKey({ ...base, symbol: 'spy', nowMs: Date.parse('2024-06-12T15:00:59.999Z') }));
+    expect(barsCacheKey(base)).not.toBe(barsCacheKey({ ...base, nowMs: Date.parse('2024-06-12T15:01:00Z') }));
+    expect(barsCacheKey({ ...base, to: 60_000 })).toBe(barsCacheKey({ ...base, to: 119_999 }));
+    expect(barsCacheKey({ ...base, to: 60_000 })).not.toBe(barsCacheKey(base));
+    const variants = [
+      barsCacheKey(base),
+      barsCacheKey({ ...base, interval: '15m' }),
+      barsCacheKey({ ...base, from: 0 }),
+      barsCacheKey({ ...base, limit: 10 }),
+      barsCacheKey({ ...base, extendedHours: false }),
+      barsCacheKey({ ...base, symbol: 'QQQ' }),
+    ];
+    expect(new Set(variants).size).toBe(variants.length);
+  });
+});
+
+describe('LastGoodStore', () => {
+  it('is bounded (least recently used goes first) and ages out', () => {
+    let t = 0;
+    const s = new LastGoodStore<number>({ maxEntries: 2, maxAgeMs: 1000, now: () => t });
+    s.set('a', 1);
+    s.set('b', 2);
+    expect(s.get('a')).toBe(1); // a is now the most recent
+    s.set('c', 3);
+    expect(s.get('b')).toBeUndefined();
+    expect(s.get('a')).toBe(1);
+    expect(s.size).toBe(2);
+    t = 1001;
+    expect(s.get('a')).toBeUndefined();
+  });
+});
+
+describe('cache store selection', () => {
+  it('is in memory without REDIS_URL and a Redis store with it', () => {
+    expect(cacheModuleOptions({})).toEqual({});
+    const withRedis = cacheModuleOptions({ redisUrl: 'redis://127.0.0.1:1' });
+    expect(withRedis.stores).toHaveLength(1);
+  });
+
+  it('through the real in-memory CacheModule: served from cache within the TTL, asked again after it', async () => {
+    const mod = await Test.createTestingModule({ imports: [CacheModule.register(cacheModuleOptions({}))] }).compile();
+    const cache = chainCacheOf(mod.get<Cache>(CACHE_MANAGER));
+    const runner = new ChainRunner({ timeoutMs: 1000, cache });
+    let calls = 0;
+    const run = () =>
+      runner.run({ capability: 'quote', key: 'q|SPY', ttlMs: 40, providers: [{ id: 'yahoo' }], call: async () => ({ n: ++calls, data_source: 'yahoo', as_of: 'x', stale: false }) });
+    expect(await run()).toMatchObject({ n: 1 });
+    expect(await run()).toMatchObject({ n: 1, cached: true });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(await run()).toMatchObject({ n: 2 });
+    await mod.close();
+  });
+});
+
+const redisUrl = process.env.TEST_REDIS_URL;
+if (!redisUrl && process.env.CI) throw new Error('TEST_REDIS_URL must be set in CI');
+
+(redisUrl ? describe : describe.skip)('Redis cache store (TEST_REDIS_URL)', () => {
+  it('two runners (two instances) share cached answers through Redis', async () => {
+    const mods = await Promise.all(
+      [0, 1].map(() => Test.createTestingModule({ imports: [CacheModule.register(cacheModuleOptions({ redisUrl }))] }).compile()),
+    );
+    const key = `test|chain|${process.pid}|${Date.now()}`;
+    const [a, b] = mods.map((m) => new ChainRunner({ timeoutMs: 2000, cache: chainCacheOf(m.get<Cache>(CACHE_MANAGER)) }));
+    let calls = 0;
+    const call = async () => ({ n: ++calls, data_source: 'yahoo', as_of: 'x', stale: false });
+    expect(await a.run({ capability: 'quote', key, ttlMs: 5000, providers: [{ id: 'yahoo' }], call })).toMatchObject({ n: 1 });
+    await new Promise((r) => setTimeout(r, 50)); // the write is fire-and-forget
+    expect(await b.run({ capability: 'quote', key, ttlMs: 5000, providers: [{ id: 'yahoo' }], call })).toEqual({ n: 1, data_source: 'yahoo', as_of: 'x', stale: false, cached: true });
+    expect(calls).toBe(1);
+    for (const m of mods) {
+      await m.get<Cache>(CACHE_MANAGER).disconnect();
+      await m.close();
+    }
+  });
+});
