@@ -3,7 +3,9 @@ import type { Request, Response } from 'express';
 import { AppError } from './errors';
 
 interface ErrorBody {
+  /** Machine-readable error code (also in `code`). */
   error: string;
+  code?: string;
   message: string;
   details?: unknown;
   request_id?: string;
@@ -73,6 +75,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(`${req.method} ${req.url} → 500: ${(exception as Error)?.stack ?? String(exception)}`);
       body = { error: 'internal_error', message: 'internal error; quote the request_id when reporting it' };
     }
+    body.code = body.error;
     if (requestId) body.request_id = requestId;
     res.status(status).json(body);
   }

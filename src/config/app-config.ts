@@ -37,7 +37,6 @@ export interface AppConfig {
     chartCanonicalV1: boolean;
     layersEndpoint: boolean;
     optionsAlways: boolean;
-    indexSniperMode: boolean;
   };
   logLevel: string;
   bodyLimit: string;

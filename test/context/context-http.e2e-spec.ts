@@ -9,7 +9,7 @@ import { ema } from '../../src/core/indicators';
 import { etWallToUtc } from '../../src/core/session/et-time';
 import { ContextController } from '../../src/modules/context/context.controller';
 import { ContextService } from '../../src/modules/context/context.service';
-import { MARKET_DATA_PORT } from '../../src/modules/context/data-ports';
+import { MARKET_DATA_PORT } from '../../src/modules/data-ports/data-ports';
 import { CLOCK } from '../../src/providers/provider.types';
 import { FakeMarket, spyDaily } from './fake-market';
 import { minimalApp } from './minimal-app';

@@ -7,7 +7,7 @@ import type { Bar } from '../../src/core/bars/bar';
 import type { Interval } from '../../src/core/bars/interval';
 import { parseCsvBars } from '../../src/core/bars/parse-csv-bars';
 import { resampleBars } from '../../src/core/bars/resample';
-import type { BarsQuery, MarketDataPort } from '../../src/modules/context/data-ports';
+import type { BarsQuery, MarketDataPort } from '../../src/modules/data-ports/data-ports';
 import type { Quote } from '../../src/providers/provider.types';
 import { readFixtureText } from '../support/fixtures';
 

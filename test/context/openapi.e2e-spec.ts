@@ -4,7 +4,7 @@ import { ContextController } from '../../src/modules/context/context.controller'
 import { ContextService } from '../../src/modules/context/context.service';
 import { ContractsController } from '../../src/modules/contracts/contracts.controller';
 import { ContractsService } from '../../src/modules/contracts/contracts.service';
-import { MARKET_DATA_PORT, OPTIONS_DATA_PORT } from '../../src/modules/context/data-ports';
+import { MARKET_DATA_PORT, OPTIONS_DATA_PORT } from '../../src/modules/data-ports/data-ports';
 import { CLOCK } from '../../src/providers/provider.types';
 import { minimalApp } from './minimal-app';
 

@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { ContractsController } from '../../src/modules/contracts/contracts.controller';
 import { ContractsService } from '../../src/modules/contracts/contracts.service';
-import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type OptionsDataPort } from '../../src/modules/context/data-ports';
+import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type OptionsDataPort } from '../../src/modules/data-ports/data-ports';
 import { CLOCK } from '../../src/providers/provider.types';
 import { minimalApp } from '../context/minimal-app';
 import { SPY_CHAIN_FILE, SPY_NOW_MS, SPY_SPOT, tradierChain } from './chain-fixtures';

@@ -3,7 +3,7 @@
  */
 import { Test } from '@nestjs/testing';
 import { ContractsService } from '../../src/modules/contracts/contracts.service';
-import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type MarketDataPort, type OptionsDataPort } from '../../src/modules/context/data-ports';
+import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type MarketDataPort, type OptionsDataPort } from '../../src/modules/data-ports/data-ports';
 import { CLOCK, type OptionChain } from '../../src/providers/provider.types';
 import { SPY_CHAIN_FILE, SPY_NOW_MS, SPY_SPOT, tradierChain } from './chain-fixtures';
 

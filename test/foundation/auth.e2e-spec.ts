@@ -1,3 +1,4 @@
+import { samplePlan } from '../support/sample-plan';
 import request from 'supertest';
 import { IDEA_STORE, IdeaStoreApi } from '../../src/persistence/idea-store.types';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -7,7 +8,7 @@ describe('Bearer auth with a single key (BACKEND_API_KEY)', () => {
   let planId: string;
   beforeAll(async () => {
     t = await createTestApp({ BACKEND_API_KEY: 'single-key-123' });
-    planId = (await t.app.get<IdeaStoreApi>(IDEA_STORE).save({ user_id: 'anonymous', symbol: 'SPY', style: 'scalp', payload: {} })).plan_id;
+    planId = (await t.app.get<IdeaStoreApi>(IDEA_STORE).save({ user_id: 'anonymous', symbol: 'SPY', style: 'scalp', payload: samplePlan({ style: 'scalp' }) })).plan_id;
   });
   afterAll(() => t.close());
 
@@ -39,13 +40,13 @@ describe('per-user keys (BACKEND_API_KEYS=ka:alice,kb:bob)', () => {
   let alicePlan: string;
   beforeAll(async () => {
     t = await createTestApp({ BACKEND_API_KEYS: 'key-alice-1:alice,key-bob-22:bob' });
-    alicePlan = (await t.app.get<IdeaStoreApi>(IDEA_STORE).save({ user_id: 'alice', symbol: 'AAPL', style: 'swing', payload: { x: 1 } })).plan_id;
+    alicePlan = (await t.app.get<IdeaStoreApi>(IDEA_STORE).save({ user_id: 'alice', symbol: 'AAPL', style: 'swing', payload: samplePlan({ symbol: 'AAPL', style: 'swing' }) })).plan_id;
   });
   afterAll(() => t.close());
 
   it('alice reads her own idea', async () => {
     const r = await request(t.http).get(`/idea/${alicePlan}`).set('Authorization', 'Bearer key-alice-1').expect(200);
-    expect(r.body.plan.x).toBe(1);
+    expect(r.body.plan.symbol).toBe('AAPL');
   });
   it('bob cannot read alice’s idea: 404, not 403', async () => {
     const r = await request(t.http).get(`/idea/${alicePlan}`).set('Authorization', 'Bearer key-bob-22').expect(404);

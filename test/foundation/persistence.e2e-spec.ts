@@ -1,3 +1,4 @@
+import { samplePlan } from '../support/sample-plan';
 import request from 'supertest';
 import { IDEA_STORE, IdeaStoreApi } from '../../src/persistence/idea-store.types';
 import { storageEnv, storageTargets } from '../support/postgres';
@@ -12,8 +13,8 @@ describe.each(storageTargets())('idea snapshots survive a restart (%s store)', (
   afterAll(() => cleanup());
 
   it('reads back a saved snapshot and its layers unchanged after the process restarts', async () => {
-    const payload = { symbol: 'SPY', entry: 431.25, stop: 429.9, targets: [433.1, 435.4], nested: { a: [1, null, 'x'] }, unicode: 'Δ ± €' };
-    const layers = { levels: [{ price: 431.25, label: 'ENTRY', kind: 'level' }], zones: [{ low: 1, high: 2, kind: 'demand_zone', label: 'D' }], annotations: [], meta: { k: 1 } };
+    const payload = samplePlan({ symbol: 'SPY', entry: 431.25, stop: 429.9, targets: [433.1, 435.4], notes: 'Δ ± € — unicode survives', warnings: ['a', 'x'] });
+    const layers = { levels: [{ price: 431.25, label: 'ENTRY', kind: 'level' }], zones: [{ low: 1, high: 2, kind: 'demand_zone', label: 'D' }], annotations: [], meta: { level_groups: { primary: ['ENTRY'], supplemental: [] }, confluence: [], confidence_factors: [] } };
 
     const first = await createTestApp(env);
     const store = first.app.get<IdeaStoreApi>(IDEA_STORE);
@@ -37,6 +38,28 @@ describe.each(storageTargets())('idea snapshots survive a restart (%s store)', (
       await request(second.http).get(`/idea/${v1.plan_id}`).set('X-User-Id', 'bob').expect(404);
     } finally {
       await second.close();
+    }
+  });
+
+  it('reads a damaged or outdated snapshot back as a typed 500 snapshot_unreadable with the request id, while the user\'s other plans still read', async () => {
+    const app = await createTestApp(env);
+    try {
+      const store = app.app.get<IdeaStoreApi>(IDEA_STORE);
+      const good = await store.save({ user_id: 'carol', symbol: 'SPY', style: 'intraday', payload: samplePlan() });
+      const { entry: _entry, ...missing } = samplePlan({ symbol: 'QQQ' });
+      const broken = await store.save({ user_id: 'carol', symbol: 'QQQ', style: 'intraday', payload: missing });
+      const mistyped = await store.save({ user_id: 'carol', symbol: 'IWM', style: 'intraday', payload: { ...samplePlan({ symbol: 'IWM' }), targets: 'up' } });
+      for (const [id, field] of [[broken.plan_id, 'entry'], [mistyped.plan_id, 'targets']]) {
+        const r = await request(app.http).get(`/idea/${id}`).set('X-User-Id', 'carol').expect(500);
+        expect(r.body).toMatchObject({ error: 'snapshot_unreadable', code: 'snapshot_unreadable', details: { plan_id: id, version: 1 } });
+        expect(typeof r.body.request_id).toBe('string');
+        expect(r.body.details.problems.map((p: { path: string }) => p.path)).toContain(field);
+        expect(JSON.stringify(r.body)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+      }
+      const ok = await request(app.http).get(`/idea/${good.plan_id}`).set('X-User-Id', 'carol').expect(200);
+      expect(ok.body.plan.entry).toBe(101);
+    } finally {
+      await app.close();
     }
   });
 

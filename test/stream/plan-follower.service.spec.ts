@@ -2,7 +2,8 @@
  * The follower runner with fakes for the store, the provider chain, the symbol poller and the plan
  * service: catch-up then live bars, every delta persisted before it is published, auto-replan once.
  */
-import type { ModuleRef } from '@nestjs/core';
+import type { FollowerState } from '../../src/core/follower';
+import { samplePlan } from '../support/sample-plan';
 import type { Bar } from '../../src/core/bars/bar';
 import type { AppConfig } from '../../src/config/app-config';
 import { NotFoundError } from '../../src/common/errors';
@@ -14,7 +15,7 @@ import type { SymbolPollerService } from '../../src/modules/stream/symbol-poller
 
 const T0 = Date.UTC(2024, 5, 12, 14, 0);
 const bar = (i: number, open: number, high: number, low: number, close: number): Bar => ({ time: T0 + i * 60_000, open, high, low, close, volume: 100 });
-const PAYLOAD = { symbol: 'SPY', style: 'intraday', interval: '1m', direction: 'long', entry: 101, stop: 99, targets: [103, 105], last_price: 100, as_of: new Date(T0 - 60_000).toISOString() };
+const PAYLOAD = samplePlan({ symbol: 'SPY', interval: '1m', direction: 'long', entry: 101, stop: 99, targets: [103, 105], last_price: 100, as_of: new Date(T0 - 60_000).toISOString() });
 
 function harness(opts: { replanner?: Replanner | 'missing'; history?: Bar[]; stored?: PlanDeltaRecord[] } = {}) {
   const log: string[] = [];
@@ -51,13 +52,9 @@ function harness(opts: { replanner?: Replanner | 'missing'; history?: Bar[]; sto
   bus.subscribe({ plan_id: 'P1' }, (e) => (published.push(e), log.push(`publish ${e.event.version}`)));
   const replanCalls: unknown[] = [];
   const planner = opts.replanner;
-  const moduleRef = {
-    get: () => {
-      if (planner === 'missing') throw new Error('no PlanService');
-      return { generate: async (a: unknown) => (replanCalls.push(a), planner ? planner.generate(a as never) : { status: 'no_setup' }) };
-    },
-  } as unknown as ModuleRef;
-  const svc = new PlanFollowerService(store, market, pollers, bus, moduleRef);
+  const replanner: Replanner | undefined =
+    planner === 'missing' ? undefined : { generate: async (a) => (replanCalls.push(a), planner ? planner.generate(a) : { status: 'no_setup' }) };
+  const svc = new PlanFollowerService(store, market, pollers, bus, replanner);
   const settle = async (n: number) => {
     for (let i = 0; i < 200 && deltas.length < n; i++) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 20));
@@ -112,7 +109,7 @@ describe('PlanFollowerService', () => {
   });
 
   it('resumes from the last stored state instead of replaying from the start', async () => {
-    const closed = { status: 'closed', exit_reason: 'final_target', stop: 101, targets_hit: 2, last_bar_time: T0 };
+    const closed: FollowerState = { status: 'closed', exit_reason: 'final_target', stop: 101, targets_hit: 2, last_bar_time: T0, fill_price: 101, fill_time: T0, exit_price: 105, exit_time: T0, extreme: 105, last_price: 105, r_multiple: 1.5 };
     const h = harness({ stored: [{ plan_id: 'P1', seq: 1, type: 'completed', payload: { state: closed }, created_at: '' }], history: [bar(0, 100.5, 101.5, 100.4, 101.2)] });
     const v = await h.svc.watch('u', 'P1');
     expect(v.state).toMatchObject({ status: 'closed' });

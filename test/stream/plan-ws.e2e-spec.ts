@@ -1,3 +1,4 @@
+import { samplePlan } from '../support/sample-plan';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import WebSocket from 'ws';
@@ -13,18 +14,8 @@ function replayDirFor(date: string): string {
   return dir;
 }
 
-const PLAN = {
-  symbol: 'SPY',
-  style: 'intraday',
-  interval: '1m',
-  direction: 'short',
-  entry: 167.1,
-  stop: 167.65,
-  targets: [166.7, 166.3, 165.9],
-  atr: 0.2,
-  last_price: 167.45,
-  as_of: '2013-10-08T13:29:00.000Z', // 09:29 ET: follow from the open
-};
+// 09:29 ET: follow from the open
+const PLAN = samplePlan({ symbol: 'SPY', interval: '1m', bias: 'short', direction: 'short', entry: 167.1, stop: 167.65, targets: [166.7, 166.3, 165.9], atr: 0.2, last_price: 167.45, as_of: '2013-10-08T13:29:00.000Z' });
 
 interface Frame {
   plan_id?: string;

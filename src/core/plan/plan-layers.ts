@@ -1,17 +1,8 @@
 import type { AsOfContext } from '../strategies/as-of-context';
 import type { PlanGeometry } from './plan.types';
 
-export interface PlanLayers {
-  plan_id?: string;
-  symbol: string;
-  interval: string;
-  as_of: string;
-  precision: number;
-  levels: Array<{ price: number; label: string; kind: 'level' | 'plan' | 'avwap' }>;
-  zones: Array<{ low: number; high: number; kind: string; label: string }>;
-  annotations: Array<{ kind: 'forecast_path'; label: string; style: Record<string, unknown>; points: Array<{ time: number; value: number }> }>;
-  meta: { level_groups: { primary: string[]; supplemental: string[] }; confluence: string[]; confidence_factors: string[] };
-}
+export type { PlanLayers } from './plan.schema';
+import type { PlanLayers } from './plan.schema';
 
 const PRIORITY: Array<[RegExp, number]> = [
   [/^OR[HL]$/, 95],

@@ -2,37 +2,12 @@ import type { Interval } from '../bars/interval';
 import type { Direction, Style } from '../strategies/strategy.types';
 import type { Actionability } from './actionability';
 import type { CompositeComponents, ConfidenceComponent } from './scoring';
-import type { TargetMeta } from './targets';
+import type { ExecutionRules, KeyLevelUsed, RiskBlock, TargetMeta } from './plan.schema';
 
-export interface KeyLevelUsed {
-  role: 'entry' | 'stop' | 'tp1' | 'tp2' | 'tp3';
-  label: string;
-  price: number;
-}
+export type { ExecutionRules, KeyLevelUsed, RiskBlock } from './plan.schema';
 
-export interface RiskBlock {
-  /** |entry − stop| in price units. */
-  risk_points: number;
-  /** |entry − stop| / entry × 100 (percent). */
-  risk_percent: number;
-  /** R multiple per target: {tp1: 1.8, …}. */
-  reward_to_target: Record<string, number>;
-  atr_value: number;
-  /** |entry − stop| / ATR. */
-  atr_stop_multiple: number;
-  /** The stop is never closer than stop_min_atr × ATR nor farther than stop_max_atr × ATR. */
-  stop_min_atr: number;
-  stop_max_atr: number;
-  stop_rule: string;
-  rr_formula: string;
-}
 
-export interface ExecutionRules {
-  trigger: string;
-  invalidation: string;
-  scale: string;
-  reload: string;
-}
+
 
 export interface GuardrailViolation {
   code: string;

@@ -3,12 +3,8 @@ import { emaStack } from '../strategies/as-of-context';
 import type { Condition, Direction } from '../strategies/strategy.types';
 import type { MtfConfluence } from './confluence';
 
-export interface ConfidenceComponent {
-  name: 'setup_conditions' | 'trend_alignment' | 'htf_agreement' | 'vwap_side' | 'reward_risk';
-  /** 0–1. */
-  score: number;
-  weight: number;
-}
+export type { ConfidenceComponent, CompositeComponents } from './plan.schema';
+import type { CompositeComponents, ConfidenceComponent } from './plan.schema';
 
 export const CONFIDENCE_WEIGHTS: Record<ConfidenceComponent['name'], number> = {
   setup_conditions: 0.35,
@@ -54,16 +50,6 @@ export function scoreConfidence(ctx: AsOfContext, direction: Direction, conditio
   return { confidence: Math.round(Math.min(1, Math.max(0, total)) * 100) / 100, components, factors };
 }
 
-export interface CompositeComponents {
-  /** Heuristic TP1 touch probability 0–1. */
-  probability: number;
-  risk_reward: number;
-  actionability: number;
-  mtf_score: number;
-  /** max(0.2, 1 + 0.5 × mtf_score). */
-  mtf_multiplier: number;
-  confidence: number;
-}
 
 /** Ranking score: p(TP1) × min(R:R₁, 4) × actionability × mtf_multiplier × confidence (4 dp). */
 export function compositeScore(c: Omit<CompositeComponents, 'mtf_multiplier'>): { composite: number; components: CompositeComponents } {

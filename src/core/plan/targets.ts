@@ -1,19 +1,8 @@
 import type { Direction, PriceLevel, Style } from '../strategies/strategy.types';
 import { roundToTick, StyleParams } from './style-params';
 
-export interface TargetMeta {
-  label: string;
-  price: number;
-  /** |price − entry| / |entry − stop| on the rounded prices, 2 dp. */
-  rr_multiple: number;
-  distance: number;
-  distance_atr: number;
-  /** Heuristic touch probability 0–1 (uncalibrated, see docs/plan-fields.md). */
-  prob_touch: number;
-  snap_tag: string | null;
-  source: 'strategy' | 'level' | 'atr_ladder';
-  reason: string;
-}
+export type { TargetMeta } from './plan.schema';
+import type { TargetMeta } from './plan.schema';
 
 export interface TargetLadder {
   targets: TargetMeta[];

@@ -4,7 +4,7 @@ import { ValidationFailedError } from '../../common/errors';
 import { INTERVALS, parseInterval, type Interval } from '../../core/bars/interval';
 import { ContextService } from './context.service';
 import { presentContext, presentMultiContext } from './context-response';
-import { ContextQueryDto, ContextResponseDto, LOOKBACK_DEFAULT, MultiContextRequestDto, SeriesPointDto } from './dto/context.dto';
+import { ContextQueryDto, ContextResponseDto, DEFAULT_INTERVALS, LOOKBACK_DEFAULT, MultiContextRequestDto, SeriesPointDto } from './dto/context.dto';
 import { MultiContextResponseDto } from './dto/multi-context-response.dto';
 import { normalizeSymbol } from './symbol';
 
@@ -45,8 +45,8 @@ export class ContextController {
   @ApiOkResponse({ type: MultiContextResponseDto })
   async multiContext(@Body() body: MultiContextRequestDto): Promise<MultiContextResponseDto> {
     const symbol = normalizeSymbol(body.symbol);
-    const tokens = body.intervals ?? body.frames;
-    if (!tokens) throw ValidationFailedError.field('intervals', 'must not be empty');
+    // neither intervals nor frames: the coach's usual ladder (documented in the field description)
+    const tokens = body.intervals ?? body.frames ?? [...DEFAULT_INTERVALS];
     const field = body.intervals ? 'intervals' : 'frames';
     const wanted: Array<{ requested: string; interval: Interval }> = [];
     tokens.forEach((t, i) => {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContextController } from './context.controller';
 import { ContextService } from './context.service';
-import { DataPortsModule } from './data-ports.module';
+import { DataPortsModule } from '../data-ports/data-ports.module';
 
 /** GET /gpt/context/{symbol} and POST /gpt/multi-context. ContextService is exported for other features (scan, plan). */
 @Module({

@@ -4,7 +4,7 @@ import type { Bar } from '../../core/bars/bar';
 import type { Interval } from '../../core/bars/interval';
 import { etDate } from '../../core/session/et-time';
 import { CLOCK, type Clock, type OptionContract } from '../../providers/provider.types';
-import { IV_HISTORY_PORT, MARKET_DATA_PORT, OPTIONS_DATA_PORT, type IvHistoryPort, type MarketDataPort, type OptionsDataPort } from './data-ports';
+import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type MarketDataPort, type OptionsDataPort } from '../data-ports/data-ports';
 import { buildFrameContext, WARMUP_BARS, type FrameContext } from './frame-context';
 import { TtlCache } from './ttl-cache';
 import { computeVolatilityRegime, type VolatilityRegime } from './volatility-regime';
@@ -33,7 +33,6 @@ export class ContextService {
     @Inject(MARKET_DATA_PORT) private readonly market: MarketDataPort,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(OPTIONS_DATA_PORT) private readonly options?: OptionsDataPort,
-    @Optional() @Inject(IV_HISTORY_PORT) private readonly ivHistory?: IvHistoryPort,
   ) {
     const marketNow = () => this.clock.now();
     this.frames = new TtlCache({ ttlMs: CONTEXT_TTL_MS, marketNow });
@@ -82,15 +81,8 @@ export class ContextService {
     } else {
       notes.push('no options provider configured');
     }
-    let ivHistoryPct: number[] = [];
-    if (this.ivHistory) {
-      try {
-        ivHistoryPct = await this.ivHistory.getDailyAtmIvPct(symbol);
-      } catch (err) {
-        notes.push(`IV history unavailable: ${(err as Error).message}`);
-      }
-    }
-    return computeVolatilityRegime({ dailyBars: daily, chain, spot, nowMs, ivHistoryPct, notes });
+    // no daily ATM-IV history is recorded yet: IV rank/percentile use the HV20 proxy (iv_rank_basis says so)
+    return computeVolatilityRegime({ dailyBars: daily, chain, spot, nowMs, ivHistoryPct: [], notes });
   }
 
   private async chainAround30Days(symbol: string, nowMs: number): Promise<{ contracts: OptionContract[]; underlyingPrice: number | null }> {

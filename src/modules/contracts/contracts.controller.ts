@@ -1,5 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Inject, Optional, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SimulateOpenHeader } from '../../common/simulate-open-header.decorator';
+import { snapshotOf } from '../../core/plan/plan-snapshot';
+import { Body, Controller, HttpCode, Inject, Optional, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ValidationFailedError } from '../../common/errors';
 import { parseContractStyle, type ContractFilters, type ContractStyle } from '../../core/contracts/contract-filters';
@@ -19,7 +21,6 @@ function sideOf(token: string | undefined): OptionRight | undefined {
   return undefined;
 }
 
-const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : undefined);
 
 @ApiTags('contracts')
 @ApiBearerAuth()
@@ -32,13 +33,14 @@ export class ContractsController {
 
   @Post('contracts')
   @HttpCode(200)
+  @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true = simulate_open when the body does not set it.' })
   @ApiOperation({
     operationId: 'getContracts',
     summary: 'Rank option contracts behind liquidity gates (spread, delta, DTE, OI, volume) with one-time relaxation, score components, greeks, scenario P/L at stop/targets and sizing from risk_amount.',
   })
   @ApiExtension('x-openai-isConsequential', false)
   @ApiOkResponse({ type: ContractsResponseDto })
-  async rank(@CurrentUser() userId: string, @Body() body: ContractsRequestDto, @Headers('x-simulate-open') simHeader?: string): Promise<ContractsResponseDto> {
+  async rank(@CurrentUser() userId: string, @Body() body: ContractsRequestDto, @SimulateOpenHeader() simHeader?: string): Promise<ContractsResponseDto> {
     const symbol = normalizeSymbol(body.symbol);
     const plan = body.plan_id ? await this.loadPlan(userId, body.plan_id) : undefined;
     const side = sideOf(body.side) ?? sideOf(body.bias) ?? plan?.side;
@@ -72,16 +74,13 @@ export class ContractsController {
       expiry: body.expiry,
       simulateOpen: body.simulate_open === true || simHeader === '1' || simHeader?.toLowerCase() === 'true',
     });
-    return res as unknown as ContractsResponseDto;
+    return res;
   }
 
   /** Entry/stop/targets/style/direction of a persisted plan (the caller's own; others are 404). */
   private async loadPlan(userId: string, planId: string) {
     if (!this.store) throw ValidationFailedError.field('plan_id', 'plans are not available in this deployment');
-    const rec = await this.store.get(userId, planId);
-    const p = rec.payload as Record<string, unknown>;
-    const targets = Array.isArray(p.targets) ? (p.targets as unknown[]).map(num).filter((x): x is number => x !== undefined) : undefined;
-    const dir = String(p.direction ?? p.bias ?? '');
-    return { entry: num(p.entry), stop: num(p.stop), targets, style: rec.style, side: sideOf(dir) };
+    const p = snapshotOf(await this.store.get(userId, planId));
+    return { entry: p.entry, stop: p.stop, targets: p.targets, style: p.style, side: sideOf(p.direction) };
   }
 }

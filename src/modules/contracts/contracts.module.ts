@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DataPortsModule } from '../context/data-ports.module';
+import { DataPortsModule } from '../data-ports/data-ports.module';
 import { ContractsController } from './contracts.controller';
 import { ContractsService } from './contracts.service';
 

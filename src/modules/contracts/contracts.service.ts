@@ -2,10 +2,11 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppError, UpstreamError, ValidationFailedError } from '../../common/errors';
 import { resolveFilters, type ContractFilters, type ContractStyle } from '../../core/contracts/contract-filters';
 import { DEFAULT_RISK_AMOUNT, rankContracts, type PlanAnchors, type RankResult } from '../../core/contracts/rank-contracts';
+import type { PlanContractPick } from '../../core/plan/plan.schema';
 import { marketStatus } from '../../core/session/session';
 import { etDate } from '../../core/session/et-time';
 import { CLOCK, type Clock, type OptionChain, type OptionContract, type OptionRight } from '../../providers/provider.types';
-import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type MarketDataPort, type OptionsDataPort } from '../context/data-ports';
+import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type MarketDataPort, type OptionsDataPort } from '../data-ports/data-ports';
 
 /** Calendar days the scenario P/L lets pass when the plan states no horizon (theta decay). */
 export const DEFAULT_HORIZON_DAYS: Record<ContractStyle, number> = {
@@ -104,7 +105,7 @@ export class ContractsService {
    * Top picks for a plan (FF_OPTIONS_ALWAYS). Never throws: when nothing qualifies or the chain is
    * unavailable the list is empty and `options_note` says why.
    */
-  async suggestForPlan(args: SuggestForPlanArgs): Promise<{ options_contracts: unknown[]; options_note: string | null }> {
+  async suggestForPlan(args: SuggestForPlanArgs): Promise<{ options_contracts: PlanContractPick[]; options_note: string | null }> {
     const style = (['scalp', 'intraday', 'swing', 'leaps'] as const).find((s) => s === args.style) ?? 'intraday';
     const side: OptionRight = args.direction === 'short' ? 'put' : 'call';
     try {

@@ -3,9 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { NotFoundError, ValidationFailedError } from '../../common/errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { parseStoredLayers, snapshotOf } from '../../core/plan/plan-snapshot';
 import { IDEA_STORE, IdeaRecord, IdeaStoreApi } from '../../persistence/idea-store.types';
 import { ChartLayersQueryDto, ChartLayersResponseDto, IdeaQueryDto, IdeaResponseDto, PLAN_ID_RE } from './dto/idea.dto';
 
+/** A stored idea; its plan is read through the plan schema (500 snapshot_unreadable when it no longer fits). */
 function present(r: IdeaRecord): IdeaResponseDto {
   return {
     plan_id: r.plan_id,
@@ -15,7 +17,7 @@ function present(r: IdeaRecord): IdeaResponseDto {
     style: r.style,
     kind: r.kind,
     created_at: r.created_at,
-    plan: r.payload,
+    plan: snapshotOf(r),
   };
 }
 
@@ -59,6 +61,7 @@ export class IdeasController {
   async getChartLayers(@CurrentUser() userId: string, @Query() q: ChartLayersQueryDto): Promise<ChartLayersResponseDto> {
     if (!this.config.flags.layersEndpoint) throw new NotFoundError('Plan layers unavailable (FF_LAYERS_ENDPOINT is off)');
     const layers = await this.store.getLayers(userId, q.plan_id, q.v ?? q.plan_version);
-    return { ...layers, meta: layers.meta ?? {} };
+    const plan = snapshotOf(await this.store.get(userId, layers.plan_id, layers.plan_version));
+    return { ...parseStoredLayers(layers, { plan_id: layers.plan_id, version: layers.plan_version }), data_source: plan.data_source, as_of: plan.as_of };
   }
 }

@@ -1,15 +1,25 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { SimulateOpenHeader } from '../../common/simulate-open-header.decorator';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ValidationFailedError } from '../../common/errors';
 import { PlanRequestDto, ScenarioRequestDto, simulateOpenFrom, SYMBOL_RE } from './dto/plan-request.dto';
-import { PlanResponseDto, ScenarioListDto } from './dto/plan-response.dto';
-import { PlanService } from './plan.service';
+import { NoSetupResponseDto, PlanResponseDto, ScenarioListDto } from './dto/plan-response.dto';
+import { PlanOutcome, PlanService } from './plan.service';
+
+/** A plan, or why there is none: discriminated by `status`. */
+const PLAN_OR_NO_SETUP = {
+  oneOf: [{ $ref: getSchemaPath(PlanResponseDto) }, { $ref: getSchemaPath(NoSetupResponseDto) }],
+  discriminator: { propertyName: 'status', mapping: { ok: getSchemaPath(PlanResponseDto), no_setup: getSchemaPath(NoSetupResponseDto) } },
+};
+
+const answer = (out: PlanOutcome): PlanResponseDto | NoSetupResponseDto => (out.status === 'ok' ? out.plan : out.response);
 
 const PLAN_ID_RE = /^[A-Z0-9.:-]+-(scalp|intraday|swing|leaps)-\d{8}-[a-z2-7]{6}$/i;
 
 @ApiTags('plan')
 @ApiBearerAuth()
+@ApiExtraModels(PlanResponseDto, NoSetupResponseDto)
 @Controller('gpt/plan')
 export class PlanController {
   constructor(private readonly plans: PlanService) {}
@@ -19,20 +29,19 @@ export class PlanController {
   @ApiOperation({ operationId: 'getPlan', summary: 'Best playbook plan for one symbol and style (entry, stop, targets, R:R, confidence, layers); persisted as the live plan — regenerating bumps its version.' })
   @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
   @ApiExtension('x-openai-isConsequential', false)
-  @ApiOkResponse({ type: PlanResponseDto })
-  async plan(@CurrentUser() userId: string, @Body() body: PlanRequestDto, @Headers('x-simulate-open') sim?: string): Promise<PlanResponseDto> {
-    const out = await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'live' });
-    return out.response as unknown as PlanResponseDto;
+  @ApiOkResponse({ schema: PLAN_OR_NO_SETUP })
+  async plan(@CurrentUser() userId: string, @Body() body: PlanRequestDto, @SimulateOpenHeader() sim?: string): Promise<PlanResponseDto | NoSetupResponseDto> {
+    return answer(await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'live' }));
   }
 
   @Post('scenario')
   @HttpCode(200)
+  @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
   @ApiOperation({ operationId: 'createScenarioPlan', summary: 'Frozen scenario plan for a symbol and style (kind "scenario"), stored beside the live plan; adopt it with POST /gpt/plan/{plan_id}/adopt.' })
   @ApiExtension('x-openai-isConsequential', true)
-  @ApiOkResponse({ type: PlanResponseDto })
-  async scenario(@CurrentUser() userId: string, @Body() body: ScenarioRequestDto, @Headers('x-simulate-open') sim?: string): Promise<PlanResponseDto> {
-    const out = await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'scenario' });
-    return out.response as unknown as PlanResponseDto;
+  @ApiOkResponse({ schema: PLAN_OR_NO_SETUP })
+  async scenario(@CurrentUser() userId: string, @Body() body: ScenarioRequestDto, @SimulateOpenHeader() sim?: string): Promise<PlanResponseDto | NoSetupResponseDto> {
+    return answer(await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'scenario' }));
   }
 
   @Get('scenarios')
@@ -42,8 +51,7 @@ export class PlanController {
   async scenarios(@CurrentUser() userId: string, @Query('symbol') symbol?: string): Promise<ScenarioListDto> {
     const s = String(symbol ?? '').trim().toUpperCase();
     if (!SYMBOL_RE.test(s)) throw ValidationFailedError.field('symbol', 'must be a ticker');
-    const list = await this.plans.listScenarios(userId, s);
-    return { symbol: s, scenarios: list.map((r) => ({ ...r.payload, plan_id: r.plan_id, version: r.plan_version }) as unknown as PlanResponseDto) };
+    return { symbol: s, scenarios: await this.plans.listScenarios(userId, s) };
   }
 
   @Post(':plan_id/adopt')
@@ -53,6 +61,6 @@ export class PlanController {
   @ApiOkResponse({ type: PlanResponseDto })
   async adopt(@CurrentUser() userId: string, @Param('plan_id') planId: string): Promise<PlanResponseDto> {
     if (!PLAN_ID_RE.test(planId)) throw ValidationFailedError.field('plan_id', 'must be a plan_id such as SPY-intraday-20261124-abcdef');
-    return (await this.plans.adopt(userId, planId)) as unknown as PlanResponseDto;
+    return this.plans.adopt(userId, planId);
   }
 }

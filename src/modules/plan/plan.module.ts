@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
-import { DataPortsModule } from '../context/data-ports.module';
+import { DataPortsModule } from '../data-ports/data-ports.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { PlanController } from './plan.controller';
 import { PlanService } from './plan.service';
+import { REPLANNER } from './replanner';
 import { SymbolAnalyzer } from './symbol-analyzer.service';
 
 /**
@@ -12,7 +13,7 @@ import { SymbolAnalyzer } from './symbol-analyzer.service';
 @Module({
   imports: [DataPortsModule, ContractsModule],
   controllers: [PlanController],
-  providers: [SymbolAnalyzer, PlanService],
-  exports: [SymbolAnalyzer, PlanService],
+  providers: [SymbolAnalyzer, PlanService, { provide: REPLANNER, useExisting: PlanService }],
+  exports: [SymbolAnalyzer, PlanService, REPLANNER],
 })
 export class PlanModule {}

@@ -1,11 +1,13 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ConflictError } from '../../common/errors';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { assemblePlan, AssembledPlan, noSetupOf, seriesOf } from '../../core/plan/assemble-plan';
+import type { NoSetup, Plan, PlanContractPick, StoredPlan } from '../../core/plan/plan.schema';
+import { readPlanSnapshot, snapshotOf } from '../../core/plan/plan-snapshot';
 import { etDate } from '../../core/session/et-time';
 import type { Style } from '../../core/strategies/strategy.types';
-import { IDEA_STORE, type IdeaKind, type IdeaRecord, type IdeaStoreApi, type PlanLayersData } from '../../persistence/idea-store.types';
+import { IDEA_STORE, type IdeaKind, type IdeaRecord, type IdeaStoreApi } from '../../persistence/idea-store.types';
 import { ContractsService } from '../contracts/contracts.service';
-import { buildPlanPayload, dataBanners, PlanPayloadResult } from './plan-payload';
 import { SymbolAnalysis, SymbolAnalyzer } from './symbol-analyzer.service';
 
 /** Options lookups slower than this leave the plan with an options_note instead. */
@@ -20,19 +22,20 @@ export interface GenerateArgs {
   kind?: IdeaKind;
 }
 
-export type PlanOutcome =
-  | { status: 'ok'; record: IdeaRecord; response: Record<string, unknown> }
-  | { status: 'no_setup'; response: Record<string, unknown> };
+export type PlanOutcome = { status: 'ok'; record: IdeaRecord; plan: StoredPlan } | { status: 'no_setup'; response: NoSetup };
 
 const ymd = (d: string) => d.replace(/-/g, '');
+
 
 /**
  * Builds the best playbook plan for a symbol, attaches options, persists it through the idea store
  * (live: same plan_id per user/symbol/style and ET day, version bumped; scenario: a new frozen id each
- * time) and returns the stored payload. Callable without HTTP (MCP, scan).
+ * time) and returns the stored plan. Callable without HTTP (MCP, scan).
  */
 @Injectable()
 export class PlanService {
+  private readonly logger = new Logger(PlanService.name);
+
   constructor(
     private readonly analyzer: SymbolAnalyzer,
     @Inject(IDEA_STORE) private readonly store: IdeaStoreApi,
@@ -47,117 +50,87 @@ export class PlanService {
 
   /** Persist the best plan of an analysis (or describe why there is none, without persisting). */
   async persistAnalysis(userId: string, a: SymbolAnalysis, opts: { kind: IdeaKind; includeSeries?: boolean }): Promise<PlanOutcome> {
-    const prepared = await this.prepare(userId, a, opts.kind);
-    if (!prepared) return { status: 'no_setup', response: this.noSetup(a) };
-    const { record, response } = await this.save(userId, a, prepared, opts.kind);
-    if (opts.includeSeries) response.series = a.base_bars.slice(-300).map((b) => ({ time: Math.floor(b.time / 1000), open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume }));
-    return { status: 'ok', record, response };
+    const prepared = await this.prepare(a, opts.kind);
+    if (!prepared) return { status: 'no_setup', response: noSetupOf(a) };
+    const { record, plan } = await this.save(userId, a, prepared, opts.kind);
+    return { status: 'ok', record, plan: opts.includeSeries ? { ...plan, series: seriesOf(a.base_bars, 300) } : plan };
   }
 
-  /** Payload + layers + options for the best plan (no persistence yet); null when nothing fired. */
-  async prepare(userId: string, a: SymbolAnalysis, kind: IdeaKind): Promise<PlanPayloadResult | null> {
-    const built = buildPlanPayload(a, { kind });
+  /** The plan + layers + options of the best setup (not persisted yet); null when nothing fired. */
+  async prepare(a: SymbolAnalysis, kind: IdeaKind): Promise<AssembledPlan | null> {
+    const built = assemblePlan(a, { kind });
     if (!built) return null;
-    const plan = a.best!.plan;
-    Object.assign(built.payload, await this.options(a.symbol, plan.direction, a.style, plan.entry, plan.stop, plan.targets, userId));
-    return built;
+    const p = built.plan;
+    const opts = await this.options(a.symbol, p.direction, a.style, p.entry, p.stop, p.targets);
+    return { ...built, plan: { ...p, ...opts } };
   }
 
   /**
    * Save a prepared plan. Live: today's plan id of this user/symbol/style gets a new version (plan ids
    * carry the ET date, so a new day starts a new id); scenario: always a new frozen id.
    */
-  async save(userId: string, a: SymbolAnalysis, built: PlanPayloadResult, kind: IdeaKind): Promise<{ record: IdeaRecord; response: Record<string, unknown> }> {
+  async save(userId: string, a: SymbolAnalysis, built: AssembledPlan, kind: IdeaKind): Promise<{ record: IdeaRecord; plan: StoredPlan }> {
     let planId: string | undefined;
     const latestLive = await this.store.findLatest(userId, a.symbol, a.style, 'live');
+    let plan: Plan = built.plan;
     if (kind === 'live') {
       if (latestLive && latestLive.plan_id.includes(`-${ymd(etDate(a.now_ms))}-`)) planId = latestLive.plan_id;
     } else {
-      built.payload.scenario_of = latestLive?.plan_id ?? null;
-      built.payload.scenario_style = a.style;
-      built.payload.created_at = new Date(a.now_ms).toISOString();
+      plan = { ...plan, scenario_of: latestLive?.plan_id ?? null, scenario_style: a.style, created_at: new Date(a.now_ms).toISOString() };
     }
     planId ??= this.store.newPlanId(a.symbol, a.style, new Date(a.now_ms));
-    built.payload.idea_url = `${this.config.publicBaseUrl}/idea/${planId}`;
-    (built.payload.plan_layers as Record<string, unknown>).plan_id = planId;
-    const record = await this.store.save({
-      user_id: userId,
-      symbol: a.symbol,
-      style: a.style,
-      plan_id: planId,
-      kind,
-      payload: built.payload,
-      layers: { ...built.layers, plan_id: planId } as unknown as PlanLayersData,
-    });
-    const response: Record<string, unknown> = { ...record.payload, plan_id: record.plan_id, version: record.plan_version, plan_version: record.plan_version };
-    return { record, response };
+    const layers = { ...built.layers, plan_id: planId };
+    plan = { ...plan, idea_url: `${this.config.publicBaseUrl}/idea/${planId}`, plan_layers: layers };
+    const record = await this.store.save({ user_id: userId, symbol: a.symbol, style: a.style, plan_id: planId, kind, payload: plan, layers });
+    return { record, plan: { ...plan, plan_id: record.plan_id, version: record.plan_version, plan_version: record.plan_version } };
   }
 
   /** Make a scenario plan the live plan of its symbol/style: a new version of the live plan id (or a new id). */
-  async adopt(userId: string, scenarioId: string): Promise<Record<string, unknown>> {
-    const scenario = await this.store.get(userId, scenarioId);
-    if (scenario.kind !== 'scenario') throw new ConflictError(`${scenarioId} is a live plan, not a scenario`);
+  async adopt(userId: string, scenarioId: string): Promise<StoredPlan> {
+    const scenarioRec = await this.store.get(userId, scenarioId);
+    if (scenarioRec.kind !== 'scenario') throw new ConflictError(`${scenarioId} is a live plan, not a scenario`);
+    const { plan_id: _id, version: _v, plan_version: _pv, series: _s, ...scenario } = snapshotOf(scenarioRec);
     const layers = await this.store.getLayers(userId, scenarioId).catch(() => null);
-    const live = await this.store.findLatest(userId, scenario.symbol, scenario.style, 'live');
-    const payload: Record<string, unknown> = {
-      ...scenario.payload,
+    const live = await this.store.findLatest(userId, scenarioRec.symbol, scenarioRec.style, 'live');
+    const plan: Plan = {
+      ...scenario,
       kind: 'live',
       frozen: false,
-      adopted_from: { plan_id: scenario.plan_id, version: scenario.plan_version },
+      adopted_from: { plan_id: scenarioRec.plan_id, version: scenarioRec.plan_version },
       update_reason: 'adopted_scenario',
       updated_from_version: live ? live.plan_version : null,
     };
-    delete payload.plan_id;
-    delete payload.version;
-    delete payload.plan_version;
     const record = await this.store.save({
       user_id: userId,
-      symbol: scenario.symbol,
-      style: scenario.style,
+      symbol: scenarioRec.symbol,
+      style: scenarioRec.style,
       plan_id: live?.plan_id,
       kind: 'live',
-      payload,
+      payload: plan,
       layers: layers ? { levels: layers.levels, zones: layers.zones, annotations: layers.annotations, meta: layers.meta } : undefined,
     });
-    return { ...record.payload, plan_id: record.plan_id, version: record.plan_version, plan_version: record.plan_version };
+    return { ...plan, plan_id: record.plan_id, version: record.plan_version, plan_version: record.plan_version };
   }
 
-  async listScenarios(userId: string, symbol: string): Promise<IdeaRecord[]> {
-    return this.store.listByKind(userId, symbol, 'scenario');
+  /** The caller's scenario plans for a symbol; a snapshot that no longer reads is left out and logged. */
+  async listScenarios(userId: string, symbol: string): Promise<StoredPlan[]> {
+    const out: StoredPlan[] = [];
+    for (const r of await this.store.listByKind(userId, symbol, 'scenario')) {
+      const read = readPlanSnapshot(r.payload, { plan_id: r.plan_id, version: r.plan_version });
+      if (read.ok) out.push(read.plan);
+      else this.logger.warn(read.error.message);
+    }
+    return out;
   }
 
-  noSetup(a: SymbolAnalysis): Record<string, unknown> {
-    const banners = dataBanners(a);
-    return {
-      status: 'no_setup',
-      plan_id: null,
-      version: null,
-      symbol: a.symbol,
-      style: a.style,
-      message: `No ${a.style} playbook fired for ${a.symbol} as of the latest bar; nothing was persisted.`,
-      not_fired: a.not_fired,
-      rejected_setups: a.rejected.map((r) => ({ strategy_id: r.strategy_id, reasons: r.violations.map((v) => v.message) })),
-      indicators: a.indicators,
-      data_source: a.data_source,
-      as_of: a.as_of,
-      stale: a.stale,
-      banner: banners[0] ?? null,
-      banners,
-      warnings: a.warnings,
-      meta: { simulated_open: a.simulated_open, banner: banners[0] ?? null, market_status: a.market_status, generated_at: new Date(a.now_ms).toISOString() },
-    };
-  }
-
-  private async options(symbol: string, direction: 'long' | 'short', style: Style, entry: number, stop: number, targets: number[], userId: string): Promise<{ options_contracts: unknown[]; options_note: string | null }> {
+  private async options(symbol: string, direction: 'long' | 'short', style: Style, entry: number, stop: number, targets: number[]): Promise<{ options_contracts: PlanContractPick[]; options_note: string | null }> {
     if (!this.config.flags.optionsAlways) return { options_contracts: [], options_note: 'Options suggestions are off (FF_OPTIONS_ALWAYS=0).' };
-    // INTEGRATION POINT: ContractsService comes from ContractsModule (src/modules/contracts); until that
-    // module is imported by PlanModule the plan says so instead of inventing contracts.
     if (!this.contracts) return { options_contracts: [], options_note: 'Options suggestions unavailable (contracts service not wired).' };
     let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
-        this.contracts.suggestForPlan({ symbol, direction, style, entry, stop, targets, userId }),
-        new Promise<{ options_contracts: unknown[]; options_note: string }>((resolve) => {
+        this.contracts.suggestForPlan({ symbol, direction, style, entry, stop, targets }),
+        new Promise<{ options_contracts: PlanContractPick[]; options_note: string }>((resolve) => {
           timer = setTimeout(() => resolve({ options_contracts: [], options_note: `Options lookup timed out after ${OPTIONS_TIMEOUT_MS / 1000} s.` }), OPTIONS_TIMEOUT_MS);
         }),
       ]);

@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { SimulateOpenHeader } from '../../common/simulate-open-header.decorator';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { simulateOpenFrom } from '../plan/dto/plan-request.dto';
@@ -22,8 +23,8 @@ export class ScanController {
   // computes and stores plans, but changes nothing the user relies on: safe for the GPT to call freely
   @ApiExtension('x-openai-isConsequential', false)
   @ApiOkResponse({ type: ScanPageDto })
-  async scan(@CurrentUser() userId: string, @Body() body: ScanRequestDto, @Headers('x-simulate-open') sim?: string): Promise<ScanPageDto> {
-    return (await this.scans.scan({
+  async scan(@CurrentUser() userId: string, @Body() body: ScanRequestDto, @SimulateOpenHeader() sim?: string): Promise<ScanPageDto> {
+    return this.scans.scan({
       userId,
       universe: body.universe,
       style: body.style,
@@ -31,6 +32,6 @@ export class ScanController {
       simulateOpen: simulateOpenFrom(body.simulate_open, sim),
       cursor: body.cursor,
       includeSeries: body.include_series,
-    })) as unknown as ScanPageDto;
+    });
   }
 }

@@ -6,10 +6,12 @@ import type { Style } from '../../core/strategies/strategy.types';
 import { marketStatus } from '../../core/session/session';
 import { ProviderError } from '../../providers/provider.errors';
 import { CLOCK, type Clock } from '../../providers/provider.types';
-import { dataBanners } from '../plan/plan-payload';
+import { dataBanners } from '../../core/plan/assemble-plan';
+import type { AssembledPlan } from '../../core/plan/assemble-plan';
+import { toScanCandidate, type UnsavedScanCandidate } from '../../core/plan/scan-candidate';
 import { PlanService } from '../plan/plan.service';
 import { SymbolAnalysis, SymbolAnalyzer } from '../plan/symbol-analyzer.service';
-import { toCandidate } from './scan-candidate';
+import type { ScanPage } from './scan-page.types';
 import { decodeCursor, encodeCursor } from './scan-cursor';
 
 /** Tickers analysed at once (each costs ≤ 2 market-data calls). */
@@ -74,7 +76,7 @@ export class ScanService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async scan(args: ScanArgs): Promise<Record<string, unknown>> {
+  async scan(args: ScanArgs): Promise<ScanPage> {
     const universe = [...new Set(args.universe.map((s) => s.toUpperCase()))];
     const limit = args.limit ?? 20;
     const key = `${args.userId}|${args.style}|${limit}|${args.simulateOpen === true}|${universe.join(',')}`;
@@ -137,13 +139,13 @@ export class ScanService {
     return result;
   }
 
-  private async page(result: ScanResult, args: ScanArgs, limit: number, offset: number): Promise<Record<string, unknown>> {
+  private async page(result: ScanResult, args: ScanArgs, limit: number, offset: number): Promise<ScanPage> {
     const nowMs = this.clock.now();
     const status = marketStatus(nowMs).status;
     const first = result.analyses[0];
     const banners = first ? dataBanners({ ...first, simulated_open: args.simulateOpen === true, now_ms: nowMs, market_status: status }) : [];
     const sources = [...new Set(result.analyses.map((a) => a.data_source))];
-    const envelope: Record<string, unknown> = {
+    const envelope: ScanPage = {
       // where the numbers came from: one provider id, or "mixed" (each candidate says its own)
       data_source: sources.length === 1 ? sources[0] : sources.length ? 'mixed' : null,
       as_of: new Date(nowMs).toISOString(),
@@ -161,9 +163,9 @@ export class ScanService {
         offset,
         elapsed_ms: result.elapsedMs,
       },
-      candidates: [] as unknown[],
+      candidates: [],
       count_candidates: 0,
-      next_cursor: null as string | null,
+      next_cursor: null,
       errors: result.errors,
       no_setup: result.noSetup.slice(0, MAX_NO_SETUP_LISTED),
       no_setup_count: result.noSetup.length,
@@ -171,16 +173,16 @@ export class ScanService {
     };
     // room for the cursor string that may be added at the end
     let used = JSON.stringify(envelope).length + 120;
-    const chosen: Array<{ a: SymbolAnalysis; prepared: NonNullable<Awaited<ReturnType<PlanService['prepare']>>>; candidate: Record<string, unknown> }> = [];
+    const chosen: Array<{ a: SymbolAnalysis; prepared: AssembledPlan; candidate: UnsavedScanCandidate }> = [];
     const gate = pLimit(PAGE_CONCURRENCY);
     let k = offset;
     let full = false;
     while (k < result.ranked.length && !full) {
       const batch = result.ranked.slice(k, k + 12);
-      const prepared = await Promise.all(batch.map((a) => gate(() => this.plans.prepare(args.userId, a, 'live'))));
+      const prepared = await Promise.all(batch.map((a) => gate(() => this.plans.prepare(a, 'live'))));
       for (let j = 0; j < batch.length; j++) {
         const p = prepared[j]!;
-        const candidate = toCandidate(batch[j], p, k + 1, args.includeSeries === true);
+        const candidate = toScanCandidate(p.plan, p.layers, k + 1, { series: args.includeSeries ? batch[j].base_bars : undefined });
         // plan_id/version are filled after saving; reserve their size now
         const size = JSON.stringify(candidate).length + 60;
         if (used + size > PAGE_CHAR_BUDGET && chosen.length > 0) {

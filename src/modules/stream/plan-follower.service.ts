@@ -1,22 +1,17 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { Bar } from '../../core/bars/bar';
-import { INTERVAL_MS, parseInterval } from '../../core/bars/interval';
+import { INTERVAL_MS } from '../../core/bars/interval';
+import { readDeltaPayload } from '../../core/follower/delta-record';
+import { snapshotOf } from '../../core/plan/plan-snapshot';
 import { FollowedPlan, FollowerDelta, FollowerState, initialState, step, validPlan } from '../../core/follower';
 import { IDEA_STORE, IdeaRecord, IdeaStoreApi, PlanDeltaRecord } from '../../persistence/idea-store.types';
 import { MarketDataService } from '../../providers/chain';
 import type { Style } from '../../core/strategies/strategy.types';
-import { PlanService } from '../plan/plan.service';
+import { REPLANNER, type Replanner } from '../plan/replanner';
 import { StreamBus } from './stream-bus';
 import { SymbolPollerService } from './symbol-poller.service';
 
-/**
- * What auto-replan needs from the plan module (PlanService.generate). Resolved from the app at run
- * time, not imported as a module dependency, so the stream module works without the plan module.
- */
-export interface Replanner {
-  generate(args: { userId: string; symbol: string; style: Style }): Promise<{ status: string; record?: IdeaRecord }>;
-}
+export type { Replanner } from '../plan/replanner';
 
 interface Followed {
   userId: string;
@@ -36,19 +31,22 @@ export interface PlanStateView {
   state: FollowerState | null;
 }
 
-/** Build the follower's view of a stored plan; null when it has no tradable geometry (e.g. no_setup). */
+/**
+ * The follower's view of a stored plan; null when it has no tradable geometry. The snapshot is read
+ * through the plan schema, so a damaged row is a typed error (snapshot_unreadable), not NaN prices.
+ */
 export function followedPlanOf(idea: IdeaRecord): FollowedPlan | null {
-  const p = idea.payload as Record<string, any>;
-  const iv = parseInterval(String(p.interval ?? '5m')) ?? '5m';
+  const p = snapshotOf(idea);
   const plan: FollowedPlan = {
     plan_id: idea.plan_id,
-    direction: p.direction === 'short' ? 'short' : 'long',
-    entry: Number(p.entry),
-    stop: Number(p.stop),
-    targets: Array.isArray(p.targets) ? p.targets.map(Number) : [],
-    atr: Number(p.atr ?? p.risk_block?.atr_value) || undefined,
-    reference_price: Number(p.last_price) || undefined,
-    start_time: p.as_of ? Date.parse(p.as_of) + INTERVAL_MS[iv] : undefined,
+    direction: p.direction,
+    entry: p.entry,
+    stop: p.stop,
+    targets: p.targets,
+    atr: p.atr || p.risk_block.atr_value || undefined,
+    reference_price: p.last_price || undefined,
+    // the first bar after the plan's as-of bar
+    start_time: Date.parse(p.meta.as_of_bar_time) + INTERVAL_MS[p.interval],
   };
   return validPlan(plan) ? plan : null;
 }
@@ -72,7 +70,7 @@ export class PlanFollowerService implements OnModuleDestroy {
     private readonly market: MarketDataService,
     private readonly pollers: SymbolPollerService,
     private readonly bus: StreamBus,
-    private readonly moduleRef: ModuleRef,
+    @Optional() @Inject(REPLANNER) private readonly replanner?: Replanner,
   ) {}
 
   /** Start following (idempotent per plan on this instance). Returns the current view. */
@@ -95,7 +93,7 @@ export class PlanFollowerService implements OnModuleDestroy {
     if (!plan) return null;
     const deltas = await this.store.listDeltas(userId, planId);
     const last = deltas[deltas.length - 1];
-    const restored = (last?.payload as { state?: FollowerState } | undefined)?.state;
+    const restored: FollowerState | undefined = last ? readDeltaPayload(last.payload).state : undefined;
     const f: Followed = {
       userId,
       plan,
@@ -172,14 +170,9 @@ export class PlanFollowerService implements OnModuleDestroy {
 
   private async replan(f: Followed, planId: string): Promise<void> {
     f.replanned = true;
-    let planner: Replanner;
+    if (!this.replanner) return; // no plan module in this app
     try {
-      planner = this.moduleRef.get<PlanService, Replanner>(PlanService, { strict: false });
-    } catch {
-      return; // no plan module in this app
-    }
-    try {
-      const out = await planner.generate({ userId: f.userId, symbol: f.symbol, style: f.style as Style });
+      const out = await this.replanner.generate({ userId: f.userId, symbol: f.symbol, style: f.style as Style });
       if (out.status !== 'ok' || !out.record) return; // the setup's conditions do not hold again
       const rec = await this.store.appendDelta(
         f.userId,
@@ -201,7 +194,7 @@ export class PlanFollowerService implements OnModuleDestroy {
 
 /** The `plan_delta` event for a stored delta (version = its sequence number). */
 export function deltaEvent(rec: PlanDeltaRecord) {
-  const p = rec.payload as Record<string, any>;
+  const p = readDeltaPayload(rec.payload);
   return {
     t: 'plan_delta',
     plan_id: rec.plan_id,

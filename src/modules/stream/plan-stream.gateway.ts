@@ -5,6 +5,7 @@ import type { WebSocket } from 'ws';
 import { resolveCaller } from '../../common/auth/api-keys';
 import { NotFoundError } from '../../common/errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { snapshotOf } from '../../core/plan/plan-snapshot';
 import { IDEA_STORE, IdeaStoreApi } from '../../persistence/idea-store.types';
 import { deltaEvent, PlanFollowerService } from './plan-follower.service';
 import { StreamBus, StreamEnvelope } from './stream-bus';
@@ -74,7 +75,7 @@ export class PlanStreamGateway implements OnGatewayConnection {
 
     try {
       const idea = await this.store.get(userId, planId);
-      send({ plan_id: planId, event: { t: 'plan_full', payload: idea.payload, version: idea.plan_version } });
+      send({ plan_id: planId, event: { t: 'plan_full', payload: snapshotOf(idea), version: idea.plan_version } });
       const view = await this.follower.watch(userId, planId);
       watching = true;
       send({ plan_id: planId, event: { t: 'plan_state', plans: [{ plan_id: planId, version: idea.plan_version, followable: view.followable, status: view.state?.status ?? 'not_followable', state: view.state }] } });

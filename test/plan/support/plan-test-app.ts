@@ -6,7 +6,7 @@ import { AuthGuard } from '../../../src/common/auth/auth.guard';
 import { AllExceptionsFilter } from '../../../src/common/http-exception.filter';
 import { createValidationPipe } from '../../../src/common/validation';
 import { AppConfigModule } from '../../../src/config/config.module';
-import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type BarsQuery, type MarketDataPort } from '../../../src/modules/context/data-ports';
+import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type BarsQuery, type MarketDataPort } from '../../../src/modules/data-ports/data-ports';
 import { PlanModule } from '../../../src/modules/plan/plan.module';
 import { ScanModule } from '../../../src/modules/scan/scan.module';
 import { PersistenceModule } from '../../../src/persistence/persistence.module';

@@ -8,6 +8,8 @@ export const LOOKBACK_MIN = 20;
 export const LOOKBACK_MAX = 1000;
 export const LOOKBACK_DEFAULT = 300;
 export const MAX_INTERVALS = 8;
+/** Intervals of POST /gpt/multi-context when the body names none. */
+export const DEFAULT_INTERVALS = ['5m', '1h', '4h', '1D'] as const;
 
 export class ContextQueryDto {
   @ApiPropertyOptional({ description: `Bar interval: ${INTERVALS.join(', ')} (aliases such as 1d, D, 60m accepted). Default 5m.`, example: '5m' })
@@ -37,7 +39,7 @@ export class MultiContextRequestDto {
   symbol!: string;
 
   @ApiPropertyOptional({
-    description: `Intervals to build, 1–${MAX_INTERVALS} of ${INTERVALS.join(', ')} (case-insensitive aliases such as 1d, 60m). Duplicates after normalisation are ignored.`,
+    description: `Intervals to build, 1–${MAX_INTERVALS} of ${INTERVALS.join(', ')} (case-insensitive aliases such as 1d, 60m). Duplicates after normalisation are ignored. Default (neither intervals nor frames): ${DEFAULT_INTERVALS.join(', ')}.`,
     example: ['5m', '1h', '4h', '1D'],
     type: [String],
   })

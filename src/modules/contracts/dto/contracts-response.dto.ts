@@ -1,6 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { dtoMatchesWire } from '../../../common/dto/wire-match';
+import type { ContractFilters } from '../../../core/contracts/contract-filters';
+import type { ContractScore, LiquidityScore, ScoreComponents } from '../../../core/contracts/contract-score';
+import type { ScenarioPoint } from '../../../core/contracts/contract-scenario';
+import type { Sizing } from '../../../core/contracts/contract-sizing';
+import type { RankedContract, RankResult, RejectionSummary } from '../../../core/contracts/rank-contracts';
+import type { ContractsResult } from '../contracts.service';
 
-class FiltersDto {
+type Scenario = NonNullable<RankedContract['scenario']>;
+type TableRow = RankResult['table'][number];
+
+class FiltersDto implements ContractFilters {
   @ApiProperty() min_dte!: number;
   @ApiProperty() max_dte!: number;
   @ApiProperty({ description: '|delta| 0–1.' }) min_delta!: number;
@@ -10,23 +20,23 @@ class FiltersDto {
   @ApiProperty() min_volume!: number;
 }
 
-class ScoreDto {
+class ScoreDto implements ContractScore {
   @ApiProperty({ description: 'Tradeability 0–100 = 100 × (0.4·spread + 0.3·delta_fit + 0.2·open_interest + 0.1·iv_regime + leaps_theta_bonus).' }) total!: number;
   @ApiProperty({ description: 'Each 0–1: spread, delta_fit, open_interest, iv_regime; leaps_theta_bonus 0 or 0.05.', type: 'object', additionalProperties: { type: 'number' } })
-  components!: Record<string, number>;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) weights!: Record<string, number>;
+  components!: ScoreComponents;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) weights!: ContractScore['weights'];
   @ApiProperty({ description: '|delta| the delta_fit component rewards.' }) target_delta!: number;
 }
 
-class ScenarioPointDto {
+class ScenarioPointDto implements ScenarioPoint {
   @ApiProperty({ description: 'stop, tp1, tp2…, horizon (no move).' }) label!: string;
   @ApiProperty({ description: 'Underlying price in the scenario.' }) underlying!: number;
   @ApiProperty({ description: 'Calendar days elapsed.' }) days!: number;
   @ApiProperty({ description: '$ per contract by the greeks method.' }) pnl_per_contract!: number;
-  @ApiProperty({ nullable: true, type: Number, description: '$ per contract by full Black-Scholes re-pricing (null without IV).' }) reprice_pnl_per_contract!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '$ per contract by full Black-Scholes re-pricing (null without IV).' }) reprice_pnl_per_contract!: number; // NaN in the core is null on the wire (JSON)
 }
 
-class ScenarioDto {
+class ScenarioDto implements Scenario {
   @ApiProperty({ description: 'Method of pnl_per_contract: "greeks".' }) method!: string;
   @ApiProperty() method_note!: string;
   @ApiProperty({ description: 'Underlying entry the P/L is measured from.' }) entry!: number;
@@ -35,11 +45,11 @@ class ScenarioDto {
   @ApiProperty({ nullable: true, type: String, description: 'Set when the plan entry was too far from the underlying to use.' }) note!: string | null;
 }
 
-class SizingDto {
+class SizingDto implements Sizing {
   @ApiProperty({ description: '$.' }) risk_amount!: number;
   @ApiProperty({ description: '$ premium per contract (mid × 100).' }) per_contract_cost!: number;
   @ApiProperty({ description: '$ lost per contract at the stop (capped at the premium), or the premium without a stop.' }) risk_per_contract!: number;
-  @ApiProperty({ enum: ['stop_scenario', 'premium'] }) risk_basis!: string;
+  @ApiProperty({ enum: ['stop_scenario', 'premium'] }) risk_basis!: Sizing['risk_basis'];
   @ApiProperty({ description: 'floor(risk_amount / risk_per_contract); 0 when one contract exceeds the budget.' }) contracts!: number;
   @ApiProperty() total_cost!: number;
   @ApiProperty() max_loss_est!: number;
@@ -48,13 +58,13 @@ class SizingDto {
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
 }
 
-export class ContractPickDto {
+export class ContractPickDto implements RankedContract {
   @ApiProperty({ example: 'SPY 2026-12-18 460C' }) label!: string;
   @ApiProperty({ description: 'OCC symbol.' }) symbol!: string;
   @ApiProperty({ description: 'YYYY-MM-DD.' }) expiry!: string;
   @ApiProperty({ description: 'Calendar days to expiry.' }) dte!: number;
   @ApiProperty() strike!: number;
-  @ApiProperty({ enum: ['CALL', 'PUT'] }) type!: string;
+  @ApiProperty({ enum: ['CALL', 'PUT'] }) type!: RankedContract['type'];
   @ApiProperty({ description: 'Mid, $ per share.' }) price!: number;
   @ApiProperty({ nullable: true, type: Number }) bid!: number | null;
   @ApiProperty({ nullable: true, type: Number }) ask!: number | null;
@@ -66,18 +76,18 @@ export class ContractPickDto {
   @ApiProperty({ nullable: true, type: Number, description: '$ per share per calendar day.' }) theta!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '$ per share per 1 vol point.' }) vega!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Implied vol, fraction (0.25 = 25 %).' }) iv!: number | null;
-  @ApiProperty({ nullable: true, enum: ['vendor', 'computed'], description: 'computed = BSM from IV solved from the mid (r 4 %, q 0).' }) greeks_source!: string | null;
+  @ApiProperty({ nullable: true, enum: ['vendor', 'computed'], description: 'computed = BSM from IV solved from the mid (r 4 %, q 0).' }) greeks_source!: RankedContract['greeks_source'];
   @ApiProperty({ description: '0–100 (= score.total).' }) tradeability!: number;
   @ApiProperty({ type: ScoreDto }) score!: ScoreDto;
   @ApiProperty({ description: '0–1.' }) liquidity_score!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) liquidity_components!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) liquidity_components!: LiquidityScore['components'];
   @ApiProperty({ type: ScenarioDto, nullable: true }) scenario!: ScenarioDto | null;
   @ApiProperty({ description: '$ per contract: per_contract_cost, at_stop, at_tp1, at_tp2, at_horizon, rr_to_tp1 (greeks method).', type: 'object', additionalProperties: true })
-  pnl!: Record<string, number | null>;
+  pnl!: RankedContract['pnl'];
   @ApiProperty({ type: SizingDto, nullable: true }) sizing!: SizingDto | null;
 }
 
-class TableRowDto {
+class TableRowDto implements TableRow {
   @ApiProperty() label!: string;
   @ApiProperty() dte!: number;
   @ApiProperty() strike!: number;
@@ -93,19 +103,19 @@ class TableRowDto {
   @ApiProperty() liquidity_score!: number;
 }
 
-class RejectionDto {
+class RejectionDto implements RejectionSummary {
   @ApiProperty({ description: 'SIDE_MISMATCH, NO_MARKET_DATA, SPREAD_TOO_WIDE, DTE_OUT_OF_RANGE, DELTA_UNAVAILABLE, DELTA_OUT_OF_RANGE, OPEN_INTEREST_TOO_LOW, VOLUME_TOO_LOW.' })
-  reason!: string;
+  reason!: RejectionSummary['reason'];
   @ApiProperty({ description: 'The filter field(s) of the gate.' }) gate!: string;
   @ApiProperty({ description: 'Contracts this gate removed (first failing gate only).' }) count!: number;
   @ApiProperty() message!: string;
   @ApiProperty({ type: [String], description: 'Up to 5 OCC symbols removed.' }) examples!: string[];
 }
 
-export class ContractsResponseDto {
+export class ContractsResponseDto implements ContractsResult {
   @ApiProperty() symbol!: string;
-  @ApiProperty({ enum: ['call', 'put'] }) side!: string;
-  @ApiProperty() style!: string;
+  @ApiProperty({ enum: ['call', 'put'] }) side!: ContractsResult['side'];
+  @ApiProperty({ enum: ['scalp', 'intraday', 'swing', 'leaps'] }) style!: ContractsResult['style'];
   @ApiProperty({ description: '$.' }) risk_amount!: number;
   @ApiProperty({ nullable: true, type: Number }) underlying_price!: number | null;
   @ApiProperty({ type: FiltersDto, description: 'Filters finally applied (after relaxation).' }) filters!: FiltersDto;
@@ -117,10 +127,20 @@ export class ContractsResponseDto {
   @ApiProperty({ type: [RejectionDto] }) rejections!: RejectionDto[];
   @ApiProperty({ description: 'Contracts screened.' }) screened!: number;
   @ApiProperty({ description: 'Contracts passing the final gates.' }) passed!: number;
-  @ApiProperty({ enum: ['regular_open', 'regular_close'] }) quote_session!: string;
+  @ApiProperty({ enum: ['regular_open', 'regular_close'] }) quote_session!: ContractsResult['quote_session'];
   @ApiProperty({ type: [String] }) expirations_considered!: string[];
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty() data_source!: string;
   @ApiProperty({ description: 'ISO-8601 UTC of the chain snapshot.' }) as_of!: string;
   @ApiProperty() stale!: boolean;
 }
+
+dtoMatchesWire<FiltersDto, ContractFilters>(true);
+dtoMatchesWire<ScoreDto, ContractScore>(true);
+dtoMatchesWire<ScenarioPointDto, ScenarioPoint>(true);
+dtoMatchesWire<ScenarioDto, Scenario>(true);
+dtoMatchesWire<SizingDto, Sizing>(true);
+dtoMatchesWire<ContractPickDto, RankedContract>(true);
+dtoMatchesWire<TableRowDto, TableRow>(true);
+dtoMatchesWire<RejectionDto, RejectionSummary>(true);
+dtoMatchesWire<ContractsResponseDto, ContractsResult>(true);

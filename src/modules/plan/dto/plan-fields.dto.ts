@@ -1,35 +1,38 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { dtoMatchesWire } from '../../../common/dto/wire-match';
+import { INTERVALS } from '../../../core/bars/interval';
+import type * as W from '../../../core/plan/plan.schema';
 
-export class TargetMetaDto {
+export class TargetMetaDto implements W.TargetMeta {
   @ApiProperty({ example: 'TP1' }) label!: string;
   @ApiProperty({ description: 'Target price per share.' }) price!: number;
   @ApiProperty({ description: 'R multiple = |price − entry| / |entry − stop| (2 dp).' }) rr_multiple!: number;
   @ApiProperty({ description: '|price − entry| in price units.' }) distance!: number;
   @ApiProperty({ description: 'Distance in ATR14 of the plan interval.' }) distance_atr!: number;
-  @ApiProperty({ description: 'Heuristic touch probability 0–1 (uncalibrated).' }) prob_touch!: number;
+  @ApiProperty({ description: 'Heuristic geometry touch score 0–1 (not a measured probability).' }) prob_touch!: number;
   @ApiProperty({ nullable: true, type: String, description: 'Level the target snapped to, e.g. PDH.' }) snap_tag!: string | null;
-  @ApiProperty({ enum: ['strategy', 'level', 'atr_ladder'] }) source!: string;
+  @ApiProperty({ enum: ['strategy', 'level', 'atr_ladder'] }) source!: W.TargetMeta['source'];
   @ApiProperty({ description: 'Why this price.' }) reason!: string;
 }
 
-export class TpReasonDto {
+export class TpReasonDto implements W.TpReason {
   @ApiProperty() label!: string;
   @ApiProperty() reason!: string;
   @ApiProperty({ nullable: true, type: String }) snap_tag!: string | null;
 }
 
-export class KeyLevelUsedDto {
-  @ApiProperty({ enum: ['entry', 'stop', 'tp1', 'tp2', 'tp3'] }) role!: string;
+export class KeyLevelUsedDto implements W.KeyLevelUsed {
+  @ApiProperty({ enum: ['entry', 'stop', 'tp1', 'tp2', 'tp3'] }) role!: W.KeyLevelUsed['role'];
   @ApiProperty() label!: string;
   @ApiProperty() price!: number;
 }
 
-export class KeyLevelsUsedDto {
+export class KeyLevelsUsedDto implements W.KeyLevelsUsed {
   @ApiProperty({ type: [KeyLevelUsedDto], description: 'Intraday-session levels (OR, VWAP, session high/low …).' }) session!: KeyLevelUsedDto[];
   @ApiProperty({ type: [KeyLevelUsedDto], description: 'Structural levels (prior day, swings, ATR bounds).' }) structural!: KeyLevelUsedDto[];
 }
 
-export class RiskBlockDto {
+export class RiskBlockDto implements W.RiskBlock {
   @ApiProperty({ description: '|entry − stop| in price units.' }) risk_points!: number;
   @ApiProperty({ description: '|entry − stop| / entry × 100 (percent, 5.0 = 5 %).' }) risk_percent!: number;
   @ApiProperty({ description: 'R multiple per target, e.g. {"tp1": 1.5}.', type: 'object', additionalProperties: { type: 'number' } }) reward_to_target!: Record<string, number>;
@@ -41,21 +44,21 @@ export class RiskBlockDto {
   @ApiProperty({ description: 'How rr values are computed.' }) rr_formula!: string;
 }
 
-export class ExecutionRulesDto {
+export class ExecutionRulesDto implements W.ExecutionRules {
   @ApiProperty() trigger!: string;
   @ApiProperty() invalidation!: string;
   @ApiProperty() scale!: string;
   @ApiProperty() reload!: string;
 }
 
-export class ConfidenceComponentDto {
-  @ApiProperty({ enum: ['setup_conditions', 'trend_alignment', 'htf_agreement', 'vwap_side', 'reward_risk'] }) name!: string;
+export class ConfidenceComponentDto implements W.ConfidenceComponent {
+  @ApiProperty({ enum: ['setup_conditions', 'trend_alignment', 'htf_agreement', 'vwap_side', 'reward_risk'] }) name!: W.ConfidenceComponent['name'];
   @ApiProperty({ description: 'Component score 0–1.' }) score!: number;
   @ApiProperty({ description: 'Weight in the confidence sum (weights sum to 1).' }) weight!: number;
 }
 
-export class CompositeComponentsDto {
-  @ApiProperty({ description: 'Heuristic TP1 touch probability 0–1.' }) probability!: number;
+export class CompositeComponentsDto implements W.CompositeComponents {
+  @ApiProperty({ description: 'TP1 probability used for ranking, 0–1.' }) probability!: number;
   @ApiProperty({ description: 'rr_to_t1 (capped at 4 in the product).' }) risk_reward!: number;
   @ApiProperty({ description: 'Actionability 0–1.' }) actionability!: number;
   @ApiProperty({ description: 'Multi-timeframe score −0.5…0.5 (HTF agreement − 0.5).' }) mtf_score!: number;
@@ -63,19 +66,19 @@ export class CompositeComponentsDto {
   @ApiProperty({ description: 'Confidence 0–1.' }) confidence!: number;
 }
 
-export class MtfBiasDto {
-  @ApiProperty({ enum: ['long', 'short', 'neutral'] }) bias!: string;
+export class MtfBiasDto implements W.MtfBias {
+  @ApiProperty({ enum: ['long', 'short', 'neutral'] }) bias!: W.MtfBias['bias'];
   @ApiProperty({ description: 'Share 0–1 of higher timeframes agreeing with the plan direction.' }) agreement!: number;
 }
 
-export class EntryStatusDto {
-  @ApiProperty({ enum: ['at_entry', 'pending'] }) state!: string;
+export class EntryStatusDto implements W.EntryStatus {
+  @ApiProperty({ enum: ['at_entry', 'pending'] }) state!: W.EntryStatus['state'];
   @ApiProperty({ description: 'Entry distance from the last price, percent.' }) dist_pct!: number;
   @ApiProperty({ description: 'Entry distance in ATR.' }) dist_atr!: number;
 }
 
-export class IndicatorSnapshotDto {
-  @ApiProperty({ description: 'Interval of the snapshot.' }) interval!: string;
+export class IndicatorSnapshotDto implements W.IndicatorSnapshot {
+  @ApiProperty({ enum: INTERVALS, description: 'Interval of the snapshot.' }) interval!: W.IndicatorSnapshot['interval'];
   @ApiProperty() close!: number;
   @ApiProperty({ nullable: true, type: Number }) atr14!: number | null;
   @ApiProperty({ nullable: true, type: Number }) ema9!: number | null;
@@ -86,32 +89,43 @@ export class IndicatorSnapshotDto {
   @ApiProperty({ nullable: true, type: Number }) rsi14!: number | null;
 }
 
-export class LayerLevelDto {
+export class LayerLevelDto implements W.LayerLevel {
   @ApiProperty() price!: number;
   @ApiProperty() label!: string;
-  @ApiProperty({ enum: ['level', 'plan', 'avwap'] }) kind!: string;
+  @ApiProperty({ enum: ['level', 'plan', 'avwap'] }) kind!: W.LayerLevel['kind'];
 }
 
-export class LayerZoneDto {
+export class LayerZoneDto implements W.LayerZone {
   @ApiProperty() low!: number;
   @ApiProperty() high!: number;
   @ApiProperty() kind!: string;
   @ApiProperty() label!: string;
 }
 
-export class LayerPointDto {
+export class LayerPointDto implements W.LayerPoint {
   @ApiProperty({ description: 'Epoch seconds.' }) time!: number;
   @ApiProperty() value!: number;
 }
 
-export class LayerAnnotationDto {
-  @ApiProperty({ example: 'forecast_path' }) kind!: string;
+export class LayerAnnotationDto implements W.LayerAnnotation {
+  @ApiProperty({ enum: ['forecast_path'] }) kind!: 'forecast_path';
   @ApiProperty() label!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) style!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Free-form drawing hints (colour, line style).' }) style!: Record<string, unknown>;
   @ApiProperty({ type: [LayerPointDto] }) points!: LayerPointDto[];
 }
 
-export class PlanLayersDto {
+export class LevelGroupsDto {
+  @ApiProperty({ type: [String] }) primary!: string[];
+  @ApiProperty({ type: [String] }) supplemental!: string[];
+}
+
+export class PlanLayersMetaDto implements W.PlanLayersMeta {
+  @ApiProperty({ type: LevelGroupsDto }) level_groups!: LevelGroupsDto;
+  @ApiProperty({ type: [String] }) confluence!: string[];
+  @ApiProperty({ type: [String] }) confidence_factors!: string[];
+}
+
+export class PlanLayersDto implements W.PlanLayers {
   @ApiPropertyOptional() plan_id?: string;
   @ApiProperty() symbol!: string;
   @ApiProperty() interval!: string;
@@ -120,27 +134,27 @@ export class PlanLayersDto {
   @ApiProperty({ type: [LayerLevelDto] }) levels!: LayerLevelDto[];
   @ApiProperty({ type: [LayerZoneDto] }) zones!: LayerZoneDto[];
   @ApiProperty({ type: [LayerAnnotationDto] }) annotations!: LayerAnnotationDto[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'level_groups {primary, supplemental}, confluence, confidence_factors.' }) meta!: Record<string, unknown>;
+  @ApiProperty({ type: PlanLayersMetaDto }) meta!: PlanLayersMetaDto;
 }
 
-export class ConditionDto {
+export class ConditionDto implements W.PlanCondition {
   @ApiProperty() name!: string;
   @ApiProperty() ok!: boolean;
 }
 
-export class PlanMetaDto {
+export class PlanMetaDto implements W.PlanMeta {
   @ApiProperty() simulated_open!: boolean;
   @ApiProperty({ nullable: true, type: String }) banner!: string | null;
-  @ApiProperty({ enum: ['pre', 'open', 'post', 'closed'] }) market_status!: string;
-  @ApiPropertyOptional({ description: 'Start of the bar the plan was evaluated on, ISO UTC.' }) as_of_bar_time?: string;
-  @ApiPropertyOptional({ type: CompositeComponentsDto }) composite_components?: CompositeComponentsDto;
-  @ApiPropertyOptional({ type: [ConditionDto], description: 'The playbook rule conditions and whether each held.' }) conditions?: ConditionDto[];
+  @ApiProperty({ enum: ['pre', 'open', 'post', 'closed'] }) market_status!: W.PlanMeta['market_status'];
+  @ApiProperty({ description: 'Start of the bar the plan was evaluated on, ISO UTC.' }) as_of_bar_time!: string;
+  @ApiProperty({ type: CompositeComponentsDto }) composite_components!: CompositeComponentsDto;
+  @ApiProperty({ type: [ConditionDto], description: 'The playbook rule conditions and whether each held.' }) conditions!: ConditionDto[];
   @ApiProperty({ description: 'Service clock time of the analysis, ISO UTC.' }) generated_at!: string;
 }
 
-export class AlternativePlanDto {
+export class AlternativePlanDto implements W.AlternativePlan {
   @ApiProperty() strategy_id!: string;
-  @ApiProperty({ enum: ['long', 'short'] }) direction!: string;
+  @ApiProperty({ enum: ['long', 'short'] }) direction!: W.AlternativePlan['direction'];
   @ApiProperty() entry!: number;
   @ApiProperty() stop!: number;
   @ApiProperty({ type: [Number] }) targets!: number[];
@@ -148,17 +162,17 @@ export class AlternativePlanDto {
   @ApiProperty() composite_score!: number;
 }
 
-export class RejectedSetupDto {
+export class RejectedSetupDto implements W.RejectedSetup {
   @ApiProperty() strategy_id!: string;
   @ApiProperty({ type: [String], description: 'Guardrails the plan failed.' }) reasons!: string[];
 }
 
-export class NotFiredDto {
+export class NotFiredDto implements W.NotFired {
   @ApiProperty() strategy_id!: string;
   @ApiProperty({ description: 'The rule or window that did not hold.' }) reason!: string;
 }
 
-export class SeriesBarDto {
+export class SeriesBarDto implements W.SeriesBar {
   @ApiProperty({ description: 'Bar start, epoch seconds.' }) time!: number;
   @ApiProperty() open!: number;
   @ApiProperty() high!: number;
@@ -166,3 +180,35 @@ export class SeriesBarDto {
   @ApiProperty() close!: number;
   @ApiProperty() volume!: number;
 }
+
+export class CalibrationMetaDto implements W.CalibrationMeta {
+  @ApiProperty({ description: 'True only when probabilities are measured hit rates.' }) calibrated!: boolean;
+  @ApiProperty() method!: string;
+  @ApiProperty() note!: string;
+}
+
+dtoMatchesWire<TargetMetaDto, W.TargetMeta>(true);
+dtoMatchesWire<TpReasonDto, W.TpReason>(true);
+dtoMatchesWire<KeyLevelUsedDto, W.KeyLevelUsed>(true);
+dtoMatchesWire<KeyLevelsUsedDto, W.KeyLevelsUsed>(true);
+dtoMatchesWire<RiskBlockDto, W.RiskBlock>(true);
+dtoMatchesWire<ExecutionRulesDto, W.ExecutionRules>(true);
+dtoMatchesWire<ConfidenceComponentDto, W.ConfidenceComponent>(true);
+dtoMatchesWire<CompositeComponentsDto, W.CompositeComponents>(true);
+dtoMatchesWire<MtfBiasDto, W.MtfBias>(true);
+dtoMatchesWire<EntryStatusDto, W.EntryStatus>(true);
+dtoMatchesWire<IndicatorSnapshotDto, W.IndicatorSnapshot>(true);
+dtoMatchesWire<LayerLevelDto, W.LayerLevel>(true);
+dtoMatchesWire<LayerZoneDto, W.LayerZone>(true);
+dtoMatchesWire<LayerPointDto, W.LayerPoint>(true);
+dtoMatchesWire<LayerAnnotationDto, W.LayerAnnotation>(true);
+dtoMatchesWire<LevelGroupsDto, W.PlanLayersMeta['level_groups']>(true);
+dtoMatchesWire<PlanLayersMetaDto, W.PlanLayersMeta>(true);
+dtoMatchesWire<PlanLayersDto, W.PlanLayers>(true);
+dtoMatchesWire<ConditionDto, W.PlanCondition>(true);
+dtoMatchesWire<PlanMetaDto, W.PlanMeta>(true);
+dtoMatchesWire<AlternativePlanDto, W.AlternativePlan>(true);
+dtoMatchesWire<RejectedSetupDto, W.RejectedSetup>(true);
+dtoMatchesWire<NotFiredDto, W.NotFired>(true);
+dtoMatchesWire<SeriesBarDto, W.SeriesBar>(true);
+dtoMatchesWire<CalibrationMetaDto, W.CalibrationMeta>(true);

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { dtoMatchesWire } from '../../../common/dto/wire-match';
+import type { ScanCandidate } from '../../../core/plan/scan-candidate';
+import { STYLES } from '../../../core/strategies/strategy.types';
+import { PlanContractPickDto } from '../../plan/dto/plan-response.dto';
+import type { ScanPage } from '../scan-page.types';
+
+type ScanError = ScanPage['errors'][number];
+type ScanNoSetup = ScanPage['no_setup'][number];
+type ScanMeta = ScanPage['meta'];
 import {
+  CalibrationMetaDto,
   ExecutionRulesDto,
   IndicatorSnapshotDto,
   KeyLevelsUsedDto,
@@ -11,11 +21,12 @@ import {
   TpReasonDto,
 } from '../../plan/dto/plan-fields.dto';
 
-export class ScanOverlaysDto {
+export class ScanOverlaysDto implements Pick<ScanCandidate['overlays'], 'levels'> {
   @ApiProperty({ type: [LayerLevelDto], description: 'Plan and context levels for a chart (≤ 16).' }) levels!: LayerLevelDto[];
 }
 
-export class ScanCandidateDto {
+/** One ranked plan of a scan page, named as the plan names its fields (tps / rr_t1 are reference aliases). */
+export class ScanCandidateDto implements ScanCandidate {
   @ApiProperty() symbol!: string;
   @ApiProperty({ description: '1 = best, over the whole scan (not the page).' }) rank!: number;
   @ApiProperty({ description: 'Composite score used for ranking.' }) score!: number;
@@ -24,14 +35,16 @@ export class ScanCandidateDto {
   @ApiProperty() version!: number;
   @ApiProperty() strategy_id!: string;
   @ApiProperty() strategy_name!: string;
-  @ApiProperty({ enum: ['scalp', 'intraday', 'swing', 'leaps'] }) style!: string;
-  @ApiProperty({ enum: ['long', 'short'] }) direction!: string;
+  @ApiProperty({ enum: STYLES }) style!: ScanCandidate['style'];
+  @ApiProperty({ enum: ['long', 'short'] }) direction!: ScanCandidate['direction'];
   @ApiProperty() entry!: number;
   @ApiProperty() stop!: number;
-  @ApiProperty({ type: [Number], description: 'Targets, nearest first.' }) tps!: number[];
+  @ApiProperty({ type: [Number], description: 'Targets, nearest first.' }) targets!: number[];
+  @ApiProperty({ type: [Number], description: 'Alias of targets (reference name).' }) tps!: number[];
   @ApiProperty({ type: [TargetMetaDto] }) target_meta!: TargetMetaDto[];
   @ApiProperty({ type: [TpReasonDto] }) tp_reasons!: TpReasonDto[];
-  @ApiProperty({ description: 'R:R to TP1.' }) rr_t1!: number;
+  @ApiProperty({ description: 'R:R to TP1: (TP1 − entry)/(entry − stop), shorts mirrored; 2 dp.' }) rr_to_t1!: number;
+  @ApiProperty({ description: 'Alias of rr_to_t1 (reference name).' }) rr_t1!: number;
   @ApiProperty({ description: 'Confidence 0–1.' }) confidence!: number;
   @ApiProperty({ type: [String] }) confidence_factors!: string[];
   @ApiProperty({ type: KeyLevelsUsedDto }) key_levels_used!: KeyLevelsUsedDto;
@@ -43,45 +56,47 @@ export class ScanCandidateDto {
   @ApiProperty() bars_to_trigger!: number;
   @ApiProperty() actionable_soon!: boolean;
   @ApiProperty({ nullable: true, type: String }) waiting_for!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Heuristic touch probabilities 0–1.' }) probabilities!: Record<string, number>;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) options_contracts!: unknown[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Touch probabilities 0–1 per target; see calibration_meta.' }) probabilities!: Record<string, number>;
+  @ApiProperty({ type: CalibrationMetaDto }) calibration_meta!: CalibrationMetaDto;
+  @ApiProperty({ type: [PlanContractPickDto] }) options_contracts!: PlanContractPickDto[];
   @ApiProperty({ nullable: true, type: String }) options_note!: string | null;
   @ApiProperty({ type: IndicatorSnapshotDto, nullable: true }) indicators!: IndicatorSnapshotDto | null;
   @ApiProperty({ type: ScanOverlaysDto }) overlays!: ScanOverlaysDto;
   @ApiProperty() data_source!: string;
+  @ApiPropertyOptional({ description: 'The live vendor that failed before data_source answered.' }) fallback_from?: string;
   @ApiProperty({ description: 'ISO UTC.' }) as_of!: string;
   @ApiProperty({ type: [String] }) warnings!: string[];
   @ApiPropertyOptional({ type: PlanLayersDto, description: 'include_series only.' }) plan_layers?: PlanLayersDto;
   @ApiPropertyOptional({ type: [SeriesBarDto], description: 'include_series only: last ≤120 bars.' }) series?: SeriesBarDto[];
 }
 
-export class ScanErrorDto {
+export class ScanErrorDto implements ScanError {
   @ApiProperty() symbol!: string;
   @ApiProperty({ description: 'timeout | not_found | empty | upstream | rate_limited | analysis_failed …' }) code!: string;
   @ApiProperty() message!: string;
 }
 
-export class ScanNoSetupDto {
+export class ScanNoSetupDto implements ScanNoSetup {
   @ApiProperty() symbol!: string;
   @ApiProperty({ description: 'Why the nearest playbook did not fire or was rejected.' }) reason!: string;
 }
 
-export class ScanMetaDto {
+export class ScanMetaDto implements ScanMeta {
   @ApiProperty() style!: string;
   @ApiProperty() limit!: number;
   @ApiProperty({ description: 'Distinct tickers requested.' }) universe_count!: number;
   @ApiProperty() simulated_open!: boolean;
-  @ApiProperty({ enum: ['pre', 'open', 'post', 'closed'] }) market_status!: string;
+  @ApiProperty({ enum: ['pre', 'open', 'post', 'closed'] }) market_status!: ScanPage['meta']['market_status'];
   @ApiProperty({ type: [String], description: 'Distinct data sources used.' }) data_sources!: string[];
   @ApiProperty({ description: 'Candidates before paging (≤ limit).' }) total_candidates!: number;
   @ApiProperty({ description: 'Index of the first candidate of this page.' }) offset!: number;
   @ApiProperty({ description: 'Scan duration in ms.' }) elapsed_ms!: number;
 }
 
-export class ScanPageDto {
+export class ScanPageDto implements ScanPage {
   @ApiProperty({ nullable: true, type: String, description: 'Provider id of the numbers (synthetic, replay, polygon, …), "mixed" when candidates differ (each says its own), null when no data.' }) data_source!: string | null;
   @ApiProperty({ description: 'Service clock time, ISO UTC.' }) as_of!: string;
-  @ApiProperty({ enum: ['live', 'frozen'] }) planning_context!: string;
+  @ApiProperty({ enum: ['live', 'frozen'] }) planning_context!: ScanPage['planning_context'];
   @ApiProperty({ nullable: true, type: String }) banner!: string | null;
   @ApiProperty({ type: [String] }) banners!: string[];
   @ApiProperty({ type: ScanMetaDto }) meta!: ScanMetaDto;
@@ -93,3 +108,10 @@ export class ScanPageDto {
   @ApiProperty() no_setup_count!: number;
   @ApiProperty({ type: [String] }) warnings!: string[];
 }
+
+dtoMatchesWire<ScanOverlaysDto, ScanCandidate['overlays']>(true);
+dtoMatchesWire<ScanCandidateDto, ScanCandidate>(true);
+dtoMatchesWire<ScanErrorDto, ScanPage['errors'][number]>(true);
+dtoMatchesWire<ScanNoSetupDto, ScanPage['no_setup'][number]>(true);
+dtoMatchesWire<ScanMetaDto, ScanPage['meta']>(true);
+dtoMatchesWire<ScanPageDto, ScanPage>(true);

@@ -22,8 +22,3 @@ export interface OptionsDataPort {
 export const MARKET_DATA_PORT = Symbol('MARKET_DATA_PORT');
 export const OPTIONS_DATA_PORT = Symbol('OPTIONS_DATA_PORT');
 
-/** Stored daily 30-day ATM IV (percent, oldest first). Optional: without it IV rank uses the HV20 proxy. */
-export interface IvHistoryPort {
-  getDailyAtmIvPct(symbol: string): Promise<number[]>;
-}
-export const IV_HISTORY_PORT = Symbol('IV_HISTORY_PORT');

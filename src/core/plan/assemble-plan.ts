@@ -1,10 +1,17 @@
-import { buildPlanLayers, PlanLayers } from '../../core/plan/plan-layers';
-import { etDate, etMinuteOfDay } from '../../core/session/et-time';
-import type { SymbolAnalysis } from './symbol-analyzer.service';
+/**
+ * From an analysis to the plan it states: the one place that decides every field a plan carries
+ * (PlanSchema). Options contracts are attached by the caller (they need I/O); identity by the store.
+ */
+import type { Bar } from '../bars/bar';
+import type { Analysis } from '../analysis/analyze-symbol';
+import { etDate, etMinuteOfDay } from '../session/et-time';
+import { buildPlanLayers } from './plan-layers';
+import type { NoSetup, Plan, PlanLayers, SeriesBar } from './plan.schema';
 
 /** Banners that must travel with any plan built on non-live data or a simulated open. */
-export function dataBanners(a: Pick<SymbolAnalysis, 'data_source' | 'stale' | 'simulated_open' | 'market_status' | 'now_ms'>): string[] {
+export function dataBanners(a: Pick<Analysis, 'data_source' | 'fallback_from' | 'stale' | 'simulated_open' | 'market_status' | 'now_ms'>): string[] {
   const out: string[] = [];
+  if (a.fallback_from) out.push(`FALLBACK — ${a.fallback_from} did not answer; these numbers come from ${a.data_source}.`);
   if (a.data_source === 'synthetic') out.push('SYNTHETIC DATA — generated prices for testing, not market data.');
   if (a.data_source === 'replay') out.push('REPLAY DATA — recorded bars replayed on a simulated clock, not live.');
   if (a.stale) out.push('STALE DATA — served from cache after every provider failed.');
@@ -17,22 +24,23 @@ export function dataBanners(a: Pick<SymbolAnalysis, 'data_source' | 'stale' | 's
   return out;
 }
 
-export interface PlanPayloadResult {
-  /** JSON-safe plan payload (the idea store adds plan_id, version, plan_version). */
-  payload: Record<string, unknown>;
+/** Bars on the wire: epoch seconds, last `n`. */
+export function seriesOf(bars: readonly Bar[], n: number): SeriesBar[] {
+  return bars.slice(-n).map((b) => ({ time: Math.floor(b.time / 1000), open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume }));
+}
+
+export interface AssembledPlan {
+  plan: Plan;
   layers: PlanLayers;
 }
 
-/**
- * The persisted / returned plan document for an analysis with a best plan. Field names follow the
- * reference (snake_case; docs/plan-fields.md); bulky arrays stay out unless includeSeries.
- */
-export function buildPlanPayload(a: SymbolAnalysis, opts: { includeSeries?: boolean; kind: 'live' | 'scenario' }): PlanPayloadResult | null {
+/** The plan of an analysis' best setup; null when nothing fired. */
+export function assemblePlan(a: Analysis, opts: { kind: 'live' | 'scenario' }): AssembledPlan | null {
   if (!a.best) return null;
   const { plan, ctx } = a.best;
   const banners = dataBanners(a);
   const layers = buildPlanLayers(a.symbol, plan, ctx);
-  const payload: Record<string, unknown> = {
+  const out: Plan = {
     symbol: a.symbol,
     style: a.style,
     kind: opts.kind,
@@ -86,6 +94,7 @@ export function buildPlanPayload(a: SymbolAnalysis, opts: { includeSeries?: bool
     options_note: null,
     plan_layers: layers,
     data_source: a.data_source,
+    ...(a.fallback_from ? { fallback_from: a.fallback_from } : {}),
     as_of: a.as_of,
     stale: a.stale,
     planning_context: a.simulated_open || a.market_status === 'open' ? 'live' : 'frozen',
@@ -101,6 +110,29 @@ export function buildPlanPayload(a: SymbolAnalysis, opts: { includeSeries?: bool
       generated_at: new Date(a.now_ms).toISOString(),
     },
   };
-  if (opts.includeSeries) payload.series = a.base_bars.slice(-300).map((b) => ({ time: Math.floor(b.time / 1000), open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume }));
-  return { payload, layers };
+  return { plan: out, layers };
+}
+
+/** Why an analysis has no plan (nothing is persisted then). */
+export function noSetupOf(a: Analysis): NoSetup {
+  const banners = dataBanners(a);
+  return {
+    status: 'no_setup',
+    plan_id: null,
+    version: null,
+    symbol: a.symbol,
+    style: a.style,
+    message: `No ${a.style} playbook fired for ${a.symbol} as of the latest bar; nothing was persisted.`,
+    not_fired: a.not_fired,
+    rejected_setups: a.rejected.map((r) => ({ strategy_id: r.strategy_id, reasons: r.violations.map((v) => v.message) })),
+    indicators: a.indicators,
+    data_source: a.data_source,
+    ...(a.fallback_from ? { fallback_from: a.fallback_from } : {}),
+    as_of: a.as_of,
+    stale: a.stale,
+    banner: banners[0] ?? null,
+    banners,
+    warnings: a.warnings,
+    meta: { simulated_open: a.simulated_open, banner: banners[0] ?? null, market_status: a.market_status, generated_at: new Date(a.now_ms).toISOString() },
+  };
 }

@@ -1,0 +1,194 @@
+/**
+ * "Analyse a symbol" as a pure use case: bars in; every playbook of a style evaluated as of the latest
+ * closed bar, a plan built for each signal, the best ranked first, rejections and non-firing reasons out.
+ * No I/O and no Nest: the HTTP service (src/modules/plan/symbol-analyzer.service.ts), the calibration
+ * replay and any non-HTTP caller (MCP, CLI) run exactly this function on the bars they have.
+ */
+import type { Bar } from '../bars/bar';
+import type { Interval } from '../bars/interval';
+import { INTERVAL_MS, isIntraday } from '../bars/interval';
+import { resampleBars } from '../bars/resample';
+import { buildPlan } from '../plan/build-plan';
+import type { IndicatorSnapshot } from '../plan/plan.schema';
+import type { GuardrailViolation, PlanGeometry } from '../plan/plan.types';
+import { marketStatus } from '../session/session';
+import type { AsOfContext, ContextOptions } from '../strategies/as-of-context';
+import { evaluateStyle } from '../strategies/engine';
+import { buildFrame, Frame, lastRegularIndex } from '../strategies/frame';
+import { playbooksForStyle } from '../strategies/playbooks';
+import type { Style } from '../strategies/strategy.types';
+
+/** Daily bars for the daily HTF trend (EMA50 warm-up); daily playbooks ask for more. */
+const DAILY_LOOKBACK = 80;
+
+/** Higher timeframes per base interval ('daily' = the vendor daily frame, complete days only). */
+const HTF_OF: Partial<Record<Interval, Array<Interval | 'daily'>>> = {
+  '1m': ['5m', '15m'],
+  '5m': ['15m', '1h'],
+  '1h': ['4h', 'daily'],
+  '1D': ['1W'],
+};
+
+/** Bars of one interval as a provider returned them, with where they came from. */
+export interface BarsInput {
+  bars: readonly Bar[];
+  data_source: string;
+  /** ISO UTC. */
+  as_of: string;
+  stale: boolean;
+  /** Set when a live vendor failed and this source answered instead. */
+  fallback_from?: string;
+}
+
+/** What a style needs fetched: intraday intervals (regular session only) and daily bars. */
+export interface BarRequirements {
+  intraday: Array<{ interval: Interval; limit: number }>;
+  /** null when no playbook or HTF of the style uses daily bars; `required` when a playbook runs on them. */
+  daily: { limit: number; required: boolean } | null;
+}
+
+export function barRequirements(style: Style): BarRequirements {
+  const specs = playbooksForStyle(style).flatMap((p) => p.styles.filter((s) => s.style === style));
+  const lookback = new Map<Interval, number>();
+  for (const s of specs) lookback.set(s.interval, Math.max(lookback.get(s.interval) ?? 0, s.lookback_bars));
+  const intraday = [...lookback.entries()].filter(([iv]) => iv !== '1D').map(([interval, limit]) => ({ interval, limit }));
+  const dailyRequired = lookback.has('1D');
+  const needDaily = dailyRequired || intraday.some((r) => HTF_OF[r.interval]?.includes('daily'));
+  return { intraday, daily: needDaily ? { limit: Math.max(DAILY_LOOKBACK, lookback.get('1D') ?? 0), required: dailyRequired } : null };
+}
+
+export interface AnalyzeInputs {
+  symbol: string;
+  style: Style;
+  /** "Now" of the analysis, UTC ms: the service clock live, the replayed moment in a replay. */
+  now_ms: number;
+  simulate_open?: boolean;
+  /** Bars per intraday interval named by `barRequirements(style).intraday`. */
+  frames: Partial<Record<Interval, BarsInput>>;
+  daily?: BarsInput | null;
+  /** Warnings of the caller's I/O (e.g. daily bars unavailable), carried into the analysis. */
+  warnings?: string[];
+}
+
+export interface AnalyzedPlan {
+  plan: PlanGeometry;
+  ctx: AsOfContext;
+}
+
+export interface Analysis {
+  symbol: string;
+  style: Style;
+  data_source: string;
+  fallback_from?: string;
+  /** Provider as_of of the base bars, ISO UTC. */
+  as_of: string;
+  stale: boolean;
+  market_status: 'pre' | 'open' | 'post' | 'closed';
+  simulated_open: boolean;
+  /** Clock time of the analysis, UTC ms. */
+  now_ms: number;
+  best: AnalyzedPlan | null;
+  /** Every plan that was built, best first (best = plans[0]). */
+  plans: AnalyzedPlan[];
+  alternatives: PlanGeometry[];
+  rejected: Array<{ strategy_id: string; violations: GuardrailViolation[] }>;
+  not_fired: Array<{ strategy_id: string; reason: string }>;
+  indicators: IndicatorSnapshot | null;
+  /** Closed base-interval bars up to the as-of bar (for include_series). */
+  base_bars: readonly Bar[];
+  warnings: string[];
+}
+
+const num = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);
+
+/** Bars that have closed by `nowMs` (a forming bar never changes a plan). Daily bars close at their day's end. */
+export function closedBars(bars: readonly Bar[], interval: Interval, nowMs: number): readonly Bar[] {
+  const span = INTERVAL_MS[interval];
+  let n = bars.length;
+  while (n > 0 && bars[n - 1].time + span > nowMs) n--;
+  return n === bars.length ? bars : bars.slice(0, n);
+}
+
+export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
+  const { symbol, style, now_ms: nowMs } = inp;
+  const status = marketStatus(nowMs).status;
+  const simulate = inp.simulate_open === true;
+  const req = barRequirements(style);
+  const warnings = [...(inp.warnings ?? [])];
+
+  const daily = inp.daily ?? null;
+  const dailyBars = daily ? closedBars(daily.bars, '1D', nowMs) : [];
+  const dailyFrame = dailyBars.length ? buildFrame(dailyBars, '1D') : undefined;
+
+  const frames: Partial<Record<Interval, Frame>> = {};
+  const context: Partial<Record<Interval, ContextOptions>> = {};
+  const asOf: Partial<Record<Interval, number>> = {};
+  const present = req.intraday.filter((r) => inp.frames[r.interval]);
+  for (const { interval: iv } of present) {
+    const bars = closedBars(inp.frames[iv]!.bars, iv, nowMs);
+    const frame = buildFrame(bars, iv);
+    frames[iv] = frame;
+    const htf = (HTF_OF[iv] ?? []).flatMap((h) => (h === 'daily' ? (dailyFrame ? [dailyFrame] : []) : [buildFrame(resampleBars(bars, h), h)]));
+    context[iv] = { htf, daily: dailyFrame, ignore_windows: simulate };
+    // outside the regular session (or when simulating the open) evaluate as of the last regular bar
+    asOf[iv] = status === 'open' && !simulate ? frame.bars.length - 1 : lastRegularIndex(frame);
+  }
+  if (req.daily?.required && dailyFrame) {
+    frames['1D'] = dailyFrame;
+    context['1D'] = { htf: [buildFrame(resampleBars(dailyFrame.bars, '1W'), '1W')], ignore_windows: simulate };
+  }
+
+  const plans: AnalyzedPlan[] = [];
+  const rejected: Analysis['rejected'] = [];
+  const notFired: Analysis['not_fired'] = [];
+  for (const e of evaluateStyle(style, { frames, as_of_index: asOf, context })) {
+    if (!e.signal || !e.ctx) {
+      notFired.push({ strategy_id: e.strategy_id, reason: e.reason ?? 'did not fire' });
+      continue;
+    }
+    const res = buildPlan(e.signal, e.ctx);
+    if (res.ok) plans.push({ plan: res.plan, ctx: e.ctx });
+    else rejected.push({ strategy_id: res.strategy_id, violations: res.violations });
+  }
+  plans.sort((a, b) => b.plan.composite_score - a.plan.composite_score || a.plan.strategy_id.localeCompare(b.plan.strategy_id));
+
+  const primaryIv: Interval | null = present[0]?.interval ?? (daily ? '1D' : null);
+  const primary = primaryIv === '1D' ? daily : primaryIv ? inp.frames[primaryIv]! : null;
+  const pf = primaryIv ? (primaryIv === '1D' ? dailyFrame : frames[primaryIv]) : undefined;
+  const pi = pf && primaryIv ? (asOf[primaryIv] ?? pf.bars.length - 1) : -1;
+  const indicators: IndicatorSnapshot | null =
+    pf && pi >= 0
+      ? {
+          interval: pf.interval,
+          close: pf.close[pi],
+          atr14: num(pf.atr14[pi]),
+          ema9: num(pf.ema9[pi]),
+          ema20: num(pf.ema20[pi]),
+          ema50: num(pf.ema50[pi]),
+          vwap: isIntraday(pf.interval) ? num(pf.vwap[pi]) : null,
+          adx14: num(pf.adx14[pi]),
+          rsi14: num(pf.rsi14[pi]),
+        }
+      : null;
+  const src = primary ?? { data_source: 'unknown', as_of: new Date(nowMs).toISOString(), stale: false };
+  const fallbackFrom = primary?.fallback_from ?? daily?.fallback_from;
+  return {
+    symbol,
+    style,
+    data_source: src.data_source,
+    ...(fallbackFrom ? { fallback_from: fallbackFrom } : {}),
+    as_of: src.as_of,
+    stale: src.stale || (daily?.stale ?? false),
+    market_status: status,
+    simulated_open: simulate,
+    now_ms: nowMs,
+    best: plans[0] ?? null,
+    plans,
+    alternatives: plans.slice(1).map((o) => o.plan),
+    rejected,
+    not_fired: notFired,
+    indicators,
+    base_bars: pf && pi >= 0 ? pf.bars.slice(0, pi + 1) : [],
+    warnings,
+  };
+}

@@ -1,0 +1,324 @@
+/**
+ * The plan as it travels: one zod schema per wire object. The TypeScript types of the plan are inferred
+ * from these schemas (never written twice), the response DTOs `implement` them (src/modules/plan/dto),
+ * and stored snapshots are parsed back through them (`parsePlanSnapshot`). Adding a field here without
+ * building it (`assemblePlan`) or documenting it in the DTO fails `npm run typecheck`.
+ *
+ * Units: prices per share in the quote currency; percentages as percent (0.25 = 0.25 %); probabilities
+ * and scores 0–1; times on the wire are ISO-8601 UTC strings (`IsoTime`), except bar times in series
+ * and chart points, which are epoch seconds (`EpochSeconds`) as in the reference (docs/plan-fields.md).
+ */
+import { z } from 'zod';
+import { INTERVALS } from '../bars/interval';
+import { STYLES } from '../strategies/strategy.types';
+import type { RankedContract } from '../contracts/rank-contracts';
+
+/** ISO-8601 UTC instant, e.g. "2026-11-24T15:35:00.000Z". */
+export const IsoTime = z.iso.datetime({ offset: true });
+/** Whole seconds since 1970-01-01 UTC (bar starts in series and chart points). */
+export const EpochSeconds = z.number().int();
+
+const Direction = z.enum(['long', 'short']);
+const Style = z.enum(STYLES);
+const Interval = z.enum(INTERVALS);
+const finite = z.number();
+
+export const TargetMetaSchema = z.object({
+  label: z.string(),
+  price: finite,
+  /** |price − entry| / |entry − stop| on the rounded prices, 2 dp. */
+  rr_multiple: finite,
+  /** |price − entry|, price units. */
+  distance: finite,
+  /** distance / ATR14 of the plan interval. */
+  distance_atr: finite,
+  /** Heuristic touch score 0–1 of the geometry (not a measured probability; see probabilities). */
+  prob_touch: finite,
+  snap_tag: z.string().nullable(),
+  source: z.enum(['strategy', 'level', 'atr_ladder']),
+  reason: z.string(),
+});
+
+export const TpReasonSchema = z.object({ label: z.string(), reason: z.string(), snap_tag: z.string().nullable() });
+
+export const KeyLevelUsedSchema = z.object({ role: z.enum(['entry', 'stop', 'tp1', 'tp2', 'tp3']), label: z.string(), price: finite });
+export const KeyLevelsUsedSchema = z.object({ session: z.array(KeyLevelUsedSchema), structural: z.array(KeyLevelUsedSchema) });
+
+export const RiskBlockSchema = z.object({
+  /** |entry − stop|, price units. */
+  risk_points: finite,
+  /** |entry − stop| / entry × 100, percent. */
+  risk_percent: finite,
+  /** R multiple per target: {tp1: 1.8, …}. */
+  reward_to_target: z.record(z.string(), finite),
+  /** ATR14 of the plan interval, price units. */
+  atr_value: finite,
+  /** |entry − stop| / ATR. */
+  atr_stop_multiple: finite,
+  stop_min_atr: finite,
+  stop_max_atr: finite,
+  stop_rule: z.string(),
+  rr_formula: z.string(),
+});
+
+export const ExecutionRulesSchema = z.object({ trigger: z.string(), invalidation: z.string(), scale: z.string(), reload: z.string() });
+
+export const ConfidenceComponentSchema = z.object({
+  name: z.enum(['setup_conditions', 'trend_alignment', 'htf_agreement', 'vwap_side', 'reward_risk']),
+  /** 0–1. */
+  score: finite,
+  weight: finite,
+});
+
+export const CompositeComponentsSchema = z.object({
+  /** TP1 probability used for ranking, 0–1. */
+  probability: finite,
+  risk_reward: finite,
+  actionability: finite,
+  mtf_score: finite,
+  /** max(0.2, 1 + 0.5 × mtf_score). */
+  mtf_multiplier: finite,
+  confidence: finite,
+});
+
+export const MtfBiasSchema = z.object({ bias: z.enum(['long', 'short', 'neutral']), agreement: finite });
+
+export const EntryStatusSchema = z.object({ state: z.enum(['at_entry', 'pending']), dist_pct: finite, dist_atr: finite });
+
+export const IndicatorSnapshotSchema = z.object({
+  interval: Interval,
+  close: finite,
+  atr14: finite.nullable(),
+  ema9: finite.nullable(),
+  ema20: finite.nullable(),
+  ema50: finite.nullable(),
+  /** Session VWAP (intraday intervals only). */
+  vwap: finite.nullable(),
+  adx14: finite.nullable(),
+  rsi14: finite.nullable(),
+});
+
+export const LayerLevelSchema = z.object({ price: finite, label: z.string(), kind: z.enum(['level', 'plan', 'avwap']) });
+export const LayerZoneSchema = z.object({ low: finite, high: finite, kind: z.string(), label: z.string() });
+export const LayerPointSchema = z.object({ time: EpochSeconds, value: finite });
+export const LayerAnnotationSchema = z.object({
+  kind: z.literal('forecast_path'),
+  label: z.string(),
+  /** Free-form drawing hints for the chart (colour, line style); not interpreted by the service. */
+  style: z.record(z.string(), z.unknown()),
+  points: z.array(LayerPointSchema),
+});
+export const PlanLayersMetaSchema = z.object({
+  level_groups: z.object({ primary: z.array(z.string()), supplemental: z.array(z.string()) }),
+  confluence: z.array(z.string()),
+  confidence_factors: z.array(z.string()),
+});
+export const PlanLayersSchema = z.object({
+  plan_id: z.string().optional(),
+  symbol: z.string(),
+  interval: z.string(),
+  /** Start of the as-of bar. */
+  as_of: IsoTime,
+  /** Price decimals. */
+  precision: z.number().int(),
+  levels: z.array(LayerLevelSchema),
+  zones: z.array(LayerZoneSchema),
+  annotations: z.array(LayerAnnotationSchema),
+  meta: PlanLayersMetaSchema,
+});
+
+export const AlternativePlanSchema = z.object({
+  strategy_id: z.string(),
+  direction: Direction,
+  entry: finite,
+  stop: finite,
+  targets: z.array(finite),
+  rr_to_t1: finite,
+  composite_score: finite,
+});
+
+export const RejectedSetupSchema = z.object({ strategy_id: z.string(), reasons: z.array(z.string()) });
+export const NotFiredSchema = z.object({ strategy_id: z.string(), reason: z.string() });
+export const ConditionSchema = z.object({ name: z.string(), ok: z.boolean() });
+export const SeriesBarSchema = z.object({ time: EpochSeconds, open: finite, high: finite, low: finite, close: finite, volume: finite });
+
+export const MarketStatus = z.enum(['pre', 'open', 'post', 'closed']);
+
+export const PlanMetaSchema = z.object({
+  simulated_open: z.boolean(),
+  banner: z.string().nullable(),
+  market_status: MarketStatus,
+  /** Start of the bar the plan was evaluated on. */
+  as_of_bar_time: IsoTime,
+  composite_components: CompositeComponentsSchema,
+  conditions: z.array(ConditionSchema),
+  /** Service clock time of the analysis. */
+  generated_at: IsoTime,
+});
+
+/** A contract pick as stored with a plan: the contracts service's ranked row plus where its quote came from. */
+export type PlanContractPick = RankedContract & { quote_session: string; as_of: string; data_source: string };
+const isPick = (v: unknown): v is PlanContractPick =>
+  typeof v === 'object' && v !== null && typeof (v as PlanContractPick).label === 'string' && typeof (v as PlanContractPick).strike === 'number' && ((v as PlanContractPick).type === 'CALL' || (v as PlanContractPick).type === 'PUT');
+export const PlanContractPickSchema = z.custom<PlanContractPick>(isPick, { message: 'expected an option contract pick {label, strike, type, …}' });
+
+/** Heuristic geometry-based touch scores per target (0–1); not measured frequencies. */
+export const ProbabilitiesSchema = z.record(z.string(), finite);
+
+export const CalibrationMetaSchema = z.object({
+  calibrated: z.boolean(),
+  method: z.string(),
+  note: z.string(),
+});
+
+export const PlanningContext = z.enum(['live', 'frozen']);
+
+/** Everything a generated plan says, before the store gives it an identity. */
+export const PlanSchema = z.object({
+  symbol: z.string(),
+  style: Style,
+  kind: z.enum(['live', 'scenario']),
+  /** True for scenario snapshots (never updated). */
+  frozen: z.boolean(),
+  status: z.literal('ok'),
+  bias: Direction,
+  direction: Direction,
+  /** Strategy id of the setup. */
+  setup: z.string(),
+  strategy_id: z.string(),
+  strategy_name: z.string(),
+  /** Bar interval the playbook ran on. */
+  interval: Interval,
+  entry: finite,
+  entry_label: z.string(),
+  stop: finite,
+  stop_label: z.string(),
+  /** Nearest first (long ascending, short descending). */
+  targets: z.array(finite),
+  target_meta: z.array(TargetMetaSchema),
+  /** Alias of target_meta (reference name). */
+  targets_meta: z.array(TargetMetaSchema),
+  tp_reasons: z.array(TpReasonSchema),
+  /** (TP1 − entry)/(entry − stop), shorts mirrored; 2 dp. */
+  rr_to_t1: finite,
+  rr_formula: z.string(),
+  /** Rule-quality score 0–1 (Σ weight × component); not a probability. */
+  confidence: finite,
+  confidence_factors: z.array(z.string()),
+  confidence_components: z.array(ConfidenceComponentSchema),
+  /** Alias of composite_score (reference name). */
+  score: finite,
+  composite_score: finite,
+  probabilities: ProbabilitiesSchema,
+  calibration_meta: CalibrationMetaSchema,
+  confluence_tags: z.array(z.string()),
+  confluence: z.array(z.string()),
+  mtf_bias: MtfBiasSchema,
+  key_levels_used: KeyLevelsUsedSchema,
+  risk_block: RiskBlockSchema,
+  execution_rules: ExecutionRulesSchema,
+  /** Percent (0.25 = 0.25 %). */
+  entry_distance_pct: finite,
+  entry_distance_atr: finite,
+  bars_to_trigger: finite,
+  actionable_soon: z.boolean(),
+  actionable_now: z.boolean(),
+  actionability: finite,
+  entry_status: EntryStatusSchema,
+  waiting_for: z.string().nullable(),
+  notes: z.string(),
+  warnings: z.array(z.string()),
+  /** ATR14 of the plan interval. */
+  atr: finite,
+  /** Close of the as-of bar. */
+  last_price: finite,
+  indicators: IndicatorSnapshotSchema.nullable(),
+  alternatives: z.array(AlternativePlanSchema),
+  rejected_setups: z.array(RejectedSetupSchema),
+  options_contracts: z.array(PlanContractPickSchema),
+  options_note: z.string().nullable(),
+  plan_layers: PlanLayersSchema,
+  /** Provider id of the bars (synthetic, replay, polygon …). */
+  data_source: z.string(),
+  /** Set when a live vendor failed and another source answered. */
+  fallback_from: z.string().optional(),
+  /** Time the bars describe. */
+  as_of: IsoTime,
+  stale: z.boolean(),
+  planning_context: PlanningContext,
+  banner: z.string().nullable(),
+  banners: z.array(z.string()),
+  meta: PlanMetaSchema,
+  /** Permalink of the persisted plan (set when saved). */
+  idea_url: z.string().optional(),
+  /** Scenario: the live plan it was made beside. */
+  scenario_of: z.string().nullable().optional(),
+  scenario_style: Style.optional(),
+  /** Scenario: creation time. */
+  created_at: IsoTime.optional(),
+  /** Adopted plans: the scenario it came from. */
+  adopted_from: z.object({ plan_id: z.string(), version: z.number().int() }).optional(),
+  update_reason: z.string().optional(),
+  updated_from_version: z.number().int().nullable().optional(),
+});
+
+/** A plan the store has saved: its identity plus the plan. This is what /gpt/plan and /idea return. */
+export const StoredPlanSchema = PlanSchema.extend({
+  /** {SYMBOL}-{style}-{yyyymmdd}-{6 base32}. */
+  plan_id: z.string(),
+  /** Starts at 1, +1 on every regeneration of the same plan. */
+  version: z.number().int(),
+  /** Alias of version. */
+  plan_version: z.number().int(),
+  /** Only with include_series: the last ≤ 300 bars of the plan interval. */
+  series: z.array(SeriesBarSchema).optional(),
+});
+
+/** POST /gpt/plan when no playbook fired: nothing is persisted. */
+export const NoSetupSchema = z.object({
+  status: z.literal('no_setup'),
+  plan_id: z.null(),
+  version: z.null(),
+  symbol: z.string(),
+  style: Style,
+  message: z.string(),
+  not_fired: z.array(NotFiredSchema),
+  rejected_setups: z.array(RejectedSetupSchema),
+  indicators: IndicatorSnapshotSchema.nullable(),
+  data_source: z.string(),
+  fallback_from: z.string().optional(),
+  as_of: IsoTime,
+  stale: z.boolean(),
+  banner: z.string().nullable(),
+  banners: z.array(z.string()),
+  warnings: z.array(z.string()),
+  meta: z.object({ simulated_open: z.boolean(), banner: z.string().nullable(), market_status: MarketStatus, generated_at: IsoTime }),
+});
+
+export type TargetMeta = z.infer<typeof TargetMetaSchema>;
+export type TpReason = z.infer<typeof TpReasonSchema>;
+export type KeyLevelUsed = z.infer<typeof KeyLevelUsedSchema>;
+export type KeyLevelsUsed = z.infer<typeof KeyLevelsUsedSchema>;
+export type RiskBlock = z.infer<typeof RiskBlockSchema>;
+export type ExecutionRules = z.infer<typeof ExecutionRulesSchema>;
+export type ConfidenceComponent = z.infer<typeof ConfidenceComponentSchema>;
+export type CompositeComponents = z.infer<typeof CompositeComponentsSchema>;
+export type MtfBias = z.infer<typeof MtfBiasSchema>;
+export type EntryStatus = z.infer<typeof EntryStatusSchema>;
+export type IndicatorSnapshot = z.infer<typeof IndicatorSnapshotSchema>;
+export type LayerLevel = z.infer<typeof LayerLevelSchema>;
+export type LayerZone = z.infer<typeof LayerZoneSchema>;
+export type LayerPoint = z.infer<typeof LayerPointSchema>;
+export type LayerAnnotation = z.infer<typeof LayerAnnotationSchema>;
+export type PlanLayersMeta = z.infer<typeof PlanLayersMetaSchema>;
+export type PlanLayers = z.infer<typeof PlanLayersSchema>;
+export type AlternativePlan = z.infer<typeof AlternativePlanSchema>;
+export type RejectedSetup = z.infer<typeof RejectedSetupSchema>;
+export type NotFired = z.infer<typeof NotFiredSchema>;
+export type PlanCondition = z.infer<typeof ConditionSchema>;
+export type SeriesBar = z.infer<typeof SeriesBarSchema>;
+export type PlanMeta = z.infer<typeof PlanMetaSchema>;
+export type CalibrationMeta = z.infer<typeof CalibrationMetaSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
+export type StoredPlan = z.infer<typeof StoredPlanSchema>;
+export type NoSetup = z.infer<typeof NoSetupSchema>;
