@@ -109,6 +109,36 @@ export function closedBars(bars: readonly Bar[], interval: Interval, nowMs: numb
   return n === bars.length ? bars : bars.slice(0, n);
 }
 
+export interface StyleFrames {
+  frames: Partial<Record<Interval, Frame>>;
+  context: Partial<Record<Interval, ContextOptions>>;
+  dailyFrame: Frame | undefined;
+}
+
+/**
+ * Frames and context options the playbooks of a style run on (base intervals with their higher
+ * timeframes, the daily frame). Shared by live analysis and the calibration replay, so both see the
+ * bars the same way.
+ */
+export function buildStyleFrames(style: Style, intraday: Partial<Record<Interval, readonly Bar[]>>, dailyBars: readonly Bar[], simulate = false): StyleFrames {
+  const req = barRequirements(style);
+  const dailyFrame = dailyBars.length ? buildFrame(dailyBars, '1D') : undefined;
+  const frames: Partial<Record<Interval, Frame>> = {};
+  const context: Partial<Record<Interval, ContextOptions>> = {};
+  for (const { interval: iv } of req.intraday) {
+    const bars = intraday[iv];
+    if (!bars) continue;
+    frames[iv] = buildFrame(bars, iv);
+    const htf = (HTF_OF[iv] ?? []).flatMap((h) => (h === 'daily' ? (dailyFrame ? [dailyFrame] : []) : [buildFrame(resampleBars(bars, h), h)]));
+    context[iv] = { htf, daily: dailyFrame, ignore_windows: simulate };
+  }
+  if (req.daily?.required && dailyFrame) {
+    frames['1D'] = dailyFrame;
+    context['1D'] = { htf: [buildFrame(resampleBars(dailyFrame.bars, '1W'), '1W')], ignore_windows: simulate };
+  }
+  return { frames, context, dailyFrame };
+}
+
 export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
   const { symbol, style, now_ms: nowMs } = inp;
   const status = marketStatus(nowMs).status;
@@ -118,24 +148,14 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
 
   const daily = inp.daily ?? null;
   const dailyBars = daily ? closedBars(daily.bars, '1D', nowMs) : [];
-  const dailyFrame = dailyBars.length ? buildFrame(dailyBars, '1D') : undefined;
-
-  const frames: Partial<Record<Interval, Frame>> = {};
-  const context: Partial<Record<Interval, ContextOptions>> = {};
+  const intradayBars: Partial<Record<Interval, readonly Bar[]>> = {};
+  for (const r of req.intraday) if (inp.frames[r.interval]) intradayBars[r.interval] = closedBars(inp.frames[r.interval]!.bars, r.interval, nowMs);
+  const { frames, context, dailyFrame } = buildStyleFrames(style, intradayBars, dailyBars, simulate);
+  const present = req.intraday.filter((r) => frames[r.interval]);
   const asOf: Partial<Record<Interval, number>> = {};
-  const present = req.intraday.filter((r) => inp.frames[r.interval]);
   for (const { interval: iv } of present) {
-    const bars = closedBars(inp.frames[iv]!.bars, iv, nowMs);
-    const frame = buildFrame(bars, iv);
-    frames[iv] = frame;
-    const htf = (HTF_OF[iv] ?? []).flatMap((h) => (h === 'daily' ? (dailyFrame ? [dailyFrame] : []) : [buildFrame(resampleBars(bars, h), h)]));
-    context[iv] = { htf, daily: dailyFrame, ignore_windows: simulate };
     // outside the regular session (or when simulating the open) evaluate as of the last regular bar
-    asOf[iv] = status === 'open' && !simulate ? frame.bars.length - 1 : lastRegularIndex(frame);
-  }
-  if (req.daily?.required && dailyFrame) {
-    frames['1D'] = dailyFrame;
-    context['1D'] = { htf: [buildFrame(resampleBars(dailyFrame.bars, '1W'), '1W')], ignore_windows: simulate };
+    asOf[iv] = status === 'open' && !simulate ? frames[iv]!.bars.length - 1 : lastRegularIndex(frames[iv]!);
   }
 
   const plans: AnalyzedPlan[] = [];

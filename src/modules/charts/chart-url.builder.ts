@@ -1,3 +1,4 @@
+import { normalizeTicker, TICKER_RULE } from '../../core/symbols/ticker';
 import type { FieldProblem } from '../../common/errors';
 import { INTERVAL_MS, isIntraday, parseInterval, type Interval } from '../../core/bars/interval';
 import { PLAN_ID_RE } from '../ideas/dto/idea.dto';
@@ -24,7 +25,6 @@ export const LEGACY_EXTRA_KEYS = [
 ] as const;
 
 export const VIEWS = ['1d', '5d', '1M', '3M', '6M', '1Y'] as const;
-export const SYMBOL_RE = /^(?:[IX]:)?\^?[A-Z][A-Z0-9.\-]{0,14}$/;
 const MAX_TARGETS = 5;
 
 /** Price decimals per root symbol (futures/index conventions); everything else 2. */
@@ -92,8 +92,8 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
   // symbol
   let symbol = '';
   if (!has('symbol')) bad('symbol', 'is required');
-  else if (typeof body.symbol !== 'string' || !SYMBOL_RE.test(body.symbol.trim().toUpperCase())) bad('symbol', 'must be a ticker such as SPY or I:SPX');
-  else symbol = body.symbol.trim().toUpperCase();
+  else if (normalizeTicker(body.symbol) === null) bad('symbol', TICKER_RULE);
+  else symbol = normalizeTicker(body.symbol)!;
   if (symbol) out.set('symbol', symbol);
   const decimals = symbolPrecision(symbol || 'X');
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ValidationFailedError, type FieldProblem } from '../../common/errors';
 import type { Bar } from '../../core/bars/bar';
 import { INTERVAL_MS, type Interval } from '../../core/bars/interval';
-import { SYMBOL_RE } from './chart-url.builder';
+import { normalizeTicker, TICKER_RULE } from '../../core/symbols/ticker';
 import { computeStudies, DEFAULT_EMAS, type ChartStudies } from './chart-studies';
 import { ChartMarketData } from './chart-market-data';
 import { parseEpoch, parseWindow, toUdf, type UdfBars, type WindowQuery } from './udf';
@@ -25,8 +25,8 @@ function fail(problems: FieldProblem[]): never {
 }
 
 export function checkSymbol(raw: unknown): string {
-  const s = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
-  if (!SYMBOL_RE.test(s)) fail([{ field: 'symbol', message: 'must be a ticker such as SPY or I:SPX' }]);
+  const s = normalizeTicker(raw);
+  if (s === null) fail([{ field: 'symbol', message: TICKER_RULE }]);
   return s;
 }
 

@@ -3,7 +3,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiExtension, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ValidationFailedError } from '../../common/errors';
-import { PlanRequestDto, ScenarioRequestDto, simulateOpenFrom, SYMBOL_RE } from './dto/plan-request.dto';
+import { tickerOrFail } from '../../common/ticker-field';
+import { PlanRequestDto, ScenarioRequestDto, simulateOpenFrom } from './dto/plan-request.dto';
 import { NoSetupResponseDto, PlanResponseDto, ScenarioListDto } from './dto/plan-response.dto';
 import { PlanOutcome, PlanService } from './plan.service';
 
@@ -49,8 +50,7 @@ export class PlanController {
   @ApiQuery({ name: 'symbol', required: true, example: 'SPY' })
   @ApiOkResponse({ type: ScenarioListDto })
   async scenarios(@CurrentUser() userId: string, @Query('symbol') symbol?: string): Promise<ScenarioListDto> {
-    const s = String(symbol ?? '').trim().toUpperCase();
-    if (!SYMBOL_RE.test(s)) throw ValidationFailedError.field('symbol', 'must be a ticker');
+    const s = tickerOrFail(symbol);
     return { symbol: s, scenarios: await this.plans.listScenarios(userId, s) };
   }
 

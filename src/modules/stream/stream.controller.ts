@@ -1,11 +1,10 @@
+import { tickerOrFail } from '../../common/ticker-field';
 import { Controller, MessageEvent, Param, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import { ValidationFailedError } from '../../common/errors';
 import { StreamBus } from './stream-bus';
 import { SymbolPollerService } from './symbol-poller.service';
 
-const SYMBOL = /^[A-Z][A-Z0-9.\-]{0,9}$/;
 
 /** `GET /stream/{symbol}`: Server-Sent Events, one `data: {"symbol", "event": {t, …}}` frame per event. */
 @ApiTags('stream')
@@ -21,8 +20,7 @@ export class StreamController {
   @ApiProduces('text/event-stream')
   @ApiOperation({ operationId: 'streamSymbol', summary: 'Server-Sent Events for a symbol: bar, tick, market_status, heartbeat (envelope {symbol, event}).' })
   stream(@Param('symbol') raw: string): Observable<MessageEvent> {
-    const symbol = String(raw ?? '').toUpperCase();
-    if (!SYMBOL.test(symbol)) throw ValidationFailedError.field('symbol', 'must be a ticker such as SPY or BRK.B');
+    const symbol = tickerOrFail(raw);
     return new Observable<MessageEvent>((sub) => {
       // a client joining a running poller first gets its latest status, bar and tick
       for (const env of this.pollers.snapshot(symbol)) sub.next({ data: env });

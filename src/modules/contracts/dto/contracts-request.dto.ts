@@ -23,7 +23,8 @@ export class ContractsRequestDto {
   @ApiProperty({ description: 'Underlying ticker, e.g. SPY.', example: 'SPY' })
   @IsString() @MaxLength(16) symbol!: string;
 
-  @ApiPropertyOptional({ description: 'call/put, or a direction: long/bullish → calls, short/bearish → puts.', enum: SIDE_TOKENS, example: 'call' })
+  // documented as required (the strict contract); for older clients the service also accepts bias or plan_id instead
+  @ApiProperty({ required: true, description: 'call/put, or a direction: long/bullish → calls, short/bearish → puts. Older clients may send bias or plan_id instead.', enum: SIDE_TOKENS, example: 'call' })
   @IsOptional() @IsString() @IsIn(SIDE_TOKENS as unknown as string[]) side?: string;
 
   @ApiPropertyOptional({ description: 'Used when side is absent: long/bullish/call → calls, short/bearish/put → puts.', enum: SIDE_TOKENS })

@@ -1,19 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
 import { STYLES, type Style } from '../../../core/strategies/strategy.types';
 
-/** Ticker after upper-casing: a letter then up to 9 of A–Z, 0–9, '.' or ':' (BRK.B, I:SPX). */
-export const SYMBOL_RE = /^[A-Z][A-Z0-9.:]{0,9}$/;
-export const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class PlanRequestDto {
-  @ApiProperty({ description: 'Ticker, case-insensitive (e.g. SPY, BRK.B).', example: 'SPY' })
-  @Transform(upper)
+  @ApiProperty({ description: 'Ticker, case-insensitive (SPY, BRK.B or BRK-B, index SPX or I:SPX); normalised to its canonical form.', example: 'SPY' })
+  @NormalizeTicker()
   @IsString()
   @IsNotEmpty()
-  @Matches(SYMBOL_RE, { message: 'must be a ticker: a letter then up to 9 letters, digits, "." or ":" (use /gpt/scan for universes)' })
+  @IsTicker()
   symbol!: string;
 
   @ApiPropertyOptional({ enum: STYLES, default: 'intraday', description: 'Trading style: scalp (1m bars), intraday (5m), swing (1h + daily), leaps (daily).' })

@@ -2,15 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STYLES, type Style } from '../../../core/strategies/strategy.types';
-import { SYMBOL_RE } from '../../plan/dto/plan-request.dto';
+import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
 
 /** Largest universe one scan accepts (the reference's universe expansion limit). */
 export const MAX_UNIVERSE = 250;
 
-/** A list, or a string of tickers separated by commas/spaces; each upper-cased. */
+/** A list, or a string of tickers separated by commas/spaces (NormalizeTicker then canonicalises each). */
 const toTickers = ({ value }: { value: unknown }) => {
   const list = typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value;
-  return Array.isArray(list) ? list.map((x) => (typeof x === 'string' ? x.trim().toUpperCase() : x)) : list;
+  return Array.isArray(list) ? list.map((x) => (typeof x === 'string' ? x.trim() : x)) : list;
 };
 
 export class ScanRequestDto {
@@ -20,11 +20,12 @@ export class ScanRequestDto {
     example: ['SPY', 'QQQ', 'AAPL'],
   })
   @Transform(toTickers)
+  @NormalizeTicker()
   @IsArray({ message: 'must be a list of tickers' })
   @ArrayMinSize(1, { message: 'must not be empty' })
   @ArrayMaxSize(MAX_UNIVERSE, { message: `must hold at most ${MAX_UNIVERSE} tickers` })
   @IsString({ each: true })
-  @Matches(SYMBOL_RE, { each: true, message: 'each ticker must be a letter then up to 9 letters, digits, "." or ":"' })
+  @IsTicker({ each: true })
   universe!: string[];
 
   @ApiProperty({ enum: STYLES, description: 'scalp (1m bars), intraday (5m), swing (1h + daily), leaps (daily).' })
