@@ -170,7 +170,6 @@ describe('POST /gpt/multi-context', () => {
     afterAll(async () => t.app.close());
     const cases: Array<[string, object, string]> = [
       ['empty intervals', { symbol: 'SPY', intervals: [] }, 'intervals'],
-      ['missing intervals', { symbol: 'SPY' }, 'intervals'],
       ['20 intervals', { symbol: 'SPY', intervals: Array.from({ length: 20 }, () => '5m') }, 'intervals'],
       ['unknown token', { symbol: 'SPY', intervals: ['5m', '2h'] }, 'intervals[1]'],
       ['bad symbol', { symbol: '$$$', intervals: ['5m'] }, 'symbol'],
