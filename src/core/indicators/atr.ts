@@ -1,31 +1,36 @@
-import { nanArray, Series, validPeriod } from './series';
+import { nanArray, Series, validPeriod, warmupArray } from './series';
+
+/** TR at bar i ≥ 1 (no bounds or NaN checks): max(H−L, |H−C₋₁|, |L−C₋₁|). */
+export function trueRangeAt(high: Series, low: Series, close: Series, i: number): number {
+  const h = high[i];
+  const l = low[i];
+  const pc = close[i - 1];
+  return Math.max(h - l, Math.abs(h - pc), Math.abs(l - pc));
+}
 
 /** True range (TA-Lib TRANGE): max(H−L, |H−C₋₁|, |L−C₋₁|); index 0 has no previous close → NaN. */
 export function trueRange(high: Series, low: Series, close: Series): Float64Array {
   const n = Math.min(high.length, low.length, close.length);
-  const out = nanArray(n);
-  for (let i = 1; i < n; i++) {
-    const pc = close[i - 1];
-    out[i] = Math.max(high[i] - low[i], Math.abs(high[i] - pc), Math.abs(low[i] - pc));
-  }
+  const out = warmupArray(n, 1);
+  for (let i = 1; i < n; i++) out[i] = trueRangeAt(high, low, close, i);
   return out;
 }
 
 /**
  * Average true range, Wilder (TA-Lib): seeded with the mean of TR[1..period] at index `period`,
- * then ATR = (ATR₋₁·(period−1) + TR)/period.
+ * then ATR = (ATR₋₁·(period−1) + TR)/period. One pass, TR computed inline.
  */
 export function atr(high: Series, low: Series, close: Series, period = 14): Float64Array {
-  const tr = trueRange(high, low, close);
-  const n = tr.length;
-  const out = nanArray(n);
-  if (!validPeriod(period, n - 1)) return out;
+  const n = Math.min(high.length, low.length, close.length);
+  if (!validPeriod(period, n - 1)) return nanArray(n);
+  const out = warmupArray(n, period);
   let sum = 0;
-  for (let i = 1; i <= period; i++) sum += tr[i];
+  for (let i = 1; i <= period; i++) sum += trueRangeAt(high, low, close, i);
   let prev = sum / period;
   out[period] = prev;
+  const keep = period - 1;
   for (let i = period + 1; i < n; i++) {
-    prev = (prev * (period - 1) + tr[i]) / period;
+    prev = (prev * keep + trueRangeAt(high, low, close, i)) / period;
     out[i] = prev;
   }
   return out;

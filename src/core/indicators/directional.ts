@@ -1,4 +1,5 @@
-import { nanArray, Series, validPeriod } from './series';
+import { trueRangeAt } from './atr';
+import { nanArray, Series, validPeriod, warmupArray } from './series';
 
 export interface DirectionalSeries {
   /** Wilder-smoothed +DM / −DM sums (TA-Lib PLUS_DM / MINUS_DM), from index period−1. */
@@ -20,60 +21,66 @@ export interface DirectionalSeries {
  */
 export function directional(high: Series, low: Series, close: Series, period = 14): DirectionalSeries {
   const n = Math.min(high.length, low.length, close.length);
-  const res: DirectionalSeries = { plusDM: nanArray(n), minusDM: nanArray(n), plusDI: nanArray(n), minusDI: nanArray(n), dx: nanArray(n), adx: nanArray(n), adxr: nanArray(n) };
-  if (!validPeriod(period, n - 1, 1)) return res;
+  if (!validPeriod(period, n - 1, 1)) {
+    return { plusDM: nanArray(n), minusDM: nanArray(n), plusDI: nanArray(n), minusDI: nanArray(n), dx: nanArray(n), adx: nanArray(n), adxr: nanArray(n) };
+  }
+  // Each series is NaN before its first value and written at every index from there on.
+  const plusDM = warmupArray(n, Math.max(period - 1, 1));
+  const minusDM = warmupArray(n, Math.max(period - 1, 1));
+  const plusDI = warmupArray(n, period);
+  const minusDI = warmupArray(n, period);
+  const dxOut = warmupArray(n, period);
+  const adxOut = warmupArray(n, 2 * period - 1);
+  const adxrOut = warmupArray(n, 3 * period - 2);
   let pDM = 0;
   let mDM = 0;
   let tr = 0;
-  const step = (i: number) => {
+  for (let i = 1; i < period; i++) {
     const up = high[i] - high[i - 1];
     const down = low[i - 1] - low[i];
-    const pc = close[i - 1];
-    return {
-      p: up > 0 && up > down ? up : 0,
-      m: down > 0 && down > up ? down : 0,
-      t: Math.max(high[i] - low[i], Math.abs(high[i] - pc), Math.abs(low[i] - pc)),
-    };
-  };
-  for (let i = 1; i < period; i++) {
-    const s = step(i);
-    pDM += s.p;
-    mDM += s.m;
-    tr += s.t;
+    pDM += up > 0 && up > down ? up : 0;
+    mDM += down > 0 && down > up ? down : 0;
+    tr += trueRangeAt(high, low, close, i);
   }
   if (period > 1) {
-    res.plusDM[period - 1] = pDM;
-    res.minusDM[period - 1] = mDM;
+    plusDM[period - 1] = pDM;
+    minusDM[period - 1] = mDM;
   }
   let dxSum = 0;
   let adx = NaN;
+  const adxStart = 2 * period - 1;
+  const adxrStart = 3 * period - 2;
   for (let i = period; i < n; i++) {
-    const s = step(i);
-    pDM = pDM - pDM / period + s.p;
-    mDM = mDM - mDM / period + s.m;
-    tr = tr - tr / period + s.t;
-    res.plusDM[i] = pDM;
-    res.minusDM[i] = mDM;
+    const up = high[i] - high[i - 1];
+    const down = low[i - 1] - low[i];
+    // Branch-free +DM/−DM (a data-dependent branch mispredicts on random-walk bars): move × (0|1).
+    // A move × 0 is ±0, which adds like TA-Lib's 0 here (the smoothed sum is never −0); it is NaN only
+    // for a NaN or infinite move, where TA-Lib's branch gives 0.
+    let p = up * (+(up > 0) & +(up > down));
+    let m = down * (+(down > 0) & +(down > up));
+    if (p !== p) p = 0;
+    if (m !== m) m = 0;
+    pDM = pDM - pDM / period + p;
+    mDM = mDM - mDM / period + m;
+    tr = tr - tr / period + trueRangeAt(high, low, close, i);
+    plusDM[i] = pDM;
+    minusDM[i] = mDM;
     const pdi = tr === 0 ? 0 : (100 * pDM) / tr;
     const mdi = tr === 0 ? 0 : (100 * mDM) / tr;
-    res.plusDI[i] = pdi;
-    res.minusDI[i] = mdi;
+    plusDI[i] = pdi;
+    minusDI[i] = mdi;
     const dx = pdi + mdi === 0 ? 0 : (100 * Math.abs(pdi - mdi)) / (pdi + mdi);
-    res.dx[i] = dx;
-    const k = i - period; // number of DX values before this one
-    if (k < period) {
-      dxSum += dx;
-      if (k === period - 1) adx = dxSum / period;
+    dxOut[i] = dx;
+    if (i < adxStart) {
+      dxSum += dx; // the first `period` DX values seed the ADX
     } else {
-      adx = (adx * (period - 1) + dx) / period;
-    }
-    if (k >= period - 1) {
-      res.adx[i] = adx;
-      const back = i - (period - 1);
-      if (!Number.isNaN(res.adx[back])) res.adxr[i] = (adx + res.adx[back]) / 2;
+      adx = i === adxStart ? (dxSum + dx) / period : (adx * (period - 1) + dx) / period;
+      adxOut[i] = adx;
+      // ADXR from the first bar whose ADX period−1 bars back exists; a NaN ADX there gives NaN.
+      if (i >= adxrStart) adxrOut[i] = (adx + adxOut[i - (period - 1)]) / 2;
     }
   }
-  return res;
+  return { plusDM, minusDM, plusDI, minusDI, dx: dxOut, adx: adxOut, adxr: adxrOut };
 }
 
 export const plusDI = (h: Series, l: Series, c: Series, period = 14) => directional(h, l, c, period).plusDI;

@@ -1,4 +1,4 @@
-import { nanArray, Series, validPeriod } from './series';
+import { nanArray, Series, validPeriod, warmupArray } from './series';
 
 /**
  * Exponential moving average, TA-Lib convention: α = 2/(period+1), seeded at index
@@ -6,8 +6,8 @@ import { nanArray, Series, validPeriod } from './series';
  */
 export function ema(values: Series, period: number, seedEnd = period - 1): Float64Array {
   const n = values.length;
-  const out = nanArray(n);
-  if (!validPeriod(period, n) || seedEnd < period - 1 || seedEnd >= n) return out;
+  if (!validPeriod(period, n) || seedEnd < period - 1 || seedEnd >= n) return nanArray(n);
+  const out = warmupArray(n, seedEnd);
   const k = 2 / (period + 1);
   let sum = 0;
   for (let i = seedEnd - period + 1; i <= seedEnd; i++) sum += values[i];
@@ -23,8 +23,8 @@ export function ema(values: Series, period: number, seedEnd = period - 1): Float
 /** Wilder smoothing (α = 1/period) seeded with the SMA of the first `period` values from `start`. */
 export function wilder(values: Series, period: number, start = 0): Float64Array {
   const n = values.length;
-  const out = nanArray(n);
-  if (!validPeriod(period, n - start)) return out;
+  if (!validPeriod(period, n - start)) return nanArray(n);
+  const out = warmupArray(n, start + period - 1);
   let sum = 0;
   for (let i = start; i < start + period; i++) sum += values[i];
   let prev = sum / period;
@@ -42,8 +42,8 @@ export function wilder(values: Series, period: number, start = 0): Float64Array 
  */
 export function emaFirstSeeded(values: ArrayLike<number>, period: number): Float64Array {
   const n = values.length;
-  const out = new Float64Array(n).fill(NaN);
-  if (!(period >= 1) || n === 0) return out;
+  if (!(period >= 1) || n === 0) return nanArray(n);
+  const out = new Float64Array(n);
   const k = 2 / (period + 1);
   let prev = values[0];
   out[0] = prev;

@@ -1,5 +1,4 @@
-import { ema } from './ema';
-import { nanArray, Series, validPeriod } from './series';
+import { nanArray, Series, validPeriod, warmupArray } from './series';
 
 export interface MacdSeries {
   macd: Float64Array;
@@ -12,20 +11,53 @@ export interface MacdSeries {
  * seeded with the SMA of the `fast` values ending there (not of the first `fast` values); the signal
  * is an EMA of the MACD line seeded with its first `signal` values. MACD is defined from index
  * slow−1; signal and histogram from slow+signal−2 (TA-Lib reports all three from there).
+ * One pass: the two EMAs and the signal EMA run side by side (same arithmetic as `ema`).
  */
 export function macd(close: Series, fast = 12, slow = 26, signal = 9): MacdSeries {
   const n = close.length;
-  const out: MacdSeries = { macd: nanArray(n), signal: nanArray(n), hist: nanArray(n) };
-  if (!validPeriod(fast, n) || !validPeriod(slow, n) || !validPeriod(signal, n) || fast >= slow) return out;
-  const start = slow - 1;
-  const f = ema(close, fast, start);
-  const s = ema(close, slow, start);
-  for (let i = start; i < n; i++) out.macd[i] = f[i] - s[i];
-  if (start + signal - 1 >= n) return out;
-  const sig = ema(out.macd, signal, start + signal - 1);
-  for (let i = start + signal - 1; i < n; i++) {
-    out.signal[i] = sig[i];
-    out.hist[i] = out.macd[i] - sig[i];
+  if (!validPeriod(fast, n) || !validPeriod(slow, n) || !validPeriod(signal, n) || fast >= slow) {
+    return { macd: nanArray(n), signal: nanArray(n), hist: nanArray(n) };
   }
-  return out;
+  const start = slow - 1;
+  const sigStart = start + signal - 1;
+  const line = warmupArray(n, start);
+  const sig = warmupArray(n, sigStart);
+  const hist = warmupArray(n, sigStart);
+  const kf = 2 / (fast + 1);
+  const ks = 2 / (slow + 1);
+  const kg = 2 / (signal + 1);
+  let sumF = 0;
+  for (let i = start - fast + 1; i <= start; i++) sumF += close[i];
+  let sumS = 0;
+  for (let i = 0; i <= start; i++) sumS += close[i];
+  let ef = sumF / fast;
+  let es = sumS / slow;
+  line[start] = ef - es;
+  let sumG = 0;
+  sumG += line[start];
+  const seedEnd = Math.min(sigStart, n - 1);
+  let i = start + 1;
+  for (; i <= seedEnd; i++) {
+    const x = close[i];
+    ef = (x - ef) * kf + ef;
+    es = (x - es) * ks + es;
+    const v = ef - es;
+    line[i] = v;
+    sumG += v;
+  }
+  if (sigStart >= n) return { macd: line, signal: sig, hist };
+  let eg = sumG / signal;
+  sig[sigStart] = eg;
+  hist[sigStart] = line[sigStart] - eg;
+  for (; i < n; i++) {
+    const x = close[i];
+    ef = (x - ef) * kf + ef;
+    es = (x - es) * ks + es;
+    const v = ef - es;
+    line[i] = v;
+    eg = (v - eg) * kg + eg;
+    sig[i] = eg;
+    hist[i] = v - eg;
+  }
+  return { macd: line, signal: sig, hist };
 }

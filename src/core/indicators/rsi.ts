@@ -1,10 +1,13 @@
-import { nanArray, Series, validPeriod } from './series';
+import { nanArray, Series, validPeriod, warmupArray } from './series';
+
+/** Largest |Δ| for which (Δ + |Δ|)/2 is exact (2|Δ| must not overflow). */
+const EXACT_HALF_LIMIT = Number.MAX_VALUE / 2;
 
 /** Relative Strength Index with Wilder smoothing (TA-Lib): first value at index `period`. */
 export function rsi(close: Series, period = 14): Float64Array {
   const n = close.length;
-  const out = nanArray(n);
-  if (!validPeriod(period, n - 1)) return out;
+  if (!validPeriod(period, n - 1)) return nanArray(n);
+  const out = warmupArray(n, period);
   let gain = 0;
   let loss = 0;
   for (let i = 1; i <= period; i++) {
@@ -14,13 +17,29 @@ export function rsi(close: Series, period = 14): Float64Array {
   }
   gain /= period;
   loss /= period;
-  const value = () => (gain + loss === 0 ? 0 : (100 * gain) / (gain + loss));
-  out[period] = value();
-  for (let i = period + 1; i < n; i++) {
-    const d = close[i] - close[i - 1];
-    gain = (gain * (period - 1) + (d > 0 ? d : 0)) / period;
-    loss = (loss * (period - 1) + (d < 0 ? -d : 0)) / period;
-    out[i] = value();
+  out[period] = gain + loss === 0 ? 0 : (100 * gain) / (gain + loss);
+  const keep = period - 1;
+  let i = period + 1;
+  while (i < n) {
+    // Fast path, branch-free: (Δ+|Δ|)/2 and (|Δ|−Δ)/2 are exactly max(Δ,0) and max(−Δ,0) while 2|Δ|
+    // is finite (a data-dependent branch here mispredicts on every other bar). A NaN or a |Δ| above
+    // MAX/2 leaves this loop for one exact branchy step (NaN adds nothing to either side), then re-enters.
+    for (; i < n; i++) {
+      const d = close[i] - close[i - 1];
+      const a = Math.abs(d);
+      if (!(a <= EXACT_HALF_LIMIT)) break;
+      gain = (gain * keep + (d + a) * 0.5) / period;
+      loss = (loss * keep + (a - d) * 0.5) / period;
+      const sum = gain + loss;
+      out[i] = sum === 0 ? 0 : (100 * gain) / sum;
+    }
+    if (i < n) {
+      const d = close[i] - close[i - 1];
+      gain = (gain * keep + (d > 0 ? d : 0)) / period;
+      loss = (loss * keep + (d < 0 ? -d : 0)) / period;
+      out[i] = gain + loss === 0 ? 0 : (100 * gain) / (gain + loss);
+      i++;
+    }
   }
   return out;
 }

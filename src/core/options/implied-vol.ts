@@ -6,7 +6,7 @@
  * MAX_ITERATIONS (bisection alone reaches 1e-10 on a width-10 bracket in 37 steps), so the solver
  * always terminates, whatever the input. Failures are typed results, never exceptions.
  */
-import { BsmInput, isValidBsmInput } from './bsm';
+import { BsmInput } from './bsm';
 import { normCdf, normPdf } from './normal';
 
 export const IV_MIN = 1e-6;
@@ -31,25 +31,17 @@ export type IvInput = Omit<BsmInput, 'vol'> & { price: number };
 /** dV/dσ of the last priceVega call (kept in a module variable so the hot loop allocates nothing). */
 let lastVega = 0;
 
-/** Price (returned) and dV/dσ per 1.00 of σ (in `lastVega`) for the solver; inputs already validated. */
-function priceVega(
-  isCall: boolean,
-  S: number,
-  K: number,
-  T: number,
-  sqrtT: number,
-  fwdS: number,
-  pvK: number,
-  r: number,
-  q: number,
-  v: number,
-): number {
+/** Price (returned) and dV/dσ per 1.00 of σ (in `lastVega`) for the solver; inputs already validated, lnSK = ln(S/K). */
+function priceVega(isCall: boolean, lnSK: number, T: number, sqrtT: number, fwdS: number, pvK: number, r: number, q: number, v: number): number {
   const volSqrtT = v * sqrtT;
-  const d1 = (Math.log(S / K) + (r - q + 0.5 * v * v) * T) / volSqrtT;
+  const d1 = (lnSK + (r - q + 0.5 * v * v) * T) / volSqrtT;
   const d2 = d1 - volSqrtT;
   lastVega = fwdS * normPdf(d1) * sqrtT;
   return isCall ? fwdS * normCdf(d1) - pvK * normCdf(d2) : pvK * normCdf(-d2) - fwdS * normCdf(-d1);
 }
+
+/** Φ(x) is exactly 0 for x ≤ −SATURATED (normCdf's last branch). */
+const SATURATED = 38.5;
 
 /**
  * Solve BSM(σ) = price for σ (annualised fraction). `tol` is the tolerance on σ.
@@ -59,9 +51,18 @@ export function impliedVol(input: IvInput, tol = 1e-10): IvResult {
   if (!input || typeof input !== 'object') return { ok: false, reason: 'invalid_input' };
   const { type, spot: S, strike: K, years: T, rate: r, dividendYield: q, price } = input;
   if (Number.isFinite(T) && T <= 0) return { ok: false, reason: 'non_positive_time' };
-  if (!isValidBsmInput({ type, spot: S, strike: K, years: T, rate: r, dividendYield: q, vol: 1 })) {
-    return { ok: false, reason: 'invalid_input' };
-  }
+  // isValidBsmInput's checks for these fields (vol is not an input here), without building an object
+  const valid =
+    (type === 'call' || type === 'put') &&
+    Number.isFinite(S) &&
+    S > 0 &&
+    Number.isFinite(K) &&
+    K > 0 &&
+    Number.isFinite(T) &&
+    T > 0 &&
+    Number.isFinite(r) &&
+    Number.isFinite(q);
+  if (!valid) return { ok: false, reason: 'invalid_input' };
   if (!Number.isFinite(price) || price < 0) return { ok: false, reason: 'invalid_input' };
   const tolVol = Number.isFinite(tol) && tol > 0 ? tol : 1e-10;
 
@@ -85,9 +86,15 @@ export function impliedVol(input: IvInput, tol = 1e-10): IvResult {
   // f(σ) = BSM(σ) − target is increasing; keep [lo, hi] with f(lo) < 0 < f(hi).
   let lo = IV_MIN;
   let hi = IV_MAX;
-  const pLo = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, lo);
+  const lnSK = Math.log(S / K);
+  // At σ = IV_MIN the OTM price is usually exactly 0 (both Φ arguments saturated): that is what
+  // priceVega would return, so skip evaluating it.
+  const dLo1 = (lnSK + (r - q + 0.5 * lo * lo) * T) / (lo * sqrtT);
+  const dLo2 = dLo1 - lo * sqrtT;
+  const saturated = isCall ? dLo1 <= -SATURATED && dLo2 <= -SATURATED : dLo2 >= SATURATED && dLo1 >= SATURATED;
+  const pLo = saturated ? 0 : priceVega(isCall, lnSK, T, sqrtT, fwdS, pvK, r, q, lo);
   if (pLo - target >= 0) return { ok: false, reason: 'below_intrinsic' };
-  const pHi = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, hi);
+  const pHi = priceVega(isCall, lnSK, T, sqrtT, fwdS, pvK, r, q, hi);
   if (pHi - target < 0) return { ok: false, reason: 'no_convergence' };
 
   // Start at the vega-maximising σ (Manaster & Koehler 1982), from which Newton is well behaved;
@@ -110,7 +117,7 @@ export function impliedVol(input: IvInput, tol = 1e-10): IvResult {
   // exp(−a/σ²), where plain Newton crawls — the halving rule keeps the rate at least bisection's.
   let dxOld = hi - lo;
   for (let it = 1; it <= MAX_ITERATIONS; it++) {
-    const p = priceVega(isCall, S, K, T, sqrtT, fwdS, pvK, r, q, v);
+    const p = priceVega(isCall, lnSK, T, sqrtT, fwdS, pvK, r, q, v);
     const vega = lastVega;
     const f = p - target;
     if (f === 0) return { ok: true, vol: v, iterations: it };
