@@ -1,27 +1,38 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { UpstreamError } from '../common/errors';
+import { AppError, UpstreamError } from '../common/errors';
 import { createDataSource, databaseTarget, DatabaseTarget } from './data-source.factory';
+import { isDatabaseUnavailable } from './database-errors';
+import { databaseSettings, DatabaseSettings } from './database-settings';
 
 /**
  * Owns the DataSource. Connects in the background with backoff so that an unreachable database
  * never stops the process: /health/live keeps answering, /health/ready reports the database down,
  * and persistence calls fail fast with a 503 until it is reachable.
+ *
+ * Every store call goes through `run`: on PostgreSQL it has a deadline (DB_OPERATION_TIMEOUT_MS) and
+ * connection errors and timeouts become 503 `database_unavailable` (a stopped or frozen server answers
+ * within ~1.5 s, and the pool recovers by itself when the server is back). The embedded store has one
+ * connection, so its calls are serialised (overlapping TypeORM transactions on one connection would not
+ * be isolated from each other).
  */
 @Injectable()
 export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseService.name);
   readonly target: DatabaseTarget;
+  readonly settings: DatabaseSettings;
   private ds?: DataSource;
   private connecting?: Promise<void>;
   private lastError?: string;
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
   private attempt = 0;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.target = databaseTarget(config.databaseUrl, config.dataDir);
+    this.settings = databaseSettings();
   }
 
   /** Wait (bounded) for the first connection attempt so a healthy database is ready when the app listens. */
@@ -40,7 +51,7 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
 
   /** Human-readable target without credentials. */
   get description(): string {
-    if (this.target.dialect === 'sqljs') return `embedded sql.js store at ${this.target.location}`;
+    if (this.target.dialect === 'sqlite') return `embedded SQLite store at ${this.target.location}`;
     try {
       const u = new URL(this.target.location);
       return `postgres ${u.hostname}:${u.port || 5432}${u.pathname}`;
@@ -56,7 +67,7 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
   private connect(): Promise<void> {
     if (this.connecting) return this.connecting;
     this.connecting = (async () => {
-      const ds = createDataSource(this.target);
+      const ds = createDataSource(this.target, this.settings);
       try {
         await ds.initialize();
         this.ds = ds;
@@ -82,31 +93,70 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
     this.retryTimer.unref();
   }
 
+  private unavailable(reason?: string): UpstreamError {
+    return new UpstreamError(`database unavailable: ${this.description}${reason ? ` (${reason})` : ''}`, 503, 'database_unavailable');
+  }
+
   /** The DataSource, or a 503 naming the database when it is not reachable. */
   dataSource(): DataSource {
-    if (!this.ds?.isInitialized) {
-      throw new UpstreamError(`database unavailable: ${this.description}`, 503, 'database_unavailable');
-    }
+    if (!this.ds?.isInitialized) throw this.unavailable();
     return this.ds;
+  }
+
+  /**
+   * Run one store call (a query or a whole transaction). Domain errors pass through; a database that
+   * is unreachable, frozen or too slow becomes 503 `database_unavailable`.
+   */
+  async run<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
+    const ds = this.dataSource();
+    try {
+      if (this.target.dialect === 'sqlite') return await this.serial(() => fn(ds));
+      return await this.withDeadline(fn(ds), this.settings.operationTimeoutMs);
+    } catch (err) {
+      if (err instanceof AppError || !isDatabaseUnavailable(err)) throw err;
+      const reason = (err as Error).message?.slice(0, 160);
+      this.logger.warn(`database call failed: ${reason}`);
+      throw this.unavailable(reason);
+    }
+  }
+
+  /**
+   * First statement of a write transaction. On SQLite a no-op UPDATE takes the write lock at once,
+   * which makes the transaction `BEGIN IMMEDIATE` (TypeORM only issues a deferred BEGIN): another
+   * process on the same file waits (busy timeout) instead of failing on a lock upgrade.
+   */
+  async beginWrite(m: EntityManager): Promise<void> {
+    if (this.target.dialect === 'sqlite') await m.query(`UPDATE "follow_leases" SET "owner" = "owner" WHERE 0`);
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, rej) => {
+      timer = setTimeout(() => rej(this.unavailable(`no answer within ${ms} ms`)), ms);
+    });
+    p.catch(() => undefined); // a call that fails after its deadline must not become an unhandled rejection
+    return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
   }
 
   async ping(timeoutMs = 2000): Promise<void> {
     const ds = this.dataSource();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, rej) => {
-      timer = setTimeout(() => rej(new Error(`database ping timed out after ${timeoutMs} ms`)), timeoutMs);
-    });
-    try {
-      await Promise.race([ds.query('SELECT 1'), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    const q = this.target.dialect === 'sqlite' ? this.serial(() => ds.query('SELECT 1')) : ds.query('SELECT 1');
+    await this.withDeadline(q, timeoutMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.connecting) await this.connecting.catch(() => undefined);
-    if (this.ds?.isInitialized) await this.ds.destroy();
+    if (this.ds?.isInitialized) {
+      await this.queue.catch(() => undefined);
+      await this.ds.destroy();
+    }
   }
 }
