@@ -6,6 +6,8 @@ import { createDataSource, databaseTarget, DatabaseTarget } from './data-source.
 import { isDatabaseUnavailable } from './database-errors';
 import { databaseSettings, DatabaseSettings } from './database-settings';
 
+const SQLITE_QUEUES = new Map<string, Promise<unknown>>();
+
 /**
  * Owns the DataSource. Connects in the background with backoff so that an unreachable database
  * never stops the process: /health/live keeps answering, /health/ready reports the database down,
@@ -28,7 +30,6 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
   private stopped = false;
   private retryTimer?: NodeJS.Timeout;
   private attempt = 0;
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.target = databaseTarget(config.databaseUrl, config.dataDir);
@@ -129,9 +130,15 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
     if (this.target.dialect === 'sqlite') await m.query(`UPDATE "follow_leases" SET "owner" = "owner" WHERE 0`);
   }
 
+  /**
+   * One queue per database file for the whole process: better-sqlite3 waits for a lock synchronously
+   * (it blocks the thread), so two connections of one process to one file (two app instances in a
+   * test) must never hold overlapping transactions, or the waiting one would block the holder.
+   */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
+    const key = this.target.location;
+    const run = (SQLITE_QUEUES.get(key) ?? Promise.resolve()).then(fn, fn);
+    SQLITE_QUEUES.set(key, run.catch(() => undefined));
     return run;
   }
 
@@ -155,7 +162,7 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.connecting) await this.connecting.catch(() => undefined);
     if (this.ds?.isInitialized) {
-      await this.queue.catch(() => undefined);
+      await SQLITE_QUEUES.get(this.target.location)?.catch(() => undefined);
       await this.ds.destroy();
     }
   }
