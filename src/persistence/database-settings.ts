@@ -4,8 +4,8 @@
  *
  * | variable | default | meaning |
  * |---|---|---|
- * | DB_OPERATION_TIMEOUT_MS | 1500 | PostgreSQL: a store call (one query or one transaction) that has not finished by then answers 503 `database_unavailable` |
- * | DB_CONNECT_TIMEOUT_MS | 1000 | PostgreSQL: pool `connectionTimeoutMillis` (new connection or waiting for a free one) |
+ * | DB_OPERATION_TIMEOUT_MS | 1500 | PostgreSQL: a store call (one query or one transaction) still running after this, while no other store call finished for as long either (a frozen server, not a busy one), answers 503 `database_unavailable` |
+ * | DB_CONNECT_TIMEOUT_MS | 5000 | PostgreSQL: pool `connectionTimeoutMillis` (new connection or waiting for a free one) |
  * | DB_STATEMENT_TIMEOUT_MS | 5000 | PostgreSQL: server `statement_timeout` and client `query_timeout` (frees connections stuck on a frozen server) |
  * | DB_POOL_MAX | 10 | PostgreSQL: pool size |
  * | SQLITE_SYNCHRONOUS | FULL | embedded store: `FULL` (fsync of the WAL on every commit: an acknowledged plan survives power loss) or `NORMAL` |
@@ -39,7 +39,7 @@ export function databaseSettings(env: NodeJS.ProcessEnv = process.env): Database
   }
   return {
     operationTimeoutMs: int(env, 'DB_OPERATION_TIMEOUT_MS', 1500, 50, 600_000),
-    connectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 1000, 50, 600_000),
+    connectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 50, 600_000),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 50, 3_600_000),
     poolMax: int(env, 'DB_POOL_MAX', 10, 1, 1000),
     sqliteSynchronous: sync,

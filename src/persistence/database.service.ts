@@ -13,9 +13,10 @@ const SQLITE_QUEUES = new Map<string, Promise<unknown>>();
  * never stops the process: /health/live keeps answering, /health/ready reports the database down,
  * and persistence calls fail fast with a 503 until it is reachable.
  *
- * Every store call goes through `run`: on PostgreSQL it has a deadline (DB_OPERATION_TIMEOUT_MS) and
- * connection errors and timeouts become 503 `database_unavailable` (a stopped or frozen server answers
- * within ~1.5 s, and the pool recovers by itself when the server is back). The embedded store has one
+ * Every store call goes through `run`: on PostgreSQL connection errors and timeouts become 503
+ * `database_unavailable`, and a watchdog fails calls on a frozen server after DB_OPERATION_TIMEOUT_MS
+ * (a stopped server answers at once, a frozen one within ~1.5 s; the pool recovers by itself when the
+ * server is back). The embedded store has one
  * connection, so its calls are serialised (overlapping TypeORM transactions on one connection would not
  * be isolated from each other).
  */
@@ -106,19 +107,56 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Run one store call (a query or a whole transaction). Domain errors pass through; a database that
-   * is unreachable, frozen or too slow becomes 503 `database_unavailable`.
+   * is unreachable or frozen becomes 503 `database_unavailable`.
    */
   async run<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
     const ds = this.dataSource();
     try {
       if (this.target.dialect === 'sqlite') return await this.serial(() => fn(ds));
-      return await this.withDeadline(fn(ds), this.settings.operationTimeoutMs);
+      return await this.watched(fn(ds));
     } catch (err) {
       if (err instanceof AppError || !isDatabaseUnavailable(err)) throw err;
       const reason = (err as Error).message?.slice(0, 160);
       this.logger.warn(`database call failed: ${reason}`);
       throw this.unavailable(reason);
     }
+  }
+
+  /** When a PostgreSQL store call last settled (the server answered something). */
+  private lastProgress = Date.now();
+
+  /**
+   * The PostgreSQL watchdog. A call still running after DB_OPERATION_TIMEOUT_MS fails with 503 when no
+   * store call has settled for that long either (the server is frozen or the network black-holed);
+   * when other calls keep finishing, the server is only busy (a burst queued on the pool) and the call
+   * keeps waiting, up to the statement timeout plus the connect timeout.
+   */
+  private watched<T>(p: Promise<T>): Promise<T> {
+    const ms = this.settings.operationTimeoutMs;
+    const hardCap = this.settings.statementTimeoutMs + this.settings.connectTimeoutMs;
+    const start = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const watchdog = new Promise<never>((_, rej) => {
+      const check = () => {
+        const now = Date.now();
+        const idle = now - this.lastProgress;
+        if (idle >= ms || now - start >= hardCap) rej(this.unavailable(`no answer within ${now - start} ms`));
+        else timer = setTimeout(check, ms - idle);
+      };
+      timer = setTimeout(check, ms);
+    });
+    const settled = () => {
+      this.lastProgress = Date.now();
+    };
+    const tracked = p.then(
+      (v) => (settled(), v),
+      (e) => {
+        if (!isDatabaseUnavailable(e)) settled();
+        throw e;
+      },
+    );
+    tracked.catch(() => undefined); // a call that fails after the watchdog fired must not be an unhandled rejection
+    return Promise.race([tracked, watchdog]).finally(() => clearTimeout(timer));
   }
 
   /**
@@ -137,7 +175,11 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
    */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const key = this.target.location;
-    const run = (SQLITE_QUEUES.get(key) ?? Promise.resolve()).then(fn, fn);
+    // better-sqlite3 works synchronously, so queued calls chained by promises alone would run back to
+    // back without ever letting the event loop turn: yield once before each call (a burst of saves then
+    // delays other work by one save at a time, not by the whole burst)
+    const turn = () => new Promise<void>((r) => setImmediate(r)).then(fn);
+    const run = (SQLITE_QUEUES.get(key) ?? Promise.resolve()).then(turn, turn);
     SQLITE_QUEUES.set(key, run.catch(() => undefined));
     return run;
   }
@@ -147,7 +189,7 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
     const deadline = new Promise<never>((_, rej) => {
       timer = setTimeout(() => rej(this.unavailable(`no answer within ${ms} ms`)), ms);
     });
-    p.catch(() => undefined); // a call that fails after its deadline must not become an unhandled rejection
+    p.catch(() => undefined);
     return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
   }
 
