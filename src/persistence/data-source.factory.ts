@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import type { DatabaseSettings } from './database-settings';
 import { buildEntities, Dialect } from './entities';
-import { InitPostgres1764000000000, InitSqljs1764000000000 } from './migrations/1764000000000-init';
+import { postgresMigrations, sqliteMigrations } from './migrations';
 
 export interface DatabaseTarget {
   dialect: Dialect;
@@ -10,21 +11,18 @@ export interface DatabaseTarget {
   location: string;
 }
 
-export function databaseTarget(databaseUrl: string | undefined, dataDir: string): DatabaseTarget {
-  return databaseUrl
-    ? { dialect: 'postgres', location: databaseUrl }
-    : { dialect: 'sqljs', location: path.join(dataDir, 'trading-coach.sqlite') };
-}
+/**
+ * The embedded store's file. `trading-coach.db` (better-sqlite3, WAL); the former sql.js file
+ * `trading-coach.sqlite` is not read (see docs/persistence.md, "Upgrading from the sql.js store").
+ */
+export const EMBEDDED_FILE = 'trading-coach.db';
 
-/** Write atomically (temp file + rename) so a crash mid-save never leaves a torn database file. */
-function atomicWrite(file: string, data: Uint8Array): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
+export function databaseTarget(databaseUrl: string | undefined, dataDir: string): DatabaseTarget {
+  return databaseUrl ? { dialect: 'postgres', location: databaseUrl } : { dialect: 'sqlite', location: path.join(dataDir, EMBEDDED_FILE) };
 }
 
 /** A TypeORM DataSource for the target; migrations run on initialize (never `synchronize`). */
-export function createDataSource(target: DatabaseTarget): DataSource {
+export function createDataSource(target: DatabaseTarget, s: DatabaseSettings): DataSource {
   const entities = Object.values(buildEntities(target.dialect));
   let options: DataSourceOptions;
   if (target.dialect === 'postgres') {
@@ -32,23 +30,35 @@ export function createDataSource(target: DatabaseTarget): DataSource {
       type: 'postgres',
       url: target.location,
       entities,
-      migrations: [InitPostgres1764000000000],
+      migrations: postgresMigrations,
       migrationsRun: true,
       synchronize: false,
-      connectTimeoutMS: 3000,
-      extra: { max: 10, connectionTimeoutMillis: 3000, query_timeout: 10000 },
+      connectTimeoutMS: s.connectTimeoutMs,
+      extra: {
+        max: s.poolMax,
+        connectionTimeoutMillis: s.connectTimeoutMs,
+        // server side: a statement running longer is cancelled (57014); client side: a frozen server
+        // that never answers releases the waiting query with an error
+        statement_timeout: s.statementTimeoutMs,
+        query_timeout: s.statementTimeoutMs,
+        keepAlive: true,
+      },
     };
   } else {
     fs.mkdirSync(path.dirname(target.location), { recursive: true });
     options = {
-      type: 'sqljs',
-      location: target.location,
-      autoSave: true,
-      autoSaveCallback: (data: Uint8Array) => atomicWrite(target.location, data),
+      type: 'better-sqlite3',
+      database: target.location,
       entities,
-      migrations: [InitSqljs1764000000000],
+      migrations: sqliteMigrations,
       migrationsRun: true,
       synchronize: false,
+      // better-sqlite3's busy timeout: how long a statement waits for another connection's lock
+      timeout: s.sqliteBusyTimeoutMs,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma(`synchronous = ${s.sqliteSynchronous}`);
+      },
     };
   }
   return new DataSource(options);

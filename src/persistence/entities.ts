@@ -1,11 +1,12 @@
 /**
  * TypeORM entities. Defined as EntitySchemas built per dialect so that one definition serves Postgres
- * (jsonb, timestamptz) and the embedded sql.js store (JSON text, datetime) with the same names.
+ * (jsonb, timestamptz) and the embedded better-sqlite3 store (JSON text, datetime) with the same names.
+ * The tables themselves are created by the per-dialect migrations in ./migrations (never `synchronize`).
  */
 import { EntitySchema } from 'typeorm';
-import type { IdeaSnapshotRow, PlanDeltaRow, PlanLayerRow } from './rows';
+import type { FollowLeaseRow, IdeaSnapshotRow, PlanDeltaRow, PlanLayerRow } from './rows';
 
-export type Dialect = 'postgres' | 'sqljs';
+export type Dialect = 'postgres' | 'sqlite';
 
 const types = (d: Dialect) =>
   d === 'postgres'
@@ -57,9 +58,23 @@ export function buildEntities(dialect: Dialect) {
       user_id: { type: 'varchar', length: 128 },
       type: { type: 'varchar', length: 32 },
       payload: { type: t.json },
+      /** The plan version the follower was following and the bar (epoch ms) that produced the delta. */
+      plan_version: { type: 'int', nullable: true },
+      bar_time: { type: 'bigint', nullable: true },
       created_at: { type: t.time, createDate: true },
     },
     uniques: [{ name: 'uq_plan_deltas_plan_seq', columns: ['plan_id', 'seq'] }],
+    indices: [{ name: 'uq_plan_deltas_plan_version_bar_type', columns: ['plan_id', 'plan_version', 'bar_time', 'type'], unique: true }],
   });
-  return { IdeaSnapshot, PlanLayer, PlanDelta };
+  /** One follower per plan across instances: the owner holds the row until `expires_at` (epoch ms). */
+  const FollowLease = new EntitySchema<FollowLeaseRow>({
+    name: 'FollowLease',
+    tableName: 'follow_leases',
+    columns: {
+      plan_id: { type: 'varchar', length: 80, primary: true },
+      owner: { type: 'varchar', length: 128 },
+      expires_at: { type: 'bigint' },
+    },
+  });
+  return { IdeaSnapshot, PlanLayer, PlanDelta, FollowLease };
 }

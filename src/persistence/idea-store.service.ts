@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors';
 import { DatabaseService } from './database.service';
 import {
+  AppendDeltaOptions,
   IdeaKind,
   IdeaRecord,
   IdeaStoreApi,
@@ -22,6 +23,10 @@ function isUniqueViolation(err: unknown): boolean {
 
 const toIso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
+function deltaRecord(r: PlanDeltaRow): PlanDeltaRecord {
+  return { plan_id: r.plan_id, seq: r.seq, type: r.type, payload: r.payload, created_at: toIso(r.created_at) };
+}
+
 function toRecord(row: IdeaSnapshotRow): IdeaRecord {
   return {
     plan_id: row.plan_id,
@@ -38,41 +43,35 @@ function toRecord(row: IdeaSnapshotRow): IdeaRecord {
 /**
  * Idea snapshots, their chart layers and plan deltas, scoped by user. Versions and delta sequence
  * numbers are assigned inside a transaction and protected by unique constraints (a concurrent writer
- * that loses the race retries). The embedded sql.js store has one connection, so its transactions
- * are serialised here (overlapping TypeORM transactions on one connection would not be isolated).
+ * that loses the race retries). Every call goes through DatabaseService.run: 503 when the database is
+ * unreachable, and on the embedded store calls are serialised (one connection).
  */
 @Injectable()
 export class IdeaStore implements IdeaStoreApi {
-  private queue: Promise<unknown> = Promise.resolve();
-
   constructor(private readonly db: DatabaseService) {}
 
   newPlanId(symbol: string, style: string, at?: Date): string {
     return newPlanId(symbol, style, at);
   }
 
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.db.dialect !== 'sqljs') return fn();
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
   /**
    * Serialise writers of one plan inside the transaction: on Postgres a transaction-scoped advisory
    * lock keyed by the plan id (released at commit), so "max + 1" versioning never races; the embedded
-   * store is already serialised by `exclusive`. The unique constraints remain as the last line.
+   * store is serialised by DatabaseService and its transactions take the write lock first
+   * (`beginWrite`). The unique constraints remain as the last line.
    */
   private async lockPlan(m: EntityManager, planId: string): Promise<void> {
     if (this.db.dialect === 'postgres') await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [planId]);
   }
 
-  private async withRetry<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    const ds = this.db.dataSource();
-    return this.exclusive(async () => {
+  private withRetry<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.run(async (ds) => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await ds.transaction(fn);
+          return await ds.transaction(async (m) => {
+            await this.db.beginWrite(m);
+            return fn(m);
+          });
         } catch (err) {
           if (!isUniqueViolation(err) || attempt >= MAX_RETRIES) throw err;
         }
@@ -124,21 +123,23 @@ export class IdeaStore implements IdeaStoreApi {
   }
 
   async get(userId: string, planId: string, version?: number): Promise<IdeaRecord> {
-    const repo = this.db.dataSource().getRepository<IdeaSnapshotRow>('IdeaSnapshot');
-    const row = await repo.findOne({
-      where: { plan_id: planId, user_id: userId, ...(version !== undefined ? { plan_version: version } : {}) },
-      order: { plan_version: 'DESC' },
-    });
+    const row = await this.db.run((ds) =>
+      ds.getRepository<IdeaSnapshotRow>('IdeaSnapshot').findOne({
+        where: { plan_id: planId, user_id: userId, ...(version !== undefined ? { plan_version: version } : {}) },
+        order: { plan_version: 'DESC' },
+      }),
+    );
     if (!row) throw new NotFoundError(version !== undefined ? `unknown plan_id ${planId} version ${version}` : `unknown plan_id ${planId}`);
     return toRecord(row);
   }
 
   async getLayers(userId: string, planId: string, version?: number): Promise<LayerRecord> {
-    const repo = this.db.dataSource().getRepository<PlanLayerRow>('PlanLayer');
-    const row = await repo.findOne({
-      where: { plan_id: planId, user_id: userId, ...(version !== undefined ? { plan_version: version } : {}) },
-      order: { plan_version: 'DESC' },
-    });
+    const row = await this.db.run((ds) =>
+      ds.getRepository<PlanLayerRow>('PlanLayer').findOne({
+        where: { plan_id: planId, user_id: userId, ...(version !== undefined ? { plan_version: version } : {}) },
+        order: { plan_version: 'DESC' },
+      }),
+    );
     if (!row) throw new NotFoundError(`no chart layers for plan_id ${planId}${version !== undefined ? ` version ${version}` : ''}`);
     return {
       plan_id: row.plan_id,
@@ -151,21 +152,23 @@ export class IdeaStore implements IdeaStoreApi {
   }
 
   async findLatest(userId: string, symbol: string, style: string, kind: IdeaKind = 'live'): Promise<IdeaRecord | null> {
-    const repo = this.db.dataSource().getRepository<IdeaSnapshotRow>('IdeaSnapshot');
-    const row = await repo.findOne({
-      where: { user_id: userId, symbol: symbol.toUpperCase(), style, kind },
-      order: { id: 'DESC' },
-    });
+    const row = await this.db.run((ds) =>
+      ds.getRepository<IdeaSnapshotRow>('IdeaSnapshot').findOne({
+        where: { user_id: userId, symbol: symbol.toUpperCase(), style, kind },
+        order: { id: 'DESC' },
+      }),
+    );
     return row ? toRecord(row) : null;
   }
 
   async listByKind(userId: string, symbol: string, kind: IdeaKind): Promise<IdeaRecord[]> {
-    const repo = this.db.dataSource().getRepository<IdeaSnapshotRow>('IdeaSnapshot');
-    const rows = await repo.find({
-      where: { user_id: userId, symbol: symbol.toUpperCase(), kind },
-      order: { id: 'DESC' },
-      take: 500,
-    });
+    const rows = await this.db.run((ds) =>
+      ds.getRepository<IdeaSnapshotRow>('IdeaSnapshot').find({
+        where: { user_id: userId, symbol: symbol.toUpperCase(), kind },
+        order: { id: 'DESC' },
+        take: 500,
+      }),
+    );
     const seen = new Set<string>();
     return rows.filter((r) => !seen.has(r.plan_id) && seen.add(r.plan_id)).map(toRecord);
   }
@@ -174,20 +177,24 @@ export class IdeaStore implements IdeaStoreApi {
     userId: string,
     planId: string,
     delta: { type: string; payload: Record<string, unknown> },
-    opts: { dedupeKey?: string } = {},
+    opts: AppendDeltaOptions = {},
   ): Promise<PlanDeltaRecord> {
+    const barTime = Number.isFinite(opts.barTime) ? Math.trunc(opts.barTime!) : undefined;
     return this.withRetry(async (m) => {
       await this.lockPlan(m, planId);
-      const owner = await m
+      const latest = await m
         .getRepository<IdeaSnapshotRow>('IdeaSnapshot')
-        .findOne({ where: { plan_id: planId, user_id: userId }, select: { id: true } });
-      if (!owner) throw new NotFoundError(`unknown plan_id ${planId}`);
+        .findOne({ where: { plan_id: planId, user_id: userId }, select: { id: true, plan_version: true }, order: { plan_version: 'DESC' } });
+      if (!latest) throw new NotFoundError(`unknown plan_id ${planId}`);
       const deltas = m.getRepository<PlanDeltaRow>('PlanDelta');
-      if (opts.dedupeKey) {
+      const planVersion = barTime !== undefined ? (opts.planVersion ?? latest.plan_version) : null;
+      if (barTime !== undefined) {
+        // the unique key (plan, plan version, bar, reason): the same bar's same delta is stored once
+        const same = await deltas.findOne({ where: { plan_id: planId, plan_version: planVersion!, bar_time: String(barTime), type: delta.type } });
+        if (same) return { ...deltaRecord(same), deduplicated: true };
+      } else if (opts.dedupeKey) {
         const last = await deltas.findOne({ where: { plan_id: planId }, order: { seq: 'DESC' } });
-        if (last && (last.payload as { dedupe_key?: string })?.dedupe_key === opts.dedupeKey) {
-          return { plan_id: last.plan_id, seq: last.seq, type: last.type, payload: last.payload, created_at: toIso(last.created_at) };
-        }
+        if (last && (last.payload as { dedupe_key?: string })?.dedupe_key === opts.dedupeKey) return { ...deltaRecord(last), deduplicated: true };
       }
       const max = await deltas
         .createQueryBuilder('d')
@@ -197,19 +204,21 @@ export class IdeaStore implements IdeaStoreApi {
       const seq = Number(max?.max ?? 0) + 1;
       const now = new Date();
       const payload = opts.dedupeKey ? { ...delta.payload, dedupe_key: opts.dedupeKey } : delta.payload;
-      await deltas.save({ plan_id: planId, seq, user_id: userId, type: delta.type, payload, created_at: now });
+      await deltas.save({ plan_id: planId, seq, user_id: userId, type: delta.type, payload, plan_version: planVersion, bar_time: barTime ?? null, created_at: now });
       return { plan_id: planId, seq, type: delta.type, payload, created_at: now.toISOString() };
     });
   }
 
   async listDeltas(userId: string, planId: string, afterSeq = 0): Promise<PlanDeltaRecord[]> {
-    const repo = this.db.dataSource().getRepository<PlanDeltaRow>('PlanDelta');
-    const rows = await repo
-      .createQueryBuilder('d')
-      .where('d.plan_id = :planId AND d.user_id = :userId AND d.seq > :afterSeq', { planId, userId, afterSeq })
-      .orderBy('d.seq', 'ASC')
-      .getMany();
-    return rows.map((r) => ({ plan_id: r.plan_id, seq: r.seq, type: r.type, payload: r.payload, created_at: toIso(r.created_at) }));
+    const rows = await this.db.run((ds) =>
+      ds
+        .getRepository<PlanDeltaRow>('PlanDelta')
+        .createQueryBuilder('d')
+        .where('d.plan_id = :planId AND d.user_id = :userId AND d.seq > :afterSeq', { planId, userId, afterSeq })
+        .orderBy('d.seq', 'ASC')
+        .getMany(),
+    );
+    return rows.map((r) => deltaRecord(r));
   }
 
   ping(): Promise<void> {

@@ -49,6 +49,24 @@ export interface PlanDeltaRecord {
   type: string;
   payload: Record<string, unknown>;
   created_at: string;
+  /** True when appendDelta found this delta already stored and wrote nothing (do not publish it again). */
+  deduplicated?: boolean;
+}
+
+export interface AppendDeltaOptions {
+  /**
+   * Legacy: skip the write when the plan's LAST delta carries the same `payload.dedupe_key`. The key is
+   * still written into the payload. Superseded by `barTime` (which dedupes against every stored delta).
+   */
+  dedupeKey?: string;
+  /**
+   * The bar (epoch ms) that produced the delta. With it, the delta is stored at most once per
+   * (plan, plan version, bar, reason = `type`), enforced by a unique index; a repeat returns the stored
+   * record with `deduplicated: true`.
+   */
+  barTime?: number;
+  /** The plan version being followed (default: the plan's latest version). Used with `barTime`. */
+  planVersion?: number;
 }
 
 export interface IdeaStoreApi {
@@ -64,11 +82,11 @@ export interface IdeaStoreApi {
   /** Latest version of each of this user's scenario plans for a symbol. */
   listByKind(userId: string, symbol: string, kind: IdeaKind): Promise<IdeaRecord[]>;
   /**
-   * Append a delta (seq = previous + 1). With `dedupeKey`, a delta whose latest predecessor carries the
-   * same `payload.dedupe_key` is not written again (two instances following one plan), and the
-   * existing record is returned.
+   * Append a delta (seq = previous + 1). With `opts.barTime`, a delta with the same (plan, plan version,
+   * bar, type) already stored is not written again and the stored record is returned (`deduplicated`).
+   * With only `dedupeKey`, the legacy rule: compared with the latest delta's `payload.dedupe_key`.
    */
-  appendDelta(userId: string, planId: string, delta: { type: string; payload: Record<string, unknown> }, opts?: { dedupeKey?: string }): Promise<PlanDeltaRecord>;
+  appendDelta(userId: string, planId: string, delta: { type: string; payload: Record<string, unknown> }, opts?: AppendDeltaOptions): Promise<PlanDeltaRecord>;
   /** Deltas with seq > afterSeq, oldest first. */
   listDeltas(userId: string, planId: string, afterSeq?: number): Promise<PlanDeltaRecord[]>;
   /** Used by /health/ready. */

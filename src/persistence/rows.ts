@@ -30,5 +30,14 @@ export interface PlanDeltaRow {
   user_id: string;
   type: string;
   payload: Record<string, unknown>;
+  plan_version: number | null;
+  /** bigint: a string on Postgres, a number on SQLite. */
+  bar_time: string | number | null;
   created_at: Date;
+}
+
+export interface FollowLeaseRow {
+  plan_id: string;
+  owner: string;
+  expires_at: string | number;
 }

@@ -6,7 +6,7 @@ describe('health for ops', () => {
     const t = await createTestApp();
     try {
       const r = await request(t.http).get('/health/ready').expect(200);
-      expect(r.body.details.database).toMatchObject({ status: 'up', dialect: 'sqljs' });
+      expect(r.body.details.database).toMatchObject({ status: 'up', dialect: 'sqlite' });
     } finally {
       await t.close();
     }

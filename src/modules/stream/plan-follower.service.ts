@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Bar } from '../../core/bars/bar';
 import { INTERVAL_MS } from '../../core/bars/interval';
 import { readDeltaPayload } from '../../core/follower/delta-record';
 import { snapshotOf } from '../../core/plan/plan-snapshot';
 import { FollowedPlan, FollowerDelta, FollowerState, initialState, step, validPlan } from '../../core/follower';
+import { FOLLOW_LEASES, FollowLeaseApi } from '../../persistence/follow-lease.types';
 import { IDEA_STORE, IdeaRecord, IdeaStoreApi, PlanDeltaRecord } from '../../persistence/idea-store.types';
 import { MarketDataService } from '../../providers/chain';
 import type { Style } from '../../core/strategies/strategy.types';
@@ -16,6 +19,10 @@ export type { Replanner } from '../plan/replanner';
 interface Followed {
   userId: string;
   plan: FollowedPlan;
+  /** The plan version being followed (part of each delta's dedupe key). */
+  version: number;
+  /** This instance holds the plan's follow lease (follows bars); otherwise another instance does. */
+  owned: boolean;
   symbol: string;
   style: string;
   state: FollowerState;
@@ -64,6 +71,10 @@ export class PlanFollowerService implements OnModuleDestroy {
   /** Plans being set up, so concurrent first subscribers share one follower. */
   private readonly starting = new Map<string, Promise<Followed | null>>();
   private readonly watchers = new Map<string, number>();
+  /** This process's name in follow leases. */
+  readonly instanceId = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  static readonly LEASE_TTL_MS = 30_000;
+  private leaseTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(IDEA_STORE) private readonly store: IdeaStoreApi,
@@ -71,7 +82,61 @@ export class PlanFollowerService implements OnModuleDestroy {
     private readonly pollers: SymbolPollerService,
     private readonly bus: StreamBus,
     @Optional() @Inject(REPLANNER) private readonly replanner?: Replanner,
+    /** One follower per plan across instances; without it (unit tests) this instance follows everything. */
+    @Optional() @Inject(FOLLOW_LEASES) private readonly leases?: FollowLeaseApi,
   ) {}
+
+  private async tryLease(planId: string): Promise<boolean> {
+    if (!this.leases) return true;
+    try {
+      return await this.leases.acquireFollowLease(planId, this.instanceId, PlanFollowerService.LEASE_TTL_MS);
+    } catch (e) {
+      this.log.warn(`follow lease ${planId}: ${(e as Error).message}`);
+      return false;
+    }
+  }
+
+  /** Every TTL/3: renew held leases (stop following a lost one), try to take over the others. */
+  private startLeaseTimer() {
+    if (!this.leases || this.leaseTimer) return;
+    this.leaseTimer = setInterval(() => void this.leaseTick(), PlanFollowerService.LEASE_TTL_MS / 3);
+    this.leaseTimer.unref();
+  }
+
+  /** One lease round (public for tests). */
+  async leaseTick(): Promise<void> {
+    if (!this.leases) return;
+    for (const [planId, f] of this.followed) {
+      if (f.state.status === 'closed') continue;
+      if (f.owned) {
+        const kept = await this.leases.renewFollowLease(planId, this.instanceId, PlanFollowerService.LEASE_TTL_MS).catch(() => true);
+        if (!kept) {
+          f.owned = false;
+          f.release();
+          f.release = () => undefined;
+        }
+      } else if (await this.tryLease(planId)) {
+        await this.restore(f, planId);
+        this.follow(f, planId);
+      }
+    }
+  }
+
+  /** Reload the state another instance wrote (a plan this instance watches but does not follow). */
+  private async restore(f: Followed, planId: string): Promise<void> {
+    const deltas = await this.store.listDeltas(f.userId, planId);
+    const restored = (deltas[deltas.length - 1]?.payload as { state?: FollowerState } | undefined)?.state;
+    if (restored) f.state = restored;
+    f.replanned ||= deltas.some((d) => d.type === 'replan');
+  }
+
+  /** Take the bars: catch up from the store's state, then the symbol poller. */
+  private follow(f: Followed, planId: string) {
+    f.owned = true;
+    if (f.state.status === 'closed') return;
+    f.queue = f.queue.then(() => this.catchUp(planId)).catch((e) => this.log.warn(`catch-up ${planId}: ${(e as Error).message}`));
+    f.release = this.pollers.acquire(f.symbol, (bar) => this.enqueue(planId, [bar]));
+  }
 
   /** Start following (idempotent per plan on this instance). Returns the current view. */
   async watch(userId: string, planId: string): Promise<PlanStateView> {
@@ -83,6 +148,7 @@ export class PlanFollowerService implements OnModuleDestroy {
     const f = pending ? await pending : this.followed.get(planId);
     this.watchers.set(planId, (this.watchers.get(planId) ?? 0) + 1);
     if (!f) return { plan_id: planId, followable: false, state: null };
+    if (!f.owned && !pending) await this.restore(f, planId).catch(() => undefined);
     await f.queue;
     return { plan_id: planId, followable: true, state: f.state };
   }
@@ -97,6 +163,8 @@ export class PlanFollowerService implements OnModuleDestroy {
     const f: Followed = {
       userId,
       plan,
+      version: idea.plan_version,
+      owned: false,
       symbol: idea.symbol,
       style: idea.style,
       state: restored ?? initialState(plan),
@@ -106,8 +174,9 @@ export class PlanFollowerService implements OnModuleDestroy {
     };
     this.followed.set(planId, f);
     if (f.state.status !== 'closed') {
-      f.queue = f.queue.then(() => this.catchUp(planId)).catch((e) => this.log.warn(`catch-up ${planId}: ${(e as Error).message}`));
-      f.release = this.pollers.acquire(idea.symbol, (bar) => this.enqueue(planId, [bar]));
+      this.startLeaseTimer();
+      // another instance holding the lease follows the bars; this one serves its watchers from the store
+      if (await this.tryLease(planId)) this.follow(f, planId);
     }
     return f;
   }
@@ -144,7 +213,7 @@ export class PlanFollowerService implements OnModuleDestroy {
 
   private async feed(planId: string, bars: readonly Bar[]): Promise<void> {
     const f = this.followed.get(planId);
-    if (!f) return;
+    if (!f || !f.owned) return;
     for (const bar of bars) {
       if (f.state.status === 'closed') break;
       const r = step(f.plan, f.state, bar);
@@ -154,6 +223,7 @@ export class PlanFollowerService implements OnModuleDestroy {
     if (f.state.status === 'closed') {
       f.release();
       if (!f.replanned) await this.replan(f, planId);
+      await this.leases?.releaseFollowLease(planId, this.instanceId).catch(() => undefined);
     }
   }
 
@@ -162,9 +232,9 @@ export class PlanFollowerService implements OnModuleDestroy {
       f.userId,
       planId,
       { type: d.type, payload: { ...d, state: f.state } },
-      { dedupeKey: `${d.type}@${d.bar_time}@${d.price}` },
+      { dedupeKey: `${d.type}@${d.bar_time}@${d.price}`, barTime: d.bar_time, planVersion: f.version },
     );
-    this.bus.publish({ plan_id: planId, event: deltaEvent(rec) });
+    if (!rec.deduplicated) this.bus.publish({ plan_id: planId, event: deltaEvent(rec) });
     return rec;
   }
 
@@ -178,17 +248,20 @@ export class PlanFollowerService implements OnModuleDestroy {
         f.userId,
         planId,
         { type: 'replan', payload: { type: 'replan', changes: { status: 'auto_replanned', coach_event: 'rearm', next_plan_id: out.record.plan_id, next_plan_version: out.record.plan_version, next_plan_style: f.style }, note: `Plan ${f.state.exit_reason}; the setup holds again — new plan ${out.record.plan_id} v${out.record.plan_version}.`, state: f.state } },
-        { dedupeKey: `replan@${f.state.exit_time}` },
+        { dedupeKey: `replan@${f.state.exit_time}`, barTime: f.state.exit_time ?? undefined, planVersion: f.version },
       );
-      this.bus.publish({ plan_id: planId, event: deltaEvent(rec) });
+      if (!rec.deduplicated) this.bus.publish({ plan_id: planId, event: deltaEvent(rec) });
     } catch (e) {
       this.log.warn(`replan ${planId}: ${(e as Error).message}`);
     }
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
+    if (this.leaseTimer) clearInterval(this.leaseTimer);
+    const owned = [...this.followed].filter(([, f]) => f.owned).map(([id]) => id);
     for (const f of this.followed.values()) f.release();
     this.followed.clear();
+    await Promise.all(owned.map((id) => this.leases?.releaseFollowLease(id, this.instanceId).catch(() => undefined)));
   }
 }
 

@@ -29,8 +29,8 @@ export class InitPostgres1764000000000 implements MigrationInterface {
   }
 }
 
-export class InitSqljs1764000000000 implements MigrationInterface {
-  name = 'InitSqljs1764000000000';
+export class InitSqlite1764000000000 implements MigrationInterface {
+  name = 'InitSqlite1764000000000';
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "idea_snapshots" (
       "id" integer PRIMARY KEY AUTOINCREMENT, "plan_id" varchar(80) NOT NULL, "plan_version" int NOT NULL,
