@@ -23,6 +23,7 @@ export class StreamController {
   stream(@Param('symbol') raw: string): Observable<MessageEvent> {
     const symbol = String(raw ?? '').toUpperCase();
     if (!SYMBOL.test(symbol)) throw ValidationFailedError.field('symbol', 'must be a ticker such as SPY or BRK.B');
+    this.pollers.ensureCapacity(symbol); // a 503 before the stream starts, not an error event after
     return new Observable<MessageEvent>((sub) => {
       // a client joining a running poller first gets its latest status, bar and tick
       for (const env of this.pollers.snapshot(symbol)) sub.next({ data: env });
