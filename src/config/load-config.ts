@@ -103,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       keepAliveTimeoutMs: e.HTTP_KEEPALIVE_TIMEOUT_MS ?? 5_000,
       maxConnections: e.HTTP_MAX_CONNECTIONS ?? 1024,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
-      ratePublicLimit: e.RATE_LIMIT_PUBLIC ?? 120,
+      ratePublicLimit: e.RATE_LIMIT_PUBLIC ?? 300,
       rateWindowMs: e.RATE_LIMIT_WINDOW_MS ?? 60_000,
       providerCacheEntries: e.PROVIDER_CACHE_MAX_ENTRIES ?? 5000,
       providerCacheBytes: (e.PROVIDER_CACHE_MAX_MB ?? 64) * 1024 * 1024,
