@@ -106,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ratePublicLimit: e.RATE_LIMIT_PUBLIC ?? 300,
       rateWindowMs: e.RATE_LIMIT_WINDOW_MS ?? 60_000,
       providerCacheEntries: e.PROVIDER_CACHE_MAX_ENTRIES ?? 5000,
-      providerCacheBytes: (e.PROVIDER_CACHE_MAX_MB ?? 64) * 1024 * 1024,
+      providerCacheBytes: (e.PROVIDER_CACHE_MAX_MB ?? 24) * 1024 * 1024,
       streamMaxSymbols: e.STREAM_MAX_SYMBOLS ?? 200,
     },
     metricsPublic: flag(e.METRICS_PUBLIC, false),

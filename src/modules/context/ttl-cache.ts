@@ -17,7 +17,7 @@ export interface TtlCacheOptions {
   wallNow?: () => number;
   /** Least recently used entries are dropped beyond this many keys (default 500). */
   maxEntries?: number;
-  /** ... and beyond this many approximate bytes (default 16 MB). */
+  /** ... and beyond this many approximate bytes (default 8 MB). */
   maxBytes?: number;
 }
 
@@ -36,7 +36,7 @@ export class TtlCache<T> {
     this.wallNow = opts.wallNow ?? (() => Date.now());
     this.entries = new LRUCache<string, Entry<T>>({
       max: Math.max(1, opts.maxEntries ?? 500),
-      maxSize: Math.max(1024, opts.maxBytes ?? 16 * 1024 * 1024),
+      maxSize: Math.max(1024, opts.maxBytes ?? 8 * 1024 * 1024),
       sizeCalculation: (e) => Math.max(1, approxBytes(e.value)),
     });
   }

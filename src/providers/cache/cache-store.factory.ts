@@ -10,7 +10,7 @@ import { approxBytes } from './approx-bytes';
 
 const log = new Logger('ProviderCache');
 
-const DEFAULT_LIMITS = { providerCacheEntries: 5000, providerCacheBytes: 64 * 1024 * 1024 };
+const DEFAULT_LIMITS = { providerCacheEntries: 5000, providerCacheBytes: 24 * 1024 * 1024 };
 
 /**
  * The in-process store: a Keyv over an LRU bounded by entries and approximate bytes (cache-manager's

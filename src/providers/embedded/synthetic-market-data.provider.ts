@@ -20,8 +20,8 @@ const MAX_DAYS_INTRADAY = 370;
 const MAX_DAYS_DAILY = 365 * 12;
 
 /** Bounds of the provider's generated-day caches (minute bars are the expensive part, ~500 bars a day). */
-const MINUTE_DAYS_MAX = 400;
-const MINUTE_DAYS_MAX_BYTES = 32 * 1024 * 1024;
+const MINUTE_DAYS_MAX = 300;
+const MINUTE_DAYS_MAX_BYTES = 12 * 1024 * 1024;
 /** A Bar object with its array slot, roughly. */
 const BAR_BYTES = 96;
 
@@ -35,7 +35,7 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
   readonly testSymbol = 'SPY';
   private readonly minutes = new LRUCache<string, Bar[]>({ max: MINUTE_DAYS_MAX, maxSize: MINUTE_DAYS_MAX_BYTES, sizeCalculation: (v) => 64 + v.length * BAR_BYTES });
   /** Completed days' daily bars; `null` (a day without a bar) is stored as false. */
-  private readonly dailies = new LRUCache<string, Bar | false>({ max: 50_000 });
+  private readonly dailies = new LRUCache<string, Bar | false>({ max: 20_000 });
 
   constructor(private readonly options: { clock: Clock }) {}
 

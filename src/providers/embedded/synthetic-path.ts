@@ -88,7 +88,7 @@ interface PackedPath {
  * Bounds of the per-symbol path cache. A path from 2000 to today is ~6,500 days ≈ 110 KB packed; a
  * symbol evicted here is rebuilt deterministically (same numbers) on its next request in a few ms.
  */
-export const SYNTHETIC_PATH_CACHE_DEFAULTS = { maxSymbols: 1000, maxBytes: 48 * 1024 * 1024 };
+export const SYNTHETIC_PATH_CACHE_DEFAULTS = { maxSymbols: 500, maxBytes: 16 * 1024 * 1024 };
 
 const pathBytes = (p: PackedPath) => p.open.byteLength + p.close.byteLength + p.type.byteLength + 64;
 const newPathCache = (o: { maxSymbols: number; maxBytes: number }) =>
