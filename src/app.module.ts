@@ -5,6 +5,7 @@ import { loggerParams } from './bootstrap/logging';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { HealthModule } from './modules/health/health.module';
@@ -27,6 +28,7 @@ import { ScanModule } from './modules/scan/scan.module';
     PersistenceModule,
     ProvidersModule,
     MetricsModule,
+    RateLimitModule,
     HealthModule,
     IdeasModule,
     SessionModule,

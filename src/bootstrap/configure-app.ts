@@ -1,20 +1,22 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { json, urlencoded } from 'express';
+import { json } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ValidationFailedError } from '../common/errors';
+import { depthLimit, JSON_TYPES, requireJsonBody, tooDeepError } from '../common/body-guards';
 import { assignRequestId } from './logging';
 import { setupOpenApi } from './openapi';
 import { PathParamWsAdapter } from '../modules/stream/path-param-ws.adapter';
 
 type Mw = (req: any, res: any, next: (err?: unknown) => void) => void;
 
-/** A malformed body becomes a 400 naming the body (instead of a bare parser message). */
+/** A malformed or too deeply nested body becomes a 400 naming the body (instead of a bare parser message). */
 function strictBody(parser: Mw): Mw {
   return (req, res, next) =>
     parser(req, res, (err?: unknown) => {
-      const e = err as { type?: string; message?: string } | undefined;
+      const e = err as { type?: string; message?: string; tooDeep?: number } | undefined;
+      if (typeof e?.tooDeep === 'number') return next(tooDeepError(e.tooDeep));
       if (e?.type === 'entity.parse.failed') return next(ValidationFailedError.field('body', `malformed JSON: ${e.message}`));
       next(err);
     });
@@ -50,8 +52,9 @@ export function configureApp(app: NestExpressApplication): AppConfig {
     (req.path.startsWith('/docs') ? docs : strict)(req as never, res as never, next),
   );
   app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id'] });
-  app.use(strictBody(json({ limit: config.bodyLimit })));
-  app.use(strictBody(urlencoded({ limit: config.bodyLimit, extended: false })));
+  // JSON only (415 otherwise), nesting-depth limited before JSON.parse; no form or text parsers
+  app.use(requireJsonBody());
+  app.use(strictBody(json({ limit: config.bodyLimit, type: JSON_TYPES, verify: depthLimit(config.limits.bodyMaxDepth) })));
   app.useWebSocketAdapter(new PathParamWsAdapter(app));
   app.enableShutdownHooks();
   setupOpenApi(app, config);

@@ -40,4 +40,31 @@ export interface AppConfig {
   };
   logLevel: string;
   bodyLimit: string;
+  /** Interface the HTTP server binds (HOST; 127.0.0.1 by default, 0.0.0.0 in the Docker image). */
+  host: string;
+  /** Hardening limits (docs/security.md). */
+  limits: {
+    /** Deepest nesting of a JSON body (objects and arrays) before a 400. */
+    bodyMaxDepth: number;
+    /** Largest WebSocket message accepted, bytes. */
+    wsMaxPayloadBytes: number;
+    /** Node's server.requestTimeout / headersTimeout / keepAliveTimeout, ms. */
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    /** server.maxConnections (sockets beyond it are refused). */
+    maxConnections: number;
+    /** How long SIGTERM waits for in-flight requests before closing them, ms. */
+    shutdownGraceMs: number;
+    /** Requests per client per window on public routes (0 = off). */
+    ratePublicLimit: number;
+    rateWindowMs: number;
+    /** In-process provider cache bounds (entries, bytes). */
+    providerCacheEntries: number;
+    providerCacheBytes: number;
+    /** Distinct symbols with a running stream poller at once. */
+    streamMaxSymbols: number;
+  };
+  /** /metrics without a key even when auth is on (METRICS_PUBLIC=1). */
+  metricsPublic: boolean;
 }

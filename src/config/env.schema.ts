@@ -84,6 +84,23 @@ export class EnvSchema {
   @IsOptional() @Transform(trim) @Matches(/^\d+(kb|mb)$/i, { message: 'must look like 256kb or 1mb' })
   BODY_LIMIT?: string;
 
+  @IsOptional() @Transform(trim) @Matches(/^[0-9A-Za-z.:_-]{1,253}$/, { message: 'must be an interface address or host name such as 127.0.0.1 or 0.0.0.0' })
+  HOST?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer nesting depth' }) @Min(2) @Max(1000) BODY_MAX_DEPTH?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of bytes' }) @Min(256) @Max(10_485_760) WS_MAX_PAYLOAD_BYTES?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of milliseconds' }) @Min(1000) @Max(3_600_000) HTTP_REQUEST_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of milliseconds' }) @Min(1000) @Max(600_000) HTTP_HEADERS_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of milliseconds' }) @Min(0) @Max(600_000) HTTP_KEEPALIVE_TIMEOUT_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of connections' }) @Min(1) @Max(1_000_000) HTTP_MAX_CONNECTIONS?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of milliseconds' }) @Min(0) @Max(600_000) SHUTDOWN_GRACE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of requests (0 = off)' }) @Min(0) @Max(1_000_000) RATE_LIMIT_PUBLIC?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of milliseconds' }) @Min(1000) @Max(86_400_000) RATE_LIMIT_WINDOW_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of entries' }) @Min(10) @Max(10_000_000) PROVIDER_CACHE_MAX_ENTRIES?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of megabytes' }) @Min(1) @Max(65_536) PROVIDER_CACHE_MAX_MB?: number;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of symbols' }) @Min(1) @Max(100_000) STREAM_MAX_SYMBOLS?: number;
+  @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) METRICS_PUBLIC?: string;
+
   @IsOptional() @Transform(trim) @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
   NODE_ENV?: string;
 }

@@ -93,5 +93,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     logLevel: e.LOG_LEVEL ?? 'info',
     bodyLimit: e.BODY_LIMIT ?? '256kb',
+    host: e.HOST ?? '127.0.0.1',
+    limits: {
+      bodyMaxDepth: e.BODY_MAX_DEPTH ?? 32,
+      wsMaxPayloadBytes: e.WS_MAX_PAYLOAD_BYTES ?? 4096,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS ?? 30_000,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS ?? 10_000,
+      keepAliveTimeoutMs: e.HTTP_KEEPALIVE_TIMEOUT_MS ?? 5_000,
+      maxConnections: e.HTTP_MAX_CONNECTIONS ?? 1024,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS ?? 10_000,
+      ratePublicLimit: e.RATE_LIMIT_PUBLIC ?? 300,
+      rateWindowMs: e.RATE_LIMIT_WINDOW_MS ?? 60_000,
+      providerCacheEntries: e.PROVIDER_CACHE_MAX_ENTRIES ?? 5000,
+      providerCacheBytes: (e.PROVIDER_CACHE_MAX_MB ?? 24) * 1024 * 1024,
+      streamMaxSymbols: e.STREAM_MAX_SYMBOLS ?? 200,
+    },
+    metricsPublic: flag(e.METRICS_PUBLIC, false),
   };
 }

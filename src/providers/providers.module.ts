@@ -81,6 +81,8 @@ const log = new Logger('Providers');
       useFactory: (config: AppConfig, cache: Cache, _clock: Clock, metrics?: MetricsService): ChainRunnerOptions => ({
         timeoutMs: config.providerTimeoutMs,
         cache: chainCacheOf(cache),
+        // per capability runner (market data, options, enrichment): a quarter of the cache budget each
+        lastGood: { maxEntries: 1000, maxAgeMs: 24 * 3_600_000, maxBytes: Math.floor(config.limits.providerCacheBytes / 4) },
         onOutcome: (capability, provider, outcome) => metrics?.providerCalls.inc({ capability, provider, outcome }),
       }),
     },

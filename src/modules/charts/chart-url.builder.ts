@@ -1,6 +1,9 @@
 import { normalizeTicker, TICKER_RULE } from '../../core/symbols/ticker';
 import type { FieldProblem } from '../../common/errors';
 import { INTERVAL_MS, isIntraday, parseInterval, type Interval } from '../../core/bars/interval';
+
+/** Prices above this are absurd (1e308 would print as an exponent in the link): 400 naming the field. */
+const MAX_CHART_PRICE = 10_000_000;
 import { PLAN_ID_RE } from '../ideas/dto/idea.dto';
 
 /**
@@ -135,6 +138,10 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
       bad(k, 'must be a positive number');
       return undefined;
     }
+    if (n > MAX_CHART_PRICE) {
+      bad(k, `must be at most ${MAX_CHART_PRICE}`);
+      return undefined;
+    }
     return Number(formatPrice(n, decimals));
   };
   const entry = price('entry');
@@ -146,6 +153,7 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
     const parts = Array.isArray(body.tp) ? body.tp : typeof body.tp === 'string' ? body.tp.split(',').filter((s) => s.trim() !== '') : [body.tp];
     const nums = parts.map(toNumber);
     if (nums.some((n) => n === undefined || !Number.isFinite(n) || n <= 0)) bad('tp', 'must be positive numbers (a list or a comma-separated string)');
+    else if (nums.some((n) => (n as number) > MAX_CHART_PRICE)) bad('tp', `must be at most ${MAX_CHART_PRICE}`);
     else if (nums.length > MAX_TARGETS) bad('tp', `at most ${MAX_TARGETS} targets`);
     else targets = (nums as number[]).map((n) => Number(formatPrice(n, decimals)));
     if (targets.length) out.set('tp', targets.map((n) => formatPrice(n, decimals)).join(','));

@@ -66,4 +66,25 @@ describe('TtlCache', () => {
     expect((await cache.get('a', async () => ++n)).cached).toBe(false);
     expect((await cache.get('c', async () => ++n)).cached).toBe(true);
   });
+
+  it('evicts the least recently used key, not the oldest inserted', async () => {
+    const { opts } = clocks();
+    const cache = new TtlCache<number>({ ...opts, maxEntries: 2 });
+    let n = 0;
+    await cache.get('a', async () => ++n);
+    await cache.get('b', async () => ++n);
+    expect((await cache.get('a', async () => ++n)).cached).toBe(true); // a is now the most recent
+    await cache.get('c', async () => ++n); // evicts b
+    expect((await cache.get('a', async () => ++n)).cached).toBe(true);
+    expect((await cache.get('b', async () => ++n)).cached).toBe(false);
+  });
+
+  it('is bounded by bytes too: large values push older ones out before maxEntries is reached', async () => {
+    const { opts } = clocks();
+    const cache = new TtlCache<{ bars: number[] }>({ ...opts, maxEntries: 1000, maxBytes: 200_000 });
+    // ~120 bytes per bar element by the size estimate: 500 bars ≈ 60 KB, so at most 3 fit in 200 KB
+    for (let i = 0; i < 50; i++) await cache.get(`k${i}`, async () => ({ bars: new Array(500).fill(1) }));
+    expect(cache.size).toBeLessThanOrEqual(3);
+    expect(cache.size).toBeGreaterThan(0);
+  });
 });

@@ -1,3 +1,6 @@
+import { LRUCache } from 'lru-cache';
+import { approxBytes } from '../../providers/cache/approx-bytes';
+
 /**
  * In-process TTL cache with single-flight: concurrent `get`s of one key share one loader call, and
  * a successful value is reused until it is older than the TTL. Failures are not cached.
@@ -12,8 +15,10 @@ export interface TtlCacheOptions {
   marketNow: () => number;
   /** Wall clock, ms; injectable for tests. */
   wallNow?: () => number;
-  /** Oldest entries are dropped beyond this many keys. */
+  /** Least recently used entries are dropped beyond this many keys (default 500). */
   maxEntries?: number;
+  /** ... and beyond this many approximate bytes (default 8 MB). */
+  maxBytes?: number;
 }
 
 interface Entry<T> {
@@ -23,12 +28,22 @@ interface Entry<T> {
 }
 
 export class TtlCache<T> {
-  private readonly entries = new Map<string, Entry<T>>();
+  private readonly entries: LRUCache<string, Entry<T>>;
   private readonly inflight = new Map<string, Promise<T>>();
   private readonly wallNow: () => number;
 
   constructor(private readonly opts: TtlCacheOptions) {
     this.wallNow = opts.wallNow ?? (() => Date.now());
+    this.entries = new LRUCache<string, Entry<T>>({
+      max: Math.max(1, opts.maxEntries ?? 500),
+      maxSize: Math.max(1024, opts.maxBytes ?? 8 * 1024 * 1024),
+      sizeCalculation: (e) => Math.max(1, approxBytes(e.value)),
+    });
+  }
+
+  /** Entries held (expired ones count until evicted or read). */
+  get size(): number {
+    return this.entries.size;
   }
 
   /**
@@ -39,14 +54,13 @@ export class TtlCache<T> {
   async get(key: string, load: () => Promise<T>): Promise<{ value: T; cached: boolean }> {
     const hit = this.entries.get(key);
     if (hit && this.fresh(hit)) return { value: hit.value, cached: true };
+    if (hit) this.entries.delete(key);
     const running = this.inflight.get(key);
     if (running) return { value: await running, cached: true };
     const p = (async () => {
       try {
         const value = await load();
-        this.entries.delete(key);
         this.entries.set(key, { value, wallAt: this.wallNow(), marketAt: this.opts.marketNow() });
-        this.evict();
         return value;
       } finally {
         this.inflight.delete(key);
@@ -65,13 +79,5 @@ export class TtlCache<T> {
     const marketAge = this.opts.marketNow() - e.marketAt;
     // A market clock that moved backwards (replay restart) also invalidates.
     return wallAge < this.opts.ttlMs && marketAge < this.opts.ttlMs && marketAge >= 0;
-  }
-
-  private evict(): void {
-    const max = this.opts.maxEntries ?? 500;
-    while (this.entries.size > max) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
-    }
   }
 }

@@ -21,6 +21,7 @@ export class StreamController {
   @ApiOperation({ operationId: 'streamSymbol', summary: 'Server-Sent Events for a symbol: bar, tick, market_status, heartbeat (envelope {symbol, event}).' })
   stream(@Param('symbol') raw: string): Observable<MessageEvent> {
     const symbol = tickerOrFail(raw);
+    this.pollers.ensureCapacity(symbol); // a 503 before the stream starts, not an error event after
     return new Observable<MessageEvent>((sub) => {
       // a client joining a running poller first gets its latest status, bar and tick
       for (const env of this.pollers.snapshot(symbol)) sub.next({ data: env });

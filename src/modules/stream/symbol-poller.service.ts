@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import { AppError } from '../../common/errors';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import type { Bar } from '../../core/bars/bar';
 import { sessionTag } from '../../core/session/session';
 import { MarketDataService } from '../../providers/chain';
@@ -23,6 +25,12 @@ interface Poller {
   latest: Map<string, StreamEnvelope>;
 }
 
+/** 503: the instance already polls STREAM_MAX_SYMBOLS distinct symbols; a new one must wait. */
+export class TooManyStreamsError extends AppError {
+  readonly status = 503;
+  readonly code = 'too_many_streams';
+}
+
 /**
  * One poller per symbol with subscribers (SSE clients, followed plans): fetches closed 1-minute bars
  * from the provider chain on the service clock and publishes `bar`, `tick`, `market_status` and
@@ -37,13 +45,27 @@ export class SymbolPollerService implements OnModuleDestroy {
     private readonly market: MarketDataService,
     private readonly bus: StreamBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
+
+  /** Distinct symbols polled at once at most (STREAM_MAX_SYMBOLS). */
+  get maxSymbols(): number {
+    return this.config?.limits?.streamMaxSymbols ?? 200;
+  }
+
+  /** Throws TooManyStreamsError when `symbol` would be one poller too many (a running one is always shared). */
+  ensureCapacity(symbol: string): void {
+    const sym = symbol.toUpperCase();
+    if (this.pollers.has(sym) || this.pollers.size < this.maxSymbols) return;
+    throw new TooManyStreamsError(`this instance already streams ${this.pollers.size} symbols (STREAM_MAX_SYMBOLS=${this.maxSymbols}); try again later`);
+  }
 
   /** Start (or share) the poller; `onBar` receives each newly closed bar. Returns a release function. */
   acquire(symbol: string, onBar?: (bar: Bar) => void): () => void {
     const sym = symbol.toUpperCase();
     let p = this.pollers.get(sym);
     if (!p) {
+      this.ensureCapacity(sym);
       p = { refs: 0, lastBar: null, lastPhase: null, lastBeat: 0, busy: false, listeners: new Set(), latest: new Map(), timer: setInterval(() => void this.poll(sym), pollMs()) };
       p.timer.unref();
       this.pollers.set(sym, p);

@@ -1,37 +1,55 @@
+import { LRUCache } from 'lru-cache';
+import { approxBytes } from './approx-bytes';
+
 /**
  * Last good value per cache key, kept in process for the stale fallback after every provider failed.
- * Bounded (LRU) and aged: a value older than `maxAgeMs` is not served (a day-old quote is no answer).
+ * Bounded by entries and by (approximate) bytes with LRU eviction, and aged: a value older than
+ * `maxAgeMs` is not served (a day-old quote is no answer).
  */
 export interface LastGoodOptions {
   maxEntries: number;
   maxAgeMs: number;
+  /** Approximate bytes held at most (default 32 MB). */
+  maxBytes?: number;
   now?: () => number;
 }
 
 export class LastGoodStore<V> {
-  private readonly map = new Map<string, { value: V; at: number }>();
+  private readonly cache: LRUCache<string, { value: V; at: number; bytes: number }>;
   private readonly now: () => number;
 
   constructor(private readonly options: LastGoodOptions = { maxEntries: 1000, maxAgeMs: 24 * 3_600_000 }) {
     this.now = options.now ?? Date.now;
+    this.cache = new LRUCache({
+      max: Math.max(1, options.maxEntries),
+      maxSize: Math.max(1024, options.maxBytes ?? 32 * 1024 * 1024),
+      sizeCalculation: (e) => Math.max(1, e.bytes),
+    });
   }
 
   get(key: string): V | undefined {
-    const e = this.map.get(key);
+    const e = this.cache.get(key);
     if (!e) return undefined;
-    this.map.delete(key);
-    if (this.now() - e.at > this.options.maxAgeMs) return undefined;
-    this.map.set(key, e); // most recently used last
+    if (this.now() - e.at > this.options.maxAgeMs) {
+      this.cache.delete(key);
+      return undefined;
+    }
     return e.value;
   }
 
   set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, { value, at: this.now() });
-    while (this.map.size > Math.max(1, this.options.maxEntries)) this.map.delete(this.map.keys().next().value as string);
+    const bytes = approxBytes(value);
+    // a single value larger than the whole budget is not kept (lru-cache would refuse it anyway)
+    if (bytes > this.cache.maxSize) return void this.cache.delete(key);
+    this.cache.set(key, { value, at: this.now(), bytes });
   }
 
   get size(): number {
-    return this.map.size;
+    return this.cache.size;
+  }
+
+  /** Approximate bytes held. */
+  get bytes(): number {
+    return this.cache.calculatedSize;
   }
 }

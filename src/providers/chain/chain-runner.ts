@@ -59,8 +59,8 @@ export interface ChainRunnerOptions {
   cache?: ChainCache;
   now?: () => number;
   breaker?: { failureThreshold: number; cooldownMs: number };
-  /** How long a last good value may still be served stale (default 24 h) and how many are kept. */
-  lastGood?: { maxEntries: number; maxAgeMs: number };
+  /** How long a last good value may still be served stale (default 24 h), how many and how many bytes are kept. */
+  lastGood?: { maxEntries: number; maxAgeMs: number; maxBytes?: number };
   onOutcome?: (capability: string, provider: string, outcome: string) => void;
 }
 

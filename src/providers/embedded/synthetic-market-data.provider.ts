@@ -4,6 +4,7 @@ import { resampleBars } from '../../core/bars/resample';
 import { addDays, etDate } from '../../core/session/et-time';
 import { isTradingDay, previousTradingDay } from '../../core/session/nyse-calendar';
 import { marketStatus, sessionTag } from '../../core/session/session';
+import { LRUCache } from 'lru-cache';
 import { ProviderError } from '../provider.errors';
 import { embeddedMarketClock } from './market-clock';
 import type { BarsRequest, BarsResult, CallOptions, Clock, MarketClock, MarketDataProvider, Quote } from '../provider.types';
@@ -18,23 +19,11 @@ const MAX_DAYS_1M = 30;
 const MAX_DAYS_INTRADAY = 370;
 const MAX_DAYS_DAILY = 365 * 12;
 
-/** A small LRU of generated days (minute bars are the expensive part). */
-class DayCache {
-  private map = new Map<string, Bar[]>();
-  constructor(private readonly max: number) {}
-  get(key: string, make: () => Bar[]): Bar[] {
-    const hit = this.map.get(key);
-    if (hit) {
-      this.map.delete(key);
-      this.map.set(key, hit);
-      return hit;
-    }
-    const v = make();
-    this.map.set(key, v);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
-    return v;
-  }
-}
+/** Bounds of the provider's generated-day caches (minute bars are the expensive part, ~500 bars a day). */
+const MINUTE_DAYS_MAX = 300;
+const MINUTE_DAYS_MAX_BYTES = 12 * 1024 * 1024;
+/** A Bar object with its array slot, roughly. */
+const BAR_BYTES = 96;
 
 /**
  * Market data for any symbol from the deterministic synthetic path (id `synthetic`). Bars exist only
@@ -44,8 +33,9 @@ class DayCache {
 export class SyntheticMarketDataProvider implements MarketDataProvider {
   readonly id = 'synthetic';
   readonly testSymbol = 'SPY';
-  private readonly minutes = new DayCache(400);
-  private readonly dailies = new Map<string, Bar | null>();
+  private readonly minutes = new LRUCache<string, Bar[]>({ max: MINUTE_DAYS_MAX, maxSize: MINUTE_DAYS_MAX_BYTES, sizeCalculation: (v) => 64 + v.length * BAR_BYTES });
+  /** Completed days' daily bars; `null` (a day without a bar) is stored as false. */
+  private readonly dailies = new LRUCache<string, Bar | false>({ max: 20_000 });
 
   constructor(private readonly options: { clock: Clock }) {}
 
@@ -56,16 +46,22 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
   }
 
   private dayMinutes(symbol: string, date: string): Bar[] {
-    return this.minutes.get(`${symbol}|${date}`, () => minuteBarsOfDay(symbol, date));
+    const key = `${symbol}|${date}`;
+    let bars = this.minutes.get(key);
+    if (!bars) {
+      bars = minuteBarsOfDay(symbol, date);
+      this.minutes.set(key, bars);
+    }
+    return bars;
   }
 
   /** Regular-session daily bar of a completed day (cached), stamped 00:00 UTC of the date. */
   private dailyBar(symbol: string, date: string): Bar | null {
     const key = `${symbol}|${date}`;
-    if (this.dailies.has(key)) return this.dailies.get(key)!;
+    const hit = this.dailies.get(key);
+    if (hit !== undefined) return hit || null;
     const bar = dailyBarOfDay(symbol, date);
-    if (this.dailies.size > 50_000) this.dailies.clear();
-    this.dailies.set(key, bar);
+    this.dailies.set(key, bar ?? false);
     return bar;
   }
 

@@ -6,6 +6,7 @@
 import type { Bar } from '../../core/bars/bar';
 import { addDays, etWallToUtc } from '../../core/session/et-time';
 import { isEarlyClose, isTradingDay } from '../../core/session/nyse-calendar';
+import { LRUCache } from 'lru-cache';
 import { hashString, Prng } from './prng';
 
 const ANCHOR = '2000-01-03';
@@ -71,36 +72,83 @@ function calendar(): { dates: string[]; index: Map<string, number> } {
   return { dates: calendarDates, index: calendarIndex };
 }
 
-/** Per symbol: the daily path computed so far (index = position in the shared trading calendar). */
-const paths = new Map<string, DailyPoint[]>();
+const DAY_TYPES: readonly DayType[] = ['trend', 'range', 'normal', 'reversal'];
+/** Days are appended in chunks so a path's arrays grow a few times, not once per day. */
+const CHUNK_DAYS = 512;
+
+/** One symbol's daily path so far, packed (17 bytes a day instead of a ~100-byte object). */
+interface PackedPath {
+  open: Float64Array;
+  close: Float64Array;
+  type: Uint8Array;
+  length: number;
+}
+
+/**
+ * Bounds of the per-symbol path cache. A path from 2000 to today is ~6,500 days ≈ 110 KB packed; a
+ * symbol evicted here is rebuilt deterministically (same numbers) on its next request in a few ms.
+ */
+export const SYNTHETIC_PATH_CACHE_DEFAULTS = { maxSymbols: 500, maxBytes: 16 * 1024 * 1024 };
+
+const pathBytes = (p: PackedPath) => p.open.byteLength + p.close.byteLength + p.type.byteLength + 64;
+const newPathCache = (o: { maxSymbols: number; maxBytes: number }) =>
+  new LRUCache<string, PackedPath>({ max: o.maxSymbols, maxSize: o.maxBytes, sizeCalculation: pathBytes });
+let paths = newPathCache(SYNTHETIC_PATH_CACHE_DEFAULTS);
+
+/** Replace the path cache with one of other bounds (tests; the defaults suit the service). */
+export function configureSyntheticPathCache(o: { maxSymbols: number; maxBytes: number } = SYNTHETIC_PATH_CACHE_DEFAULTS): void {
+  paths = newPathCache(o);
+}
+
+/** Entries and bytes held by the synthetic path cache (for tests and the memory probe). */
+export function syntheticPathCacheStats(): { symbols: number; bytes: number } {
+  return { symbols: paths.size, bytes: paths.calculatedSize };
+}
+
+function grow(p: PackedPath, need: number): PackedPath {
+  const cap = Math.min(calendar().dates.length, Math.ceil((need + 1) / CHUNK_DAYS) * CHUNK_DAYS);
+  const open = new Float64Array(cap);
+  const close = new Float64Array(cap);
+  const type = new Uint8Array(cap);
+  open.set(p.open.subarray(0, p.length));
+  close.set(p.close.subarray(0, p.length));
+  type.set(p.type.subarray(0, p.length));
+  return { open, close, type, length: p.length };
+}
+
+/** The symbol's packed path extended to cover calendar index `i`. */
+function pathTo(symbol: string, i: number): PackedPath {
+  const { dates } = calendar();
+  let path = paths.get(symbol) ?? { open: new Float64Array(0), close: new Float64Array(0), type: new Uint8Array(0), length: 0 };
+  if (i >= path.length) {
+    if (i >= path.open.length) path = grow(path, i);
+    const profile = symbolProfile(symbol);
+    let prevClose = path.length ? path.close[path.length - 1] : profile.basePrice;
+    for (let k = path.length; k <= i; k++) {
+      const p = dayOf(symbol, dates[k], prevClose, profile);
+      path.open[k] = p.open;
+      path.close[k] = p.close;
+      path.type[k] = DAY_TYPES.indexOf(p.dayType);
+      prevClose = p.close;
+    }
+    path.length = i + 1;
+    paths.set(symbol, path); // re-set: its size changed
+  }
+  return path;
+}
 
 /** Daily open/close of `symbol` on trading day `date` (null on non-trading days or outside 2000–2036). */
 export function dailyPoint(symbol: string, date: string): DailyPoint | null {
-  const { dates, index } = calendar();
-  const i = index.get(date);
+  const i = calendar().index.get(date);
   if (i === undefined) return null;
-  let path = paths.get(symbol);
-  if (!path) {
-    path = [];
-    paths.set(symbol, path);
-  }
-  if (i >= path.length) {
-    const profile = symbolProfile(symbol);
-    let prevClose = path.length ? path[path.length - 1].close : profile.basePrice;
-    for (let k = path.length; k <= i; k++) {
-      const p = dayOf(symbol, dates[k], prevClose, profile);
-      path.push(p);
-      prevClose = p.close;
-    }
-  }
-  return path[i];
+  const path = pathTo(symbol, i);
+  return { date, open: path.open[i], close: path.close[i], dayType: DAY_TYPES[path.type[i]] };
 }
 
 export function previousClose(symbol: string, date: string): number | null {
-  const { index } = calendar();
-  const i = index.get(date);
-  if (i === undefined || !dailyPoint(symbol, date)) return null;
-  return i > 0 ? paths.get(symbol)![i - 1].close : symbolProfile(symbol).basePrice;
+  const i = calendar().index.get(date);
+  if (i === undefined) return null;
+  return i > 0 ? pathTo(symbol, i).close[i - 1] : symbolProfile(symbol).basePrice;
 }
 
 /** U-shaped intraday activity: heavy at the open, quiet at midday, busier into the close. x ∈ [0,1]. */

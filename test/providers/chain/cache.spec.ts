@@ -1,7 +1,8 @@
 import { CacheModule, CACHE_MANAGER } from '@nestjs/cache-manager';
 import { Test } from '@nestjs/testing';
 import type { Cache } from 'cache-manager';
-import { barsCacheKey, cacheKey, cacheModuleOptions, chainCacheOf, LastGoodStore, timeBucket } from '../../../src/providers/cache';
+import { LRUCache } from 'lru-cache';
+import { barsCacheKey, boundedMemoryStore, cacheKey, cacheModuleOptions, chainCacheOf, LastGoodStore, timeBucket } from '../../../src/providers/cache';
 import { ChainRunner } from '../../../src/providers/chain/chain-runner';
 
 describe('cache keys', () => {
@@ -37,6 +38,15 @@ describe('cache keys', () => {
 });
 
 describe('LastGoodStore', () => {
+  it('is bounded by approximate bytes as well as entries', () => {
+    const s = new LastGoodStore<{ bars: number[] }>({ maxEntries: 10_000, maxAgeMs: 60_000, maxBytes: 1_000_000 });
+    for (let i = 0; i < 200; i++) s.set(`k${i}`, { bars: new Array(1000).fill(0) }); // ≈120 KB each
+    expect(s.size).toBeLessThanOrEqual(8);
+    expect(s.bytes).toBeLessThanOrEqual(1_000_000);
+    expect(s.get('k199')).toBeDefined();
+    expect(s.get('k0')).toBeUndefined();
+  });
+
   it('is bounded (least recently used goes first) and ages out', () => {
     let t = 0;
     const s = new LastGoodStore<number>({ maxEntries: 2, maxAgeMs: 1000, now: () => t });
@@ -54,9 +64,23 @@ describe('LastGoodStore', () => {
 
 describe('cache store selection', () => {
   it('is in memory without REDIS_URL and a Redis store with it', () => {
-    expect(cacheModuleOptions({})).toEqual({});
+    const memory = cacheModuleOptions({});
+    expect(memory.stores).toHaveLength(1);
+    expect((memory.stores as Array<{ store: { lru?: unknown } }>)[0].store.lru).toBeInstanceOf(LRUCache);
     const withRedis = cacheModuleOptions({ redisUrl: 'redis://127.0.0.1:1' });
     expect(withRedis.stores).toHaveLength(1);
+  });
+
+  it('the in-memory store is a bounded LRU: distinct keys beyond its entry limit are evicted', async () => {
+    const { keyv, lru } = boundedMemoryStore({ providerCacheEntries: 100, providerCacheBytes: 64 * 1024 * 1024 });
+    for (let i = 0; i < 1000; i++) await keyv.set(`bars|SYM${i}`, { bars: [1, 2, 3] }, 60_000);
+    expect(lru.size).toBe(100);
+    expect(await keyv.get('bars|SYM999')).toEqual({ bars: [1, 2, 3] });
+    expect(await keyv.get('bars|SYM0')).toBeUndefined();
+    const bytes = boundedMemoryStore({ providerCacheEntries: 100_000, providerCacheBytes: 1_000_000 });
+    for (let i = 0; i < 100; i++) await bytes.keyv.set(`k${i}`, { bars: new Array(1000).fill(0) }, 60_000);
+    expect(bytes.lru.calculatedSize).toBeLessThanOrEqual(1_000_000);
+    expect(bytes.lru.size).toBeLessThan(10);
   });
 
   it('through the real in-memory CacheModule: served from cache within the TTL, asked again after it', async () => {

@@ -4,16 +4,21 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOp
 
 export const SIDE_TOKENS = ['call', 'put', 'calls', 'puts', 'c', 'p', 'long', 'short', 'bullish', 'bearish'] as const;
 export const STYLE_TOKENS = ['scalp', '0dte', 'intraday', 'swing', 'leaps', 'leap'] as const;
+/** Upper bounds that keep absurd numbers (1e308) out of the sizing and scenario math: 400 naming the field. */
+export const MAX_PRICE = 10_000_000;
+export const MAX_RISK_DOLLARS = 100_000_000;
+export const MAX_CONTRACT_COUNT = 100_000_000;
+const PRICE_MSG = { message: `must be at most ${MAX_PRICE}` };
 
 export class PlanAnchorDto {
-  @ApiPropertyOptional({ description: 'Underlying entry price.' }) @IsOptional() @IsNumber() @IsPositive() underlying_entry?: number;
-  @ApiPropertyOptional({ description: 'Alias of underlying_entry.' }) @IsOptional() @IsNumber() @IsPositive() entry?: number;
-  @ApiPropertyOptional({ description: 'Underlying stop price.' }) @IsOptional() @IsNumber() @IsPositive() stop?: number;
+  @ApiPropertyOptional({ description: 'Underlying entry price.' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_PRICE, PRICE_MSG) underlying_entry?: number;
+  @ApiPropertyOptional({ description: 'Alias of underlying_entry.' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_PRICE, PRICE_MSG) entry?: number;
+  @ApiPropertyOptional({ description: 'Underlying stop price.' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_PRICE, PRICE_MSG) stop?: number;
   @ApiPropertyOptional({ description: 'Underlying targets.', type: [Number] })
-  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsNumber({}, { each: true }) @IsPositive({ each: true }) targets?: number[];
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsNumber({}, { each: true }) @IsPositive({ each: true }) @Max(MAX_PRICE, { each: true, ...PRICE_MSG }) targets?: number[];
   @ApiPropertyOptional({ description: 'Alias of targets.', type: [Number] })
-  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsNumber({}, { each: true }) @IsPositive({ each: true }) tps?: number[];
-  @ApiPropertyOptional({ description: 'Scenario horizon in minutes (calendar time).' }) @IsOptional() @IsNumber() @IsPositive() horizon_minutes?: number;
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsNumber({}, { each: true }) @IsPositive({ each: true }) @Max(MAX_PRICE, { each: true, ...PRICE_MSG }) tps?: number[];
+  @ApiPropertyOptional({ description: 'Scenario horizon in minutes (calendar time).' }) @IsOptional() @IsNumber() @IsPositive() @Max(525600) horizon_minutes?: number;
 }
 
 const DEFAULTS_DOC =
@@ -38,20 +43,20 @@ export class ContractsRequestDto {
   @ApiPropertyOptional({ description: 'Minimum |delta|, 0–1.' }) @IsOptional() @IsNumber() @Min(0) @Max(1) min_delta?: number;
   @ApiPropertyOptional({ description: 'Maximum |delta|, 0–1.' }) @IsOptional() @IsNumber() @Min(0) @Max(1) max_delta?: number;
   @ApiPropertyOptional({ description: 'Maximum bid/ask spread as percent of mid (8 = 8 %).' }) @IsOptional() @IsNumber() @IsPositive() @Max(200) max_spread_pct?: number;
-  @ApiPropertyOptional({ description: 'Minimum open interest, contracts.' }) @IsOptional() @IsInt() @Min(0) min_oi?: number;
-  @ApiPropertyOptional({ description: 'Minimum volume today, contracts.' }) @IsOptional() @IsInt() @Min(0) min_volume?: number;
+  @ApiPropertyOptional({ description: 'Minimum open interest, contracts.' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_CONTRACT_COUNT) min_oi?: number;
+  @ApiPropertyOptional({ description: 'Minimum volume today, contracts.' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_CONTRACT_COUNT) min_volume?: number;
 
   @ApiPropertyOptional({ description: 'Dollars to risk on the trade, > 0, default 100. Sizing only — never filters contracts.', example: 100 })
-  @IsOptional() @IsNumber() @IsPositive() risk_amount?: number;
-  @ApiPropertyOptional({ description: 'Legacy alias of risk_amount (dollars, > 0).' }) @IsOptional() @IsNumber() @IsPositive() max_price?: number;
+  @IsOptional() @IsNumber() @IsPositive() @Max(MAX_RISK_DOLLARS) risk_amount?: number;
+  @ApiPropertyOptional({ description: 'Legacy alias of risk_amount (dollars, > 0).' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_RISK_DOLLARS) max_price?: number;
 
   @ApiPropertyOptional({ description: 'Only this expiration (YYYY-MM-DD).', example: '2026-12-18' })
   @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be YYYY-MM-DD' }) expiry?: string;
 
-  @ApiPropertyOptional({ description: 'Plan entry (underlying price) for scenario P/L.' }) @IsOptional() @IsNumber() @IsPositive() entry?: number;
-  @ApiPropertyOptional({ description: 'Plan stop (underlying price).' }) @IsOptional() @IsNumber() @IsPositive() stop?: number;
+  @ApiPropertyOptional({ description: 'Plan entry (underlying price) for scenario P/L.' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_PRICE, PRICE_MSG) entry?: number;
+  @ApiPropertyOptional({ description: 'Plan stop (underlying price).' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_PRICE, PRICE_MSG) stop?: number;
   @ApiPropertyOptional({ description: 'Plan targets (underlying prices), up to 5.', type: [Number] })
-  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsNumber({}, { each: true }) @IsPositive({ each: true }) targets?: number[];
+  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsNumber({}, { each: true }) @IsPositive({ each: true }) @Max(MAX_PRICE, { each: true, ...PRICE_MSG }) targets?: number[];
   @ApiPropertyOptional({ description: 'Scenario horizon in minutes of calendar time (theta); default per style: scalp 30 min, intraday 2 h, swing 7 days, leaps 30 days.' })
   @IsOptional() @IsNumber() @IsPositive() @Max(525600) horizon_minutes?: number;
   @ApiPropertyOptional({ description: 'A persisted plan whose entry/stop/targets/style/direction fill the fields not given.' })
