@@ -1,8 +1,8 @@
 import type { Bar } from '../bars/bar';
 import { isIntraday } from '../bars/interval';
-import { swings } from '../levels/structure';
-import { etMinuteOfDay, etWallToUtc } from '../session/et-time';
+import { etMinuteOfDay } from '../session/et-time';
 import type { Frame } from './frame';
+import { frameIndex } from './frame-index';
 import type { PriceLevel } from './strategy.types';
 
 const OR_MINUTES = 15;
@@ -90,6 +90,38 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+const scratch = new Float64Array(64);
+
+/**
+ * Median of the last ≤`max` volumes walking back from bar i (regular bars only when `regularOnly`)
+ * down to `stop`. Finite, non-negative-zero values are insertion-sorted in a reused buffer (the same
+ * order a numeric sort gives); anything else goes through the plain sort so the result is unchanged.
+ */
+function volumeMedian(frame: Frame, i: number, stop: number, max: number, regularOnly: boolean): number {
+  let n = 0;
+  let plain = false;
+  const { bars, regular } = frame;
+  for (let k = i; k >= stop && n < max; k--) {
+    if (regularOnly && !regular[k]) continue;
+    const v = bars[k].volume;
+    if (!Number.isFinite(v) || Object.is(v, -0)) plain = true;
+    let j = n++;
+    while (j > 0 && scratch[j - 1] > v) {
+      scratch[j] = scratch[j - 1];
+      j--;
+    }
+    scratch[j] = v;
+  }
+  if (!n) return NaN;
+  if (plain) {
+    const vols: number[] = [];
+    for (let k = i; k >= stop && vols.length < max; k--) if (!regularOnly || regular[k]) vols.push(bars[k].volume);
+    return median(vols);
+  }
+  const m = n >> 1;
+  return n % 2 ? scratch[m] : (scratch[m - 1] + scratch[m]) / 2;
+}
+
 function previousSession(frame: Frame, i: number, date: string, daily?: Frame): PrevSession | null {
   if (!frame.bars.length) return null;
   if (!isIntraday(frame.interval)) {
@@ -97,25 +129,23 @@ function previousSession(frame: Frame, i: number, date: string, daily?: Frame): 
     const b = frame.bars[i - 1];
     return { date: frame.date[i - 1], high: b.high, low: b.low, close: b.close, high_index: i - 1, low_index: i - 1 };
   }
-  // walk back to the last regular bar of an earlier date
-  let k = i;
-  while (k >= 0 && frame.date[k] >= date) k--;
-  while (k >= 0 && !frame.regular[k]) k--;
-  if (k >= 0) {
-    const d = frame.date[k];
-    let hi = -Infinity;
-    let lo = Infinity;
-    let hiIdx = -1;
-    let loIdx = -1;
-    const closeIdx = k;
-    for (; k >= 0 && frame.date[k] === d; k--) {
-      if (!frame.regular[k]) continue;
-      const b = frame.bars[k];
-      if (b.high > hi) [hi, hiIdx] = [b.high, k];
-      if (b.low < lo) [lo, loIdx] = [b.low, k];
+  const ix = frameIndex(frame);
+  let found: PrevSession | null;
+  if (ix.dates_sorted) {
+    // dates never decrease: the walk back from i ends just before i's date run, whatever i is in it
+    const run = ix.run_start[i];
+    let hit = ix.prev_by_run.get(run);
+    if (hit === undefined) {
+      hit = prevInFrame(frame, run - 1);
+      ix.prev_by_run.set(run, hit);
     }
-    return { date: d, high: hi, low: lo, close: frame.bars[closeIdx].close, high_index: hiIdx, low_index: loIdx };
+    found = hit && { ...hit };
+  } else {
+    let k = i;
+    while (k >= 0 && frame.date[k] >= date) k--;
+    found = prevInFrame(frame, k);
   }
+  if (found) return found;
   if (daily) {
     for (let j = daily.bars.length - 1; j >= 0; j--) {
       if (daily.date[j] < date) {
@@ -127,16 +157,57 @@ function previousSession(frame: Frame, i: number, date: string, daily?: Frame): 
   return null;
 }
 
-function htfSnapshot(base: Frame, i: number, htf: Frame): HtfSnapshot | null {
+/** The regular session of the date of the last regular bar at or before k (walking back), or null. */
+function prevInFrame(frame: Frame, k: number): PrevSession | null {
+  while (k >= 0 && !frame.regular[k]) k--;
+  if (k < 0) return null;
+  const d = frame.date[k];
+  let hi = -Infinity;
+  let lo = Infinity;
+  let hiIdx = -1;
+  let loIdx = -1;
+  const closeIdx = k;
+  for (; k >= 0 && frame.date[k] === d; k--) {
+    if (!frame.regular[k]) continue;
+    const b = frame.bars[k];
+    if (b.high > hi) [hi, hiIdx] = [b.high, k];
+    if (b.low < lo) [lo, loIdx] = [b.low, k];
+  }
+  return { date: d, high: hi, low: lo, close: frame.bars[closeIdx].close, high_index: hiIdx, low_index: loIdx };
+}
+
+/** Index of the last HTF bar complete by the end of base bar i (−1 when none). */
+function lastCompleteHtf(base: Frame, i: number, htf: Frame): number {
   const tEnd = base.bars[i].time + base.bar_ms;
-  const baseDateMs = Date.parse(`${base.date[i]}T00:00:00Z`);
-  let j = htf.bars.length - 1;
+  const baseDate = base.date[i];
+  const baseDateMs = htf.interval === '1W' ? Date.parse(`${baseDate}T00:00:00Z`) : NaN;
   const complete = (k: number): boolean => {
-    if (htf.interval === '1D') return htf.date[k] < base.date[i];
+    if (htf.interval === '1D') return htf.date[k] < baseDate;
     if (htf.interval === '1W') return htf.bars[k].time + 7 * 86_400_000 <= baseDateMs;
     return htf.bars[k].time + htf.bar_ms <= tEnd;
   };
+  const hx = frameIndex(htf);
+  if (htf.interval === '1D' ? hx.dates_sorted : hx.times_sorted) {
+    // complete() holds on a prefix of a sorted frame: binary search its last index
+    let lo = 0;
+    let hi = htf.bars.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (complete(mid)) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  }
+  let j = htf.bars.length - 1;
   while (j >= 0 && !complete(j)) j--;
+  return j;
+}
+
+function htfSnapshot(base: Frame, i: number, htf: Frame): HtfSnapshot | null {
+  const j = lastCompleteHtf(base, i, htf);
   if (j < 0) return null;
   const c = htf.close[j];
   const e20 = htf.ema20[j];
@@ -155,44 +226,31 @@ export function contextAt(frame: Frame, i: number, opts: ContextOptions = {}): A
   const bar = frame.bars[i];
   const intraday = isIntraday(frame.interval);
   const date = frame.date[i];
+  const ix = frameIndex(frame);
   let session: SessionSoFar | null = null;
   let openingRange: { high: number; low: number } | null = null;
-  const vols: number[] = [];
+  let volumeMed = NaN;
   const start = frame.reg_start[i];
   if (intraday && start >= 0) {
-    let hi = -Infinity;
-    let lo = Infinity;
-    let regCount = 0;
-    let orHi = -Infinity;
-    let orLo = Infinity;
-    const orEnd = etWallToUtc(date, 9, 30) + OR_MINUTES * 60_000;
-    for (let k = start; k <= i; k++) {
-      if (!frame.regular[k]) continue;
-      const b = frame.bars[k];
-      hi = Math.max(hi, b.high);
-      lo = Math.min(lo, b.low);
-      regCount++;
-      if (b.time < orEnd) {
-        orHi = Math.max(orHi, b.high);
-        orLo = Math.min(orLo, b.low);
-      }
-    }
-    session = { date, start_index: start, open: frame.bars[start].open, high: hi, low: lo, bars: regCount };
+    session = { date, start_index: start, open: frame.bars[start].open, high: ix.sess_high[i], low: ix.sess_low[i], bars: ix.sess_bars[i] };
+    const orHi = ix.or_high[i];
     // complete once bar i ends at or after the OR end; only meaningful for intervals ≤ 15m
-    if (frame.bar_ms <= OR_MINUTES * 60_000 && bar.time + frame.bar_ms >= orEnd && Number.isFinite(orHi)) {
-      openingRange = { high: orHi, low: orLo };
+    if (frame.bar_ms <= OR_MINUTES * 60_000 && bar.time + frame.bar_ms >= ix.or_end[i] && Number.isFinite(orHi)) {
+      openingRange = { high: orHi, low: ix.or_low[i] };
     }
-    for (let k = i; k >= start && vols.length < 40; k--) if (frame.regular[k]) vols.push(frame.bars[k].volume);
+    volumeMed = volumeMedian(frame, i, start, 40, true);
   } else if (!intraday) {
-    for (let k = i; k >= 0 && vols.length < 20; k--) vols.push(frame.bars[k].volume);
+    volumeMed = volumeMedian(frame, i, 0, 20, false);
   }
   const prev = previousSession(frame, i, date, opts.daily);
   const gap = session && prev && prev.close > 0 ? (session.open / prev.close - 1) * 100 : NaN;
 
+  // last fractal swing high/low confirmed inside the last SWING_LOOKBACK bars: index in [from + 2, i − 2]
   const from = Math.max(0, i - SWING_LOOKBACK);
-  const sw = swings(frame.bars.slice(from, i + 1), 2, 2);
-  const lastHigh = [...sw].reverse().find((s) => s.kind === 'high');
-  const lastLow = [...sw].reverse().find((s) => s.kind === 'low');
+  const sh = i >= 2 ? ix.last_swing_high[i - 2] : -1;
+  const sl = i >= 2 ? ix.last_swing_low[i - 2] : -1;
+  const lastHigh = sh >= from + 2 ? frame.bars[sh].high : NaN;
+  const lastLow = sl >= from + 2 ? frame.bars[sl].low : NaN;
 
   const ctx: AsOfContext = {
     frame,
@@ -213,9 +271,9 @@ export function contextAt(frame: Frame, i: number, opts: ContextOptions = {}): A
     opening_range: openingRange,
     prev,
     gap_pct: gap,
-    volume_median: median(vols),
-    swing_high: lastHigh ? { price: lastHigh.price, label: 'Swing high', group: 'structural' } : null,
-    swing_low: lastLow ? { price: lastLow.price, label: 'Swing low', group: 'structural' } : null,
+    volume_median: volumeMed,
+    swing_high: sh >= from + 2 ? { price: lastHigh, label: 'Swing high', group: 'structural' } : null,
+    swing_low: sl >= from + 2 ? { price: lastLow, label: 'Swing low', group: 'structural' } : null,
     htf: (opts.htf ?? []).map((h) => htfSnapshot(frame, i, h)).filter((h): h is HtfSnapshot => h !== null),
     levels: [],
     ignore_windows: opts.ignore_windows === true,
