@@ -1,6 +1,6 @@
 import type { Bar } from '../bars/bar';
 import { isIntraday } from '../bars/interval';
-import { etMinuteOfDay } from '../session/et-time';
+import { etMinuteOfDay, etWallToUtc } from '../session/et-time';
 import type { Frame } from './frame';
 import { frameIndex } from './frame-index';
 import type { PriceLevel } from './strategy.types';
@@ -307,6 +307,12 @@ export function contextAt(frame: Frame, i: number, opts: ContextOptions = {}): A
     add(L, d55.lo, '55-bar low', 'structural');
   }
   return ctx;
+}
+
+/** End of the 15-minute opening range (09:45 ET) of ctx's date, UTC ms (read from the frame's index). */
+export function openingRangeEnd(ctx: AsOfContext): number {
+  const e = ctx.session ? frameIndex(ctx.frame).or_end[ctx.i] : NaN;
+  return Number.isNaN(e) ? etWallToUtc(ctx.date, 9, 30) + OR_MINUTES * 60_000 : e;
 }
 
 /** True when ctx's bar lies inside [start, end) ET minutes (or windows are ignored). */

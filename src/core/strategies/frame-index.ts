@@ -34,6 +34,8 @@ export interface FrameIndex {
   last_swing_low: Int32Array;
   /** Previous session found inside the frame, cached per run start (undefined = not computed yet). */
   prev_by_run: Map<number, { date: string; high: number; low: number; close: number; high_index: number; low_index: number } | null>;
+  /** Running anchored-VWAP sums per anchor index: through bar `i`, Σ typical×volume and Σ volume. */
+  avwap: Map<number, { i: number; pv: number; v: number }>;
 }
 
 const cache = new WeakMap<Frame, FrameIndex>();
@@ -139,5 +141,36 @@ function buildFrameIndex(frame: Frame): FrameIndex {
     last_swing_high: lastHigh,
     last_swing_low: lastLow,
     prev_by_run: new Map(),
+    avwap: new Map(),
   };
+}
+
+/**
+ * Anchored VWAP of bars from..i (typical price × volume; a volume ≤ 0 counts as 0), or the typical
+ * price of bar i when no volume traded; NaN when `from` is outside [0, i]. The sums are added in the
+ * same order as a loop from `from` to i, and kept per anchor, so stepping i forward costs one bar.
+ */
+export function anchoredVwap(frame: Frame, from: number, i: number): number {
+  if (from < 0 || from > i || i >= frame.bars.length) return NaN;
+  const bars = frame.bars;
+  const memo = frameIndex(frame).avwap;
+  let st = memo.get(from);
+  let k = from;
+  let pv = 0;
+  let v = 0;
+  if (st && st.i <= i) {
+    k = st.i + 1;
+    pv = st.pv;
+    v = st.v;
+  }
+  for (; k <= i; k++) {
+    const b = bars[k];
+    const vol = b.volume > 0 ? b.volume : 0;
+    pv += ((b.high + b.low + b.close) / 3) * vol;
+    v += vol;
+  }
+  if (st) [st.i, st.pv, st.v] = [i, pv, v];
+  else memo.set(from, (st = { i, pv, v }));
+  const b = bars[i];
+  return v > 0 ? pv / v : (b.high + b.low + b.close) / 3;
 }
