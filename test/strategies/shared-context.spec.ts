@@ -65,6 +65,15 @@ describe('indexed as-of context == the context built by scanning history', () =>
     expectContextsEqual(d, { htf: [week] });
   });
 
+  it('as-of indices visited out of order (jumps, repeats, steps back) give the same contexts', () => {
+    const { frame, htf } = frames(fixtureBars(LUMIBOT), '1m');
+    const n = frame.bars.length;
+    for (let s = 0; s < 1500; s++) {
+      const i = s % 3 === 0 ? (s * 7919) % n : Math.max(0, ((s - 1) * 7919) % n + (s % 3 === 1 ? 1 : -1));
+      expectSame(contextAt(frame, i, { htf }), contextAtReference(frame, i, { htf }));
+    }
+  });
+
   it('frames out of order, with duplicate dates, NaN, zero and negative-zero volumes take the exact path', () => {
     const minutes = fixtureBars(SPY_2013).filter((b) => sessionTag(b.time) === 'regular');
     const days = [...new Set(minutes.map((b) => new Date(b.time - 4 * 3_600_000).toISOString().slice(0, 10)))];

@@ -3,6 +3,7 @@ import { isIntraday } from '../bars/interval';
 import { etMinuteOfDay, etWallToUtc } from '../session/et-time';
 import type { Frame } from './frame';
 import { frameIndex } from './frame-index';
+import { sessionVolumeMedian, volumeMedian } from './volume-median';
 import type { PriceLevel } from './strategy.types';
 
 const OR_MINUTES = 15;
@@ -81,45 +82,6 @@ export interface ContextOptions {
   /** Daily bars, used for the previous session when the intraday frame does not hold it. */
   daily?: Frame;
   ignore_windows?: boolean;
-}
-
-function median(values: number[]): number {
-  if (!values.length) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-const scratch = new Float64Array(64);
-
-/**
- * Median of the last ≤`max` volumes walking back from bar i (regular bars only when `regularOnly`)
- * down to `stop`. Finite, non-negative-zero values are insertion-sorted in a reused buffer (the same
- * order a numeric sort gives); anything else goes through the plain sort so the result is unchanged.
- */
-function volumeMedian(frame: Frame, i: number, stop: number, max: number, regularOnly: boolean): number {
-  let n = 0;
-  let plain = false;
-  const { bars, regular } = frame;
-  for (let k = i; k >= stop && n < max; k--) {
-    if (regularOnly && !regular[k]) continue;
-    const v = bars[k].volume;
-    if (!Number.isFinite(v) || Object.is(v, -0)) plain = true;
-    let j = n++;
-    while (j > 0 && scratch[j - 1] > v) {
-      scratch[j] = scratch[j - 1];
-      j--;
-    }
-    scratch[j] = v;
-  }
-  if (!n) return NaN;
-  if (plain) {
-    const vols: number[] = [];
-    for (let k = i; k >= stop && vols.length < max; k--) if (!regularOnly || regular[k]) vols.push(bars[k].volume);
-    return median(vols);
-  }
-  const m = n >> 1;
-  return n % 2 ? scratch[m] : (scratch[m - 1] + scratch[m]) / 2;
 }
 
 function previousSession(frame: Frame, i: number, date: string, daily?: Frame): PrevSession | null {
@@ -238,7 +200,7 @@ export function contextAt(frame: Frame, i: number, opts: ContextOptions = {}): A
     if (frame.bar_ms <= OR_MINUTES * 60_000 && bar.time + frame.bar_ms >= ix.or_end[i] && Number.isFinite(orHi)) {
       openingRange = { high: orHi, low: ix.or_low[i] };
     }
-    volumeMed = volumeMedian(frame, i, start, 40, true);
+    volumeMed = sessionVolumeMedian(frame, i, start);
   } else if (!intraday) {
     volumeMed = volumeMedian(frame, i, 0, 20, false);
   }

@@ -2,7 +2,7 @@ import type { Interval } from '../bars/interval';
 import { AsOfContext, ContextOptions, contextAt, inWindow } from './as-of-context';
 import type { Frame } from './frame';
 import { playbooksForStyle } from './playbooks';
-import { isSetup, Playbook, Signal, Style } from './strategy.types';
+import { EtWindow, isSetup, Playbook, Signal, Style } from './strategy.types';
 
 export interface Evaluation {
   strategy_id: string;
@@ -10,6 +10,14 @@ export interface Evaluation {
   /** Why it did not fire (window, warm-up, rule) when signal is null. */
   reason: string | null;
   ctx: AsOfContext | null;
+}
+
+const windowReasons = new WeakMap<EtWindow, string>();
+/** "outside its 09:45–11:30 ET window", formatted once per window. */
+function windowReason(w: EtWindow): string {
+  let r = windowReasons.get(w);
+  if (r === undefined) windowReasons.set(w, (r = `outside its ${hhmm(w.start_min)}–${hhmm(w.end_min)} ET window`));
+  return r;
 }
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -41,7 +49,7 @@ function evaluateWith(pb: Playbook, style: Style, frame: Frame, i: number, conte
   const ctx = context();
   if (!ctx) return out('no bar at the as-of index');
   if (pb.window_et && !inWindow(ctx, pb.window_et.start_min, pb.window_et.end_min)) {
-    return out(`outside its ${hhmm(pb.window_et.start_min)}–${hhmm(pb.window_et.end_min)} ET window`, ctx);
+    return out(windowReason(pb.window_et), ctx);
   }
   const res = pb.detect(ctx);
   if (!isSetup(res)) return out(res.reason, ctx);
