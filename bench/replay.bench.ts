@@ -4,7 +4,8 @@
  * all intraday playbooks (5m frame resampled from the same minutes).
  * Inputs: the recorded SPY minutes of the fixture (2021-07-01 … 08-13) and one synthetic symbol-year
  * of 1m regular-session bars from the embedded SyntheticMarketDataProvider on a FixedClock.
- * Anchors measured in the same run: `buildFrame` alone (indicators + session tags) over the same bars,
+ * "of which frames" = `buildStyleFrames` alone (the style's frame plus its resampled HTF frames), a
+ * fixed cost inside every replay. Anchors measured in the same run: `buildFrame` alone (indicators + session tags) over the same bars,
  * and TA-Lib C's six-indicator pass (bench/talib-anchor.ts) over the same 1m bars, the project's usual
  * machine anchor (it does not change when our code does).
  * Bars/s are counted in input 1m bars. Two untimed warm-up replays first; REPLAY_BENCH_RUNS (default 3)
@@ -13,6 +14,7 @@
 import type { Bar } from '../src/core/bars/bar';
 import type { Interval } from '../src/core/bars/interval';
 import { resampleBars } from '../src/core/bars/resample';
+import { buildStyleFrames } from '../src/core/analysis/analyze-symbol';
 import { replayOutcomes } from '../src/core/calibration/replay-outcomes';
 import { sessionTag } from '../src/core/session/session';
 import { buildFrame } from '../src/core/strategies/frame';
@@ -64,6 +66,7 @@ interface Row {
   ms: number;
   'cpu ms': number;
   'bars/s (1m)': number;
+  'of which frames ms': number;
   'buildFrame anchor ms': number;
   'TA-Lib C pass ms': number | string;
   'replay / TA-Lib C': number | string;
@@ -91,6 +94,7 @@ function bench(rows: Record<string, Row>, label: string, minutes: Bar[], daily: 
   };
   let totalMs = 0;
   let totalCpu = 0;
+  let totalFrames = 0;
   let totalAnchor = 0;
   let totalPlans = 0;
   for (const style of ['scalp', 'intraday'] as Style[]) {
@@ -100,16 +104,18 @@ function bench(rows: Record<string, Row>, label: string, minutes: Bar[], daily: 
       plans = replayOutcomes({ symbol: 'SPY', style, data_source: 'bench', intraday: { [iv]: bars }, daily }).length;
     });
     const anchor = best(() => void buildFrame(bars, iv)).ms;
+    const framesMs = best(() => void buildStyleFrames(style, { [iv]: bars }, daily)).ms;
+    totalFrames += framesMs;
     totalMs += ms.ms;
     totalCpu += ms.cpu;
     totalAnchor += anchor;
     totalPlans += plans;
-    rows[`${label} · ${style} (${iv})`] = row(minutes.length, bars.length, plans, ms, anchor, talib);
+    rows[`${label} · ${style} (${iv})`] = row(minutes.length, bars.length, plans, ms, framesMs, anchor, talib);
   }
-  rows[`${label} · scalp + intraday`] = row(minutes.length, minutes.length + inputs.intraday.bars.length, totalPlans, { ms: totalMs, cpu: totalCpu }, totalAnchor, talib);
+  rows[`${label} · scalp + intraday`] = row(minutes.length, minutes.length + inputs.intraday.bars.length, totalPlans, { ms: totalMs, cpu: totalCpu }, totalFrames, totalAnchor, talib);
 }
 
-function row(n1m: number, frameBars: number, plans: number, t: { ms: number; cpu: number }, anchor: number, talib: number | string): Row {
+function row(n1m: number, frameBars: number, plans: number, t: { ms: number; cpu: number }, framesMs: number, anchor: number, talib: number | string): Row {
   const ms = t.ms;
   return {
     '1m bars': n1m,
@@ -118,6 +124,7 @@ function row(n1m: number, frameBars: number, plans: number, t: { ms: number; cpu
     ms: Math.round(ms),
     'cpu ms': Math.round(t.cpu),
     'bars/s (1m)': Math.round((n1m / ms) * 1000),
+    'of which frames ms': Math.round(framesMs),
     'buildFrame anchor ms': Number(anchor.toFixed(1)),
     'TA-Lib C pass ms': typeof talib === 'number' ? Number(talib.toFixed(2)) : 'n/a',
     'replay / TA-Lib C': typeof talib === 'number' ? Math.round(ms / talib) : talib,
