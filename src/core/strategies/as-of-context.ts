@@ -2,7 +2,7 @@ import type { Bar } from '../bars/bar';
 import { isIntraday } from '../bars/interval';
 import { etMinuteOfDay, etWallToUtc } from '../session/et-time';
 import type { Frame } from './frame';
-import { frameIndex } from './frame-index';
+import { frameIndex, frameOrder } from './frame-index';
 import { sessionVolumeMedian, volumeMedian } from './volume-median';
 import type { PriceLevel } from './strategy.types';
 
@@ -148,7 +148,7 @@ function lastCompleteHtf(base: Frame, i: number, htf: Frame): number {
     if (htf.interval === '1W') return htf.bars[k].time + 7 * 86_400_000 <= baseDateMs;
     return htf.bars[k].time + htf.bar_ms <= tEnd;
   };
-  const hx = frameIndex(htf);
+  const hx = frameOrder(htf);
   if (htf.interval === '1D' ? hx.dates_sorted : hx.times_sorted) {
     // complete() holds on a prefix of a sorted frame: binary search its last index
     let lo = 0;
@@ -176,6 +176,15 @@ function htfSnapshot(base: Frame, i: number, htf: Frame): HtfSnapshot | null {
   const e50 = htf.ema50[j];
   const trend = c >= e20 && e20 >= e50 ? 'up' : c <= e20 && e20 <= e50 ? 'down' : 'flat';
   return { interval: htf.interval, close: c, ema20: e20, ema50: e50, adx: htf.adx14[j], rsi: htf.rsi14[j], trend: Number.isFinite(e50) ? trend : 'flat' };
+}
+
+function htfSnapshots(base: Frame, i: number, htf: Frame[] | undefined): HtfSnapshot[] {
+  const out: HtfSnapshot[] = [];
+  for (const h of htf ?? []) {
+    const snap = htfSnapshot(base, i, h);
+    if (snap) out.push(snap);
+  }
+  return out;
 }
 
 function add(levels: PriceLevel[], price: number | undefined, label: string, group: 'session' | 'structural'): void {
@@ -236,7 +245,7 @@ export function contextAt(frame: Frame, i: number, opts: ContextOptions = {}): A
     volume_median: volumeMed,
     swing_high: sh >= from + 2 ? { price: lastHigh, label: 'Swing high', group: 'structural' } : null,
     swing_low: sl >= from + 2 ? { price: lastLow, label: 'Swing low', group: 'structural' } : null,
-    htf: (opts.htf ?? []).map((h) => htfSnapshot(frame, i, h)).filter((h): h is HtfSnapshot => h !== null),
+    htf: htfSnapshots(frame, i, opts.htf),
     levels: [],
     ignore_windows: opts.ignore_windows === true,
   };

@@ -39,6 +39,27 @@ export interface FrameIndex {
 }
 
 const cache = new WeakMap<Frame, FrameIndex>();
+const orders = new WeakMap<Frame, FrameOrder>();
+
+export interface FrameOrder {
+  dates_sorted: boolean;
+  times_sorted: boolean;
+}
+
+/** Whether the frame's dates and bar times never decrease (checked once per frame; HTF frames need only this). */
+export function frameOrder(frame: Frame): FrameOrder {
+  let o = orders.get(frame);
+  if (!o) {
+    const { bars, date } = frame;
+    o = { dates_sorted: true, times_sorted: true };
+    for (let i = 1; i < bars.length; i++) {
+      if (date[i] < date[i - 1]) o.dates_sorted = false;
+      if (!(bars[i].time >= bars[i - 1].time)) o.times_sorted = false;
+    }
+    orders.set(frame, o);
+  }
+  return o;
+}
 
 /** The frame's indices (built on the first call, then cached). */
 export function frameIndex(frame: Frame): FrameIndex {
@@ -61,15 +82,10 @@ function buildFrameIndex(frame: Frame): FrameIndex {
   const orHigh = new Float64Array(n).fill(NaN);
   const orLow = new Float64Array(n).fill(NaN);
   const orEnd = new Float64Array(n).fill(NaN);
-  let datesSorted = true;
-  let timesSorted = true;
+  const order = frameOrder(frame);
   let orEndOfRun = NaN;
   for (let i = 0; i < n; i++) {
     const newRun = i === 0 || date[i] !== date[i - 1];
-    if (i > 0) {
-      if (date[i] < date[i - 1]) datesSorted = false;
-      if (!(bars[i].time >= bars[i - 1].time)) timesSorted = false;
-    }
     runStart[i] = newRun ? i : runStart[i - 1];
     if (!intraday) continue;
     if (newRun) orEndOfRun = NaN;
@@ -129,8 +145,8 @@ function buildFrameIndex(frame: Frame): FrameIndex {
     lastLow[k] = loAt;
   }
   return {
-    dates_sorted: datesSorted,
-    times_sorted: timesSorted,
+    dates_sorted: order.dates_sorted,
+    times_sorted: order.times_sorted,
     run_start: runStart,
     sess_high: sessHigh,
     sess_low: sessLow,
