@@ -12,10 +12,13 @@ import { DatabaseService } from './database.service';
 
 /** Rows per multi-row INSERT (7 parameters each: well under SQLite's 32,766 and PostgreSQL's 65,535). */
 const INSERT_BATCH = 1000;
+/** Rows per DELETE statement when a replace clears the previous rows. */
+const DELETE_CHUNK = 5000;
 /** Rows per page when reading outcomes back (keyset paging on plan_time, id). */
-const READ_PAGE = 5000;
+const READ_PAGE = 2000;
 
-type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
+/** A statement on the transaction's connection: the rows it returned and how many rows it changed. */
+type Query = (sql: string, params?: unknown[]) => Promise<{ records: any[]; affected: number }>;
 
 const OUTCOME_COLS = ['source', 'style', 'playbook', 'plan_time', 'resolved_at', 'outcome', 'stored_at'];
 const STAT_COLS = ['source', 'playbook', 'style', 'segment_dimension', 'segment_value', 'n', 'window_from', 'window_to', 'computed_at', 'data_sources', 'stats', 'stored_at'];
@@ -81,7 +84,7 @@ export class CalibrationStore implements CalibrationStoreApi {
       return this.db.run(async (ds) => {
         const qr = ds.createQueryRunner();
         try {
-          return await body(qr, (sql, params) => qr.query(sql, params), yieldToLoop, (f) => f());
+          return await body(qr, (sql, params) => this.structured(qr, sql, params), yieldToLoop, (f) => f());
         } finally {
           await qr.release();
         }
@@ -92,15 +95,33 @@ export class CalibrationStore implements CalibrationStoreApi {
     const step = <X>(f: () => Promise<X>) => this.db.run(() => f());
     try {
       await step(() => qr.connect());
-      return await body(qr, (sql, params) => step(() => qr.query(sql, params)), async () => undefined, step);
+      return await body(qr, (sql, params) => step(() => this.structured(qr, sql, params)), async () => undefined, step);
     } finally {
       await qr.release();
     }
   }
 
+  private async structured(qr: QueryRunner, sql: string, params?: unknown[]) {
+    const r = await qr.query(sql, params, true);
+    return { records: (r.records ?? []) as any[], affected: r.affected ?? 0 };
+  }
+
   /** PostgreSQL: serialise writers of one (table, source, style) until commit. */
   private async lock(q: Query, table: string, source: string, style: Style): Promise<void> {
     if (this.pg) await q(`SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))`, [table, `${source}/${style}`]);
+  }
+
+  /**
+   * Delete the (source, style) rows of a table DELETE_CHUNK at a time, yielding in between: one
+   * synchronous DELETE of 100,000 rows on the embedded store would hold the event loop for about a second.
+   */
+  private async deleteInChunks(q: Query, pause: () => Promise<void>, table: string, source: string, style: Style): Promise<void> {
+    for (;;) {
+      const w = this.params();
+      const sql = `DELETE FROM "${table}" WHERE "id" IN (SELECT "id" FROM "${table}" WHERE "source" = ${w.add(source)} AND "style" = ${w.add(style)} LIMIT ${DELETE_CHUNK})`;
+      if ((await q(sql, w.list)).affected < DELETE_CHUNK) return;
+      await pause();
+    }
   }
 
   async replaceOutcomes(source: string, style: Style, rows: readonly OutcomeRow[]): Promise<void> {
@@ -111,15 +132,21 @@ export class CalibrationStore implements CalibrationStoreApi {
     const storedAt = Date.now();
     await this.transaction(true, async (q, pause) => {
       await this.lock(q, 'plan_outcomes', source, style);
-      const w = this.params();
-      await q(`DELETE FROM "plan_outcomes" WHERE "source" = ${w.add(source)} AND "style" = ${w.add(style)}`, w.list);
-      const head = `INSERT INTO "plan_outcomes" (${OUTCOME_COLS.map((c) => `"${c}"`).join(', ')}) VALUES `;
+      await this.deleteInChunks(q, pause, 'plan_outcomes', source, style);
+      const cols = `INSERT INTO "plan_outcomes" (${OUTCOME_COLS.map((c) => `"${c}"`).join(', ')}) `;
       for (let i = 0; i < rows.length; i += INSERT_BATCH) {
         await pause();
         const batch = rows.slice(i, i + INSERT_BATCH);
-        const params: unknown[] = [];
-        for (const r of batch) params.push(source, style, r.playbook, r.plan_time, r.resolved_at, JSON.stringify(r), storedAt);
-        await q(head + this.values(batch.length, OUTCOME_COLS.length), params);
+        if (this.pg) {
+          // one jsonb array parameter per batch: the server splits it (far fewer bind parameters to encode and parse)
+          const sql = `${cols}SELECT $1, $2, x.e->>'playbook', (x.e->>'plan_time')::bigint, (x.e->>'resolved_at')::bigint, x.e, $3
+            FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS x(e, i) ORDER BY x.i`;
+          await q(sql, [source, style, storedAt, `[${batch.map((r) => JSON.stringify(r)).join(',')}]`]);
+        } else {
+          const params: unknown[] = [];
+          for (const r of batch) params.push(source, style, r.playbook, r.plan_time, r.resolved_at, JSON.stringify(r), storedAt);
+          await q(`${cols}VALUES ${this.values(batch.length, OUTCOME_COLS.length)}`, params);
+        }
       }
     });
   }
@@ -137,10 +164,9 @@ export class CalibrationStore implements CalibrationStoreApi {
         if (opts.style !== undefined) where += ` AND "style" = ${w.add(opts.style)}`;
         if (opts.resolvedBefore !== undefined) where += ` AND "resolved_at" < ${w.add(opts.resolvedBefore)}`;
         if (after) where += ` AND ("plan_time", "id") > (${w.add(after.t)}, ${w.add(after.id)})`;
-        const page: Array<Pick<PlanOutcomeDbRow, 'id' | 'plan_time' | 'outcome'>> = await q(
-          `SELECT "id", "plan_time", "outcome" FROM "plan_outcomes" WHERE ${where} ORDER BY "plan_time", "id" LIMIT ${READ_PAGE}`,
-          w.list,
-        );
+        const page: Array<Pick<PlanOutcomeDbRow, 'id' | 'plan_time' | 'outcome'>> = (
+          await q(`SELECT "id", "plan_time", "outcome" FROM "plan_outcomes" WHERE ${where} ORDER BY "plan_time", "id" LIMIT ${READ_PAGE}`, w.list)
+        ).records;
         for (const r of page) out.push(json(r.outcome) as OutcomeRow);
         if (page.length < READ_PAGE) return out;
         const last = page[page.length - 1];
@@ -160,8 +186,7 @@ export class CalibrationStore implements CalibrationStoreApi {
     const storedAt = Date.now();
     await this.transaction(true, async (q, pause) => {
       await this.lock(q, 'playbook_stats', source, style);
-      const w = this.params();
-      await q(`DELETE FROM "playbook_stats" WHERE "source" = ${w.add(source)} AND "style" = ${w.add(style)}`, w.list);
+      await this.deleteInChunks(q, pause, 'playbook_stats', source, style);
       const head = `INSERT INTO "playbook_stats" (${STAT_COLS.map((c) => `"${c}"`).join(', ')}) VALUES `;
       const batchSize = Math.floor(INSERT_BATCH / 2);
       for (let i = 0; i < groups.length; i += batchSize) {

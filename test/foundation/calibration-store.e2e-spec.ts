@@ -70,7 +70,7 @@ describe.each(storageTargets())('calibration store (%s)', (target) => {
     );
   });
 
-  it('pages through more rows than one insert batch and one read page, in plan_time order across ties', async () => {
+  it('pages through more rows than one insert batch, one delete chunk and one read page, in plan_time order across ties', async () => {
     const n = 12_345;
     // plan times repeat in runs of 7 and arrive shuffled (a fixed permutation), so page boundaries fall inside ties
     const rows = Array.from({ length: n }, (_, k) => {
@@ -81,6 +81,10 @@ describe.each(storageTargets())('calibration store (%s)', (target) => {
     const back = await store.listOutcomes('many', { style: 'intraday' });
     expect(back).toHaveLength(n);
     expect(back).toStrictEqual(byPlanTime(rows));
+    // replacing them clears all 12,345 (three delete chunks) and keeps only the new ones
+    const fewer = rows.slice(0, 100).map((r) => ({ ...r, symbol: 'AGAIN' }));
+    await store.replaceOutcomes('many', 'intraday', fewer);
+    expect(await store.listOutcomes('many')).toStrictEqual(byPlanTime(fewer));
   });
 
   it('replaces the rows of one (source, style) only; an empty replace leaves nothing for it', async () => {
