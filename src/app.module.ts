@@ -20,6 +20,7 @@ import { ChartsModule } from './modules/charts/charts.module';
 import { ContextModule } from './modules/context/context.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { ScanModule } from './modules/scan/scan.module';
+import { CalibrationModule } from './modules/calibration/calibration.module';
 
 @Module({
   imports: [
@@ -27,6 +28,7 @@ import { ScanModule } from './modules/scan/scan.module';
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => loggerParams(c) }),
     PersistenceModule,
     ProvidersModule,
+    CalibrationModule,
     MetricsModule,
     RateLimitModule,
     HealthModule,

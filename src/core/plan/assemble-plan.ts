@@ -37,7 +37,9 @@ export interface AssembledPlan {
 /** The plan of an analysis' best setup; null when nothing fired. */
 export function assemblePlan(a: Analysis, opts: { kind: 'live' | 'scenario' }): AssembledPlan | null {
   if (!a.best) return null;
-  const { plan, ctx } = a.best;
+  const { plan, ctx, odds } = a.best;
+  const tp = [odds.probabilities.tp1, odds.probabilities.tp2, odds.probabilities.tp3];
+  const targetMeta = plan.target_meta.map((t, k) => ({ ...t, prob_touch: tp[k] ?? null }));
   const banners = dataBanners(a);
   const layers = buildPlanLayers(a.symbol, plan, ctx);
   const out: Plan = {
@@ -57,8 +59,8 @@ export function assemblePlan(a: Analysis, opts: { kind: 'live' | 'scenario' }): 
     stop: plan.stop,
     stop_label: plan.stop_label,
     targets: plan.targets,
-    target_meta: plan.target_meta,
-    targets_meta: plan.target_meta,
+    target_meta: targetMeta,
+    targets_meta: targetMeta,
     tp_reasons: plan.tp_reasons,
     rr_to_t1: plan.rr_to_t1,
     rr_formula: plan.rr_formula,
@@ -67,8 +69,8 @@ export function assemblePlan(a: Analysis, opts: { kind: 'live' | 'scenario' }): 
     confidence_components: plan.confidence_components,
     score: plan.composite_score,
     composite_score: plan.composite_score,
-    probabilities: plan.probabilities,
-    calibration_meta: { calibrated: false, method: plan.calibration.method, note: 'Heuristic probabilities (0–1) until playbook replays measure hit rates.' },
+    probabilities: odds.probabilities,
+    calibration_meta: odds.meta,
     confluence_tags: plan.confluence_tags,
     confluence: plan.confluence,
     mtf_bias: plan.mtf_bias,

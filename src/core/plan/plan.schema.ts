@@ -32,8 +32,8 @@ export const TargetMetaSchema = z.object({
   distance: finite,
   /** distance / ATR14 of the plan interval. */
   distance_atr: finite,
-  /** Heuristic touch score 0–1 of the geometry (not a measured probability; see probabilities). */
-  prob_touch: finite,
+  /** Measured probability 0–1 of this target (= probabilities.tpK), null when not measured. */
+  prob_touch: finite.nullable(),
   snap_tag: z.string().nullable(),
   source: z.enum(['strategy', 'level', 'atr_ladder']),
   reason: z.string(),
@@ -162,12 +162,24 @@ const isPick = (v: unknown): v is PlanContractPick =>
   typeof v === 'object' && v !== null && typeof (v as PlanContractPick).label === 'string' && typeof (v as PlanContractPick).strike === 'number' && ((v as PlanContractPick).type === 'CALL' || (v as PlanContractPick).type === 'PUT');
 export const PlanContractPickSchema = z.custom<PlanContractPick>(isPick, { message: 'expected an option contract pick {label, strike, type, …}' });
 
-/** Heuristic geometry-based touch scores per target (0–1); not measured frequencies. */
-export const ProbabilitiesSchema = z.record(z.string(), finite);
+/** Measured frequencies (0–1) of the event in calibration_meta.event per target, or null (calibration_meta.reason). */
+export const ProbabilitiesSchema = z.object({ tp1: finite.nullable(), tp2: finite.nullable(), tp3: finite.nullable() });
 
 export const CalibrationMetaSchema = z.object({
   calibrated: z.boolean(),
-  method: z.string(),
+  method: z.enum(['measured_hit_rate', 'none']),
+  /** The event the probabilities measure. */
+  event: z.string(),
+  n: z.number().int().nullable(),
+  ci95: z.tuple([finite, finite]).nullable(),
+  segment: z.object({ dimension: z.string(), value: z.string(), used: z.boolean() }).nullable(),
+  window: z.object({ from: IsoTime, to: IsoTime }).nullable(),
+  data_source: z.string().nullable(),
+  expectancy_r: finite.nullable(),
+  expectancy_r_after_costs: finite.nullable(),
+  edge: z.enum(['positive', 'negative', 'unproven']),
+  brier_out_of_sample: finite.nullable(),
+  reason: z.string().nullable(),
   note: z.string(),
 });
 
@@ -319,6 +331,7 @@ export type PlanCondition = z.infer<typeof ConditionSchema>;
 export type SeriesBar = z.infer<typeof SeriesBarSchema>;
 export type PlanMeta = z.infer<typeof PlanMetaSchema>;
 export type CalibrationMeta = z.infer<typeof CalibrationMetaSchema>;
+export type Probabilities = z.infer<typeof ProbabilitiesSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type StoredPlan = z.infer<typeof StoredPlanSchema>;
 export type NoSetup = z.infer<typeof NoSetupSchema>;

@@ -1,8 +1,10 @@
 import type { Direction, PriceLevel, Style } from '../strategies/strategy.types';
 import { roundToTick, StyleParams } from './style-params';
 
-export type { TargetMeta } from './plan.schema';
-import type { TargetMeta } from './plan.schema';
+import type { TargetMeta as WireTargetMeta } from './plan.schema';
+
+/** A target as the geometry builds it; `prob_touch` here is the internal heuristic touch score (the wire states the measured rate instead). */
+export type TargetMeta = Omit<WireTargetMeta, 'prob_touch'> & { prob_touch: number };
 
 export interface TargetLadder {
   targets: TargetMeta[];

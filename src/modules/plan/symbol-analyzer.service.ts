@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Analysis, analyzeSymbol, BarsInput, barRequirements } from '../../core/analysis/analyze-symbol';
 import type { Interval } from '../../core/bars/interval';
 import type { Style } from '../../core/strategies/strategy.types';
 import { CLOCK, type Clock } from '../../providers/provider.types';
+import { CalibrationService } from '../calibration/calibration.service';
 import { MARKET_DATA_PORT, type MarketDataPort } from '../data-ports/data-ports';
 
 export type { Analysis as SymbolAnalysis } from '../../core/analysis/analyze-symbol';
@@ -16,6 +17,7 @@ export class SymbolAnalyzer {
   constructor(
     @Inject(MARKET_DATA_PORT) private readonly market: MarketDataPort,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly calibration?: CalibrationService,
   ) {}
 
   async analyze(symbol: string, style: Style, opts: { simulateOpen?: boolean } = {}): Promise<Analysis> {
@@ -34,6 +36,8 @@ export class SymbolAnalyzer {
     const frames: Partial<Record<Interval, BarsInput>> = {};
     req.intraday.forEach((r, k) => (frames[r.interval] = (intradayR[k] as PromiseFulfilledResult<BarsInput>).value));
     const daily = dailyR.status === 'fulfilled' ? dailyR.value : null;
-    return analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, frames, daily, warnings });
+    const source = Object.values(frames)[0]?.data_source ?? daily?.data_source ?? 'unknown';
+    const odds = this.calibration?.lookupFor(source);
+    return analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, frames, daily, warnings, odds });
   }
 }

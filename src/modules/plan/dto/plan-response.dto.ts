@@ -7,6 +7,7 @@ import { ContractPickDto } from '../../contracts/dto/contracts-response.dto';
 import {
   AlternativePlanDto,
   CalibrationMetaDto,
+  ProbabilitiesDto,
   ConfidenceComponentDto,
   EntryStatusDto,
   ExecutionRulesDto,
@@ -65,7 +66,7 @@ export class PlanResponseDto implements StoredPlan {
   @ApiProperty({ type: [ConfidenceComponentDto] }) confidence_components!: ConfidenceComponentDto[];
   @ApiProperty({ description: 'Alias of composite_score (reference name).' }) score!: number;
   @ApiProperty({ description: 'Composite ranking score (see meta.composite_components).' }) composite_score!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Touch probabilities 0–1 per target (tp1…); see calibration_meta for how they were obtained.' }) probabilities!: Record<string, number>;
+  @ApiProperty({ type: ProbabilitiesDto }) probabilities!: ProbabilitiesDto;
   @ApiProperty({ type: CalibrationMetaDto }) calibration_meta!: CalibrationMetaDto;
   @ApiProperty({ type: [String] }) confluence_tags!: string[];
   @ApiProperty({ type: [String], description: 'Multi-timeframe tags, e.g. "EMA alignment (15m)".' }) confluence!: string[];
