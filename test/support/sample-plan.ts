@@ -66,6 +66,7 @@ export function samplePlan(over: Partial<Plan> & { as_of_bar_time?: string } = {
     as_of: asOf,
     stale: false,
     planning_context: 'live',
+    requires_live_confirmation: false,
     banner: null,
     banners: [],
     meta: { simulated_open: false, banner: null, market_status: 'open', as_of_bar_time: barTime, composite_components: { probability: 0.5, risk_reward: 1, actionability: 0.5, mtf_score: 0, mtf_multiplier: 1, confidence: 0.5 }, conditions: [], generated_at: asOf },

@@ -65,6 +65,8 @@ export interface AnalyzeInputs {
   /** "Now" of the analysis, UTC ms: the service clock live, the replayed moment in a replay. */
   now_ms: number;
   simulate_open?: boolean;
+  /** Planning as of a past moment (now_ms is that moment): the plan says planning_context historical. */
+  historical?: boolean;
   /** Bars per intraday interval named by `barRequirements(style).intraday`. */
   frames: Partial<Record<Interval, BarsInput>>;
   daily?: BarsInput | null;
@@ -92,6 +94,11 @@ export interface Analysis {
   stale: boolean;
   market_status: 'pre' | 'open' | 'post' | 'closed';
   simulated_open: boolean;
+  /**
+   * live (market open), next_session (market closed: the setups of the last session evaluated without time
+   * windows, as conditional plans for the next session), historical (as of a past moment).
+   */
+  planning_context: 'live' | 'next_session' | 'historical';
   /** Clock time of the analysis, UTC ms. */
   now_ms: number;
   best: AnalyzedPlan | null;
@@ -150,6 +157,9 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
   const { symbol, style, now_ms: nowMs } = inp;
   const status = marketStatus(nowMs).status;
   const simulate = inp.simulate_open === true;
+  const planningContext: Analysis['planning_context'] = inp.historical ? 'historical' : status === 'open' || simulate ? 'live' : 'next_session';
+  // closed market: evaluate the last session without its time-of-day windows (conditional plans for the next open)
+  const ignoreWindows = simulate || planningContext === 'next_session' || (inp.historical === true && status !== 'open');
   const req = barRequirements(style);
   const warnings = [...(inp.warnings ?? [])];
 
@@ -157,7 +167,7 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
   const dailyBars = daily ? closedBars(daily.bars, '1D', nowMs) : [];
   const intradayBars: Partial<Record<Interval, readonly Bar[]>> = {};
   for (const r of req.intraday) if (inp.frames[r.interval]) intradayBars[r.interval] = closedBars(inp.frames[r.interval]!.bars, r.interval, nowMs);
-  const { frames, context, dailyFrame } = buildStyleFrames(style, intradayBars, dailyBars, simulate);
+  const { frames, context, dailyFrame } = buildStyleFrames(style, intradayBars, dailyBars, ignoreWindows);
   const present = req.intraday.filter((r) => frames[r.interval]);
   const asOf: Partial<Record<Interval, number>> = {};
   for (const { interval: iv } of present) {
@@ -218,6 +228,7 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
     stale: src.stale || (daily?.stale ?? false),
     market_status: status,
     simulated_open: simulate,
+    planning_context: planningContext,
     now_ms: nowMs,
     best: plans[0] ?? null,
     plans,

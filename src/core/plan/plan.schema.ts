@@ -183,14 +183,15 @@ export const CalibrationMetaSchema = z.object({
   note: z.string(),
 });
 
-export const PlanningContext = z.enum(['live', 'frozen']);
+/** live: market open; frozen: market closed, as of the last regular bar; next_session: conditional plan for the next session; historical: planned as of a past moment (as_of). */
+export const PlanningContext = z.enum(['live', 'frozen', 'next_session', 'historical']);
 
 /** Everything a generated plan says, before the store gives it an identity. */
 export const PlanSchema = z.object({
   symbol: z.string(),
   style: Style,
-  kind: z.enum(['live', 'scenario']),
-  /** True for scenario snapshots (never updated). */
+  kind: z.enum(['live', 'scenario', 'historical']),
+  /** True for scenario and historical snapshots (never updated). */
   frozen: z.boolean(),
   status: z.literal('ok'),
   bias: Direction,
@@ -258,6 +259,8 @@ export const PlanSchema = z.object({
   as_of: IsoTime,
   stale: z.boolean(),
   planning_context: PlanningContext,
+  /** True when the plan is conditional (next session, simulated open): confirm the trigger live before acting. */
+  requires_live_confirmation: z.boolean().default(false),
   banner: z.string().nullable(),
   banners: z.array(z.string()),
   meta: PlanMetaSchema,

@@ -20,11 +20,17 @@ export class SymbolAnalyzer {
     @Optional() private readonly calibration?: CalibrationService,
   ) {}
 
-  async analyze(symbol: string, style: Style, opts: { simulateOpen?: boolean } = {}): Promise<Analysis> {
-    const nowMs = this.clock.now();
+  /**
+   * `asOfMs`: plan as of that past moment — bars are requested up to it and only bars closed by then are
+   * used (vendor and embedded data alike); the odds use only outcomes resolved before it.
+   */
+  async analyze(symbol: string, style: Style, opts: { simulateOpen?: boolean; asOfMs?: number } = {}): Promise<Analysis> {
+    const historical = opts.asOfMs !== undefined;
+    const nowMs = opts.asOfMs ?? this.clock.now();
+    const to = historical ? nowMs : undefined;
     const req = barRequirements(style);
-    const dailyP = req.daily ? this.market.getBars({ symbol, interval: '1D', limit: req.daily.limit }) : Promise.resolve(null);
-    const intradayP = req.intraday.map((r) => this.market.getBars({ symbol, interval: r.interval, limit: r.limit, extendedHours: false }));
+    const dailyP = req.daily ? this.market.getBars({ symbol, interval: '1D', limit: req.daily.limit, ...(to !== undefined ? { to } : {}) }) : Promise.resolve(null);
+    const intradayP = req.intraday.map((r) => this.market.getBars({ symbol, interval: r.interval, limit: r.limit, extendedHours: false, ...(to !== undefined ? { to } : {}) }));
     const [dailyR, ...intradayR] = await Promise.allSettled([dailyP, ...intradayP]);
     // the style's primary interval must load; daily may fail for intraday styles (levels then come from intraday bars)
     for (const r of intradayR) if (r.status === 'rejected') throw r.reason;
@@ -38,6 +44,6 @@ export class SymbolAnalyzer {
     const daily = dailyR.status === 'fulfilled' ? dailyR.value : null;
     const source = Object.values(frames)[0]?.data_source ?? daily?.data_source ?? 'unknown';
     const odds = this.calibration?.lookupFor(source);
-    return analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, frames, daily, warnings, odds });
+    return analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, historical, frames, daily, warnings, odds });
   }
 }

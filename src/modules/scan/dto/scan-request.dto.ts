@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STYLES, type Style } from '../../../core/strategies/strategy.types';
 import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
+import { AS_OF_RE } from '../../plan/dto/plan-request.dto';
 
 /** Largest universe one scan accepts (the reference's universe expansion limit). */
 export const MAX_UNIVERSE = 250;
@@ -56,4 +57,10 @@ export class ScanRequestDto {
   @IsOptional()
   @IsBoolean()
   include_series?: boolean;
+
+  @ApiPropertyOptional({ description: 'Scan as of this past moment (ISO-8601 with zone): only bars closed by then; plans saved as historical snapshots.', example: '2026-11-20T15:35:00Z' })
+  @IsOptional()
+  @IsString()
+  @Matches(AS_OF_RE, { message: 'must be an ISO-8601 time with a zone, e.g. 2026-11-20T15:35:00Z' })
+  as_of?: string;
 }
