@@ -137,12 +137,15 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
     const start = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const watchdog = new Promise<never>((_, rej) => {
-      const check = () => {
+      const evaluate = () => {
         const now = Date.now();
         const idle = now - this.lastProgress;
         if (idle >= ms || now - start >= hardCap) rej(this.unavailable(`no answer within ${now - start} ms`));
         else timer = setTimeout(check, ms - idle);
       };
+      // timers run before I/O in a loop turn: after a stalled event loop an answer may be waiting in the
+      // socket, so look only after the poll phase has read it (setImmediate)
+      const check = () => void setImmediate(evaluate);
       timer = setTimeout(check, ms);
     });
     const settled = () => {
