@@ -15,7 +15,7 @@ const SQLITE_QUEUES = new Map<string, Promise<unknown>>();
  *
  * Every store call goes through `run`: on PostgreSQL connection errors and timeouts become 503
  * `database_unavailable`, and a watchdog fails calls on a frozen server after DB_OPERATION_TIMEOUT_MS
- * (a stopped server answers at once, a frozen one within ~1.5 s; the pool recovers by itself when the
+ * (a stopped server answers at once, a frozen one within ~1 s; the pool recovers by itself when the
  * server is back). The embedded store has one
  * connection, so its calls are serialised (overlapping TypeORM transactions on one connection would not
  * be isolated from each other).
