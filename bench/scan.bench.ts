@@ -1,6 +1,6 @@
 /**
  * POST /gpt/scan latency on the embedded synthetic provider, through ScanService (no HTTP), with the
- * real idea store (embedded sql.js in a temp dir) persisting every returned plan.
+ * real idea store (embedded SQLite in a temp dir) persisting every returned plan.
  * cold = tickers never seen by the process (the synthetic provider builds each price path once);
  * warm = the same universe again.
  */
