@@ -21,6 +21,7 @@ import { ContextModule } from './modules/context/context.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { ScanModule } from './modules/scan/scan.module';
 import { CalibrationModule } from './modules/calibration/calibration.module';
+import { PlaybooksModule } from './modules/playbooks/playbooks.module';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { CalibrationModule } from './modules/calibration/calibration.module';
     ContextModule,
     ContractsModule,
     ScanModule,
+    PlaybooksModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

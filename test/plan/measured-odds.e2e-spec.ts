@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { CalibrationService } from '../../src/modules/calibration/calibration.service';
+import { outcomeRow } from '../../src/core/stats/test-rows';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const NOW = Date.parse('2026-11-20T16:05:00Z');
@@ -42,5 +43,31 @@ describe('plans state measured odds from replayed synthetic history (embedded de
     }
     expect(plans).toBeGreaterThan(0);
     expect(measured).toBeGreaterThan(0);
+  });
+});
+
+describe('GET /gpt/playbooks', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({}, { clockMs: NOW });
+  });
+  afterAll(async () => t?.close());
+
+  it('lists every playbook with its rules in words and the measured statistics of each calibrated source, compactly', async () => {
+    const svc = t.app.get(CalibrationService);
+    const rows = Array.from({ length: 40 }, (_, i) => outcomeRow({ playbook: 'orb_retest', style: 'intraday', plan_time: NOW - 86_400_000 * (i + 2), resolved_at: NOW - 86_400_000 * (i + 1), tp_hit: [i % 4 === 0, false, false], r_after_costs: i % 4 === 0 ? 1.2 : -1.05 }));
+    svc.setRows('synthetic', rows);
+    const r = await request(t.http).get('/gpt/playbooks').expect(200);
+    expect(JSON.stringify(r.body).length).toBeLessThan(100_000);
+    expect(r.body.event).toMatch(/touched before the stop/);
+    const ids = r.body.playbooks.map((p: { id: string }) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(['orb_retest', 'vwap_avwap', 'gap_fill_open', 'midday_mean_revert']));
+    const orb = r.body.playbooks.find((p: { id: string }) => p.id === 'orb_retest');
+    expect(orb.rules.trigger).toEqual(expect.any(String));
+    // 10 of 40 hit TP1: rate 0.25, Wilson 95 % [0.1419, 0.4019] (hand-computed: centre (10+1.9208)/43.8415 = 0.2719, half-width 0.1300)
+    expect(orb.stats).toEqual([expect.objectContaining({ source: 'synthetic', style: 'intraday', n: 40, tp1_rate: 0.25 })]);
+    expect(orb.stats[0].tp1_ci95[0]).toBeCloseTo(0.1419, 3);
+    expect(orb.stats[0].tp1_ci95[1]).toBeCloseTo(0.4019, 3);
+    expect(orb.stats[0].edge).toBe('negative'); // mean R after costs −0.4875 with a tight interval below 0
   });
 });

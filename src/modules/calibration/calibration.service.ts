@@ -34,7 +34,7 @@ export interface CalibrationStatus {
 @Injectable()
 export class CalibrationService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(CalibrationService.name);
-  private readonly books = new Map<string, CalibrationBook>();
+  private readonly bookMap = new Map<string, CalibrationBook>();
   private readonly status = new Map<string, CalibrationStatus>();
   private stopped = false;
   private running: Promise<void> | null = null;
@@ -45,7 +45,30 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.calibration.onStart && this.config.marketDataProviders.includes('synthetic')) this.running = this.calibrateSynthetic();
+    this.loadCliRuns();
+    if (this.config.calibration.onStart && this.config.marketDataProviders.includes('synthetic') && !this.bookMap.has('synthetic')) this.running = this.calibrateSynthetic();
+  }
+
+  /** Runs written by `npm run calibrate` (DATA_DIR/calibration/<source>.json). */
+  private loadCliRuns(): void {
+    const dir = path.join(this.config.dataDir, 'calibration');
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir).filter((n) => /^[a-z0-9_.-]+\.json$/i.test(n));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const source = name.replace(/\.json$/i, '');
+      try {
+        const rows = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as OutcomeRow[];
+        if (!Array.isArray(rows)) throw new Error('not a list of outcome rows');
+        this.setRows(source, rows);
+        this.log.log(`calibration ${source}: ${rows.length} plans from ${name}`);
+      } catch (err) {
+        this.log.warn(`calibration file ${name} ignored: ${(err as Error).message}`);
+      }
+    }
   }
 
   onModuleDestroy(): void {
@@ -57,17 +80,21 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
     const key = dataSource === 'synthetic' || dataSource === 'replay' ? dataSource : dataSource.split(',')[0];
     const st = this.status.get(key);
     const why = st?.state === 'running' ? `calibration of ${key} history is running (${st.rows} plans so far)` : `no calibration history for ${key} data yet (npm run calibrate)`;
-    return bookLookup(this.books.get(key) ?? null, why);
+    return bookLookup(this.bookMap.get(key) ?? null, why);
   }
 
   /** Install outcome rows for a source (CLI, tests, a store). */
   setRows(source: string, rows: readonly OutcomeRow[], meta: Partial<CalibrationStatus> = {}): void {
-    this.books.set(source, new CalibrationBook(rows, source));
+    this.bookMap.set(source, new CalibrationBook(rows, source));
     this.status.set(source, { source, state: 'ready', rows: rows.length, symbols: meta.symbols ?? [], days: meta.days ?? 0, updated_at: new Date().toISOString(), error: null });
   }
 
+  books(): CalibrationBook[] {
+    return [...this.bookMap.values()];
+  }
+
   book(source: string): CalibrationBook | null {
-    return this.books.get(source) ?? null;
+    return this.bookMap.get(source) ?? null;
   }
 
   statuses(): CalibrationStatus[] {
@@ -114,7 +141,7 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
         rows.push(...out);
         st.rows = rows.length;
         // partial books already speak for the symbols done so far
-        this.books.set('synthetic', new CalibrationBook(rows, 'synthetic'));
+        this.bookMap.set('synthetic', new CalibrationBook(rows, 'synthetic'));
       }
       this.setRows('synthetic', rows, { symbols, days });
       fs.mkdirSync(path.dirname(file), { recursive: true });
