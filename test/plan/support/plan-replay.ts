@@ -22,7 +22,11 @@ export interface ReplayedPlans {
  * session: scalp on 1m, intraday on 5m, each built with the live buildPlan on the same frames and
  * context the service and the calibration replay use (no re-arm gating: every firing counts).
  */
+const memo = new Map<string, ReplayedPlans>();
 export function replayPlans(file: string, style: Extract<Style, 'scalp' | 'intraday'>, warmup = 50): ReplayedPlans {
+  const key = `${file}|${style}|${warmup}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
   const minutes = regularMinutes(file);
   const iv = style === 'scalp' ? '1m' : '5m';
   const bars = style === 'scalp' ? minutes : resampleBars(minutes, '5m');
@@ -40,7 +44,9 @@ export function replayPlans(file: string, style: Extract<Style, 'scalp' | 'intra
       else for (const v of r.violations) rejected[v.code] = (rejected[v.code] ?? 0) + 1;
     }
   }
-  return { plans, rejected };
+  const out = { plans, rejected };
+  memo.set(key, out);
+  return out;
 }
 
 const median = (xs: number[]) => {
