@@ -42,7 +42,7 @@ export function samplePlan(over: Partial<Plan> & { as_of_bar_time?: string } = {
     confluence: [],
     mtf_bias: { bias: 'neutral', agreement: 0.5 },
     key_levels_used: { session: [], structural: [] },
-    risk_block: { risk_points: 2, risk_percent: 1.98, reward_to_target: { tp1: 1, tp2: 2 }, atr_value: 1, atr_stop_multiple: 2, stop_min_atr: 0.5, stop_max_atr: 3, stop_rule: 'structural', rr_formula: 'r' },
+    risk_block: { risk_points: 2, risk_percent: 1.98, reward_to_target: { tp1: 1, tp2: 2 }, atr_value: 1, atr_stop_multiple: 2, stop_min_atr: 0.5, stop_min_ticks: 20, stop_min_bp: 8, stop_floor: 0.5, stop_floor_binding: 'atr', stop_max_atr: 3, stop_rule: 'structural', target_spacing: 0.5, tp1_max_atr: 4, tp1_max_rr: 4, rr_formula: 'r' },
     execution_rules: { trigger: 't', invalidation: 'i', scale: 's', reload: 'r' },
     entry_distance_pct: 1,
     entry_distance_atr: 1,

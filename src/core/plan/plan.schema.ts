@@ -55,9 +55,23 @@ export const RiskBlockSchema = z.object({
   atr_value: finite,
   /** |entry − stop| / ATR. */
   atr_stop_multiple: finite,
+  /** Stop floor parts: the stop is never closer than max(stop_min_atr × ATR, stop_min_ticks × tick, stop_min_bp × entry / 10⁴). */
   stop_min_atr: finite,
+  stop_min_ticks: finite,
+  stop_min_bp: finite,
+  /** The effective floor for this plan, price units. */
+  stop_floor: finite,
+  /** Which part of the floor binds. */
+  stop_floor_binding: z.enum(['atr', 'ticks', 'bp']),
   stop_max_atr: finite,
+  /** structural | min_atr_floor | min_tick_floor | min_bp_floor | max_atr_cap | atr_fallback. */
   stop_rule: z.string(),
+  /** Minimum distance between consecutive targets, price units: max(min_spacing_atr × ATR, min_spacing_ticks × tick). */
+  target_spacing: finite,
+  /** Reach cap: TP1 is never farther than this × ATR from entry (else the plan is rejected). */
+  tp1_max_atr: finite,
+  /** TP1 R:R cap (a plan above it is rejected). */
+  tp1_max_rr: finite,
   rr_formula: z.string(),
 });
 

@@ -38,9 +38,16 @@ export class RiskBlockDto implements W.RiskBlock {
   @ApiProperty({ description: 'R multiple per target, e.g. {"tp1": 1.5}.', type: 'object', additionalProperties: { type: 'number' } }) reward_to_target!: Record<string, number>;
   @ApiProperty({ description: 'ATR14 of the plan interval, price units.' }) atr_value!: number;
   @ApiProperty({ description: '|entry − stop| / ATR.' }) atr_stop_multiple!: number;
-  @ApiProperty({ description: 'The stop is never closer than this × ATR.' }) stop_min_atr!: number;
+  @ApiProperty({ description: 'Stop floor part in ATR: the stop is never closer than max(stop_min_atr × ATR, stop_min_ticks × tick, stop_min_bp × entry / 10⁴).' }) stop_min_atr!: number;
+  @ApiProperty({ description: 'Stop floor part in ticks (round-trip costs ≈ 4¢/share must stay a small share of the risk).' }) stop_min_ticks!: number;
+  @ApiProperty({ description: 'Stop floor part in basis points of entry (noise floor).' }) stop_min_bp!: number;
+  @ApiProperty({ description: 'The effective stop floor for this plan, price units (max of the three parts).' }) stop_floor!: number;
+  @ApiProperty({ enum: ['atr', 'ticks', 'bp'], description: 'Which part of the stop floor binds.' }) stop_floor_binding!: W.RiskBlock['stop_floor_binding'];
   @ApiProperty({ description: 'The stop is never farther than this × ATR.' }) stop_max_atr!: number;
-  @ApiProperty({ enum: ['structural', 'min_atr_floor', 'max_atr_cap', 'atr_fallback'] }) stop_rule!: string;
+  @ApiProperty({ enum: ['structural', 'min_atr_floor', 'min_tick_floor', 'min_bp_floor', 'max_atr_cap', 'atr_fallback'], description: 'structural: invalidation ∓ buffer; min_*_floor: pushed out to the stop floor (named by the part that binds); max_atr_cap: capped; atr_fallback: structure on the wrong side, floor used.' }) stop_rule!: string;
+  @ApiProperty({ description: 'Consecutive targets are at least this far apart, price units: max(min_spacing_atr × ATR, min_spacing_ticks × tick).' }) target_spacing!: number;
+  @ApiProperty({ description: 'Reach cap: TP1 is never farther than this × ATR from entry (such plans are rejected).' }) tp1_max_atr!: number;
+  @ApiProperty({ description: 'TP1 R:R cap: plans above it are rejected.' }) tp1_max_rr!: number;
   @ApiProperty({ description: 'How rr values are computed.' }) rr_formula!: string;
 }
 
