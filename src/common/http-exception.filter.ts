@@ -66,7 +66,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const r = exception.getResponse();
-      const message = typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message);
+      const m = typeof r === 'string' ? r : (r as { message?: unknown }).message;
+      const message = typeof m === 'string' || Array.isArray(m) ? m : exception.message;
       body = { error: HTTP_CODES[status] ?? 'http_error', message: Array.isArray(message) ? message.join('; ') : message };
     } else if (parsed) {
       status = parsed.status;

@@ -9,8 +9,8 @@ import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min }
 const FLAG = /^(1|0|true|false|yes|no|on|off)$/i;
 const FLAG_MSG = 'must be one of 1, 0, true, false, yes, no, on, off';
 const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
-const toFloat = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value);
+  value === undefined || value === '' ? undefined : (typeof value === 'string' || typeof value === 'number') && /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const toFloat = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : (typeof value === 'string' || typeof value === 'number') && /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
 const URL_OPTS = { require_tld: false, require_protocol: true };
 

@@ -11,6 +11,7 @@ export function pathPattern(path: string): RegExp {
   return new RegExp(`^${escaped}/?$`);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the ws server's own untyped members
 type WsServerLike = { path: string; handleUpgrade: Function; emit: Function };
 
 /**
@@ -23,14 +24,14 @@ export class PathParamWsAdapter extends WsAdapter {
     const registry = (this as unknown as { httpServersRegistry: Map<number, Server> }).httpServersRegistry;
     if (registry.has(port)) return undefined;
     // let the parent register the server, then replace its upgrade listener with ours
-    const server = super.ensureHttpServerExists(port, httpServer) as Server | undefined;
+    const server = super.ensureHttpServerExists(port, httpServer);
     const target = registry.get(port)!;
     const theirs = target.listeners('upgrade').slice(-1)[0] as (...a: unknown[]) => void;
     if (theirs) target.removeListener('upgrade', theirs);
     target.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       try {
         const pathname = new URL(request.url ?? '/', 'ws://localhost').pathname;
-        const servers = ((this as unknown as { wsServersRegistry: Map<number, WsServerLike[]> }).wsServersRegistry.get(port) ?? []) as WsServerLike[];
+        const servers = ((this as unknown as { wsServersRegistry: Map<number, WsServerLike[]> }).wsServersRegistry.get(port) ?? []);
         const match = servers.find((s) => pathPattern(s.path).test(pathname));
         if (!match) return void socket.destroy();
         match.handleUpgrade(request, socket, head, (ws: unknown) => match.emit('connection', ws, request));

@@ -246,7 +246,8 @@ export class PlanFollowerService implements OnModuleDestroy {
     const owned = [...this.followed].filter(([, f]) => f.owned).map(([id]) => id);
     for (const f of this.followed.values()) f.release();
     this.followed.clear();
-    await Promise.all(owned.map((id) => this.leases?.releaseFollowLease(id, this.instanceId).catch(() => undefined)));
+    const leases = this.leases;
+    if (leases) await Promise.all(owned.map((id) => leases.releaseFollowLease(id, this.instanceId).catch(() => undefined)));
   }
 }
 

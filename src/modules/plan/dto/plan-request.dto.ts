@@ -20,7 +20,7 @@ export class PlanRequestDto {
   @ApiPropertyOptional({ enum: STYLES, default: 'intraday', description: 'Trading style: scalp (1m bars), intraday (5m), swing (1h + daily), leaps (daily).' })
   @Transform(lower)
   @IsOptional()
-  @IsIn(STYLES as unknown as string[], { message: `must be one of ${STYLES.join(', ')}` })
+  @IsIn(STYLES, { message: `must be one of ${STYLES.join(', ')}` })
   style?: Style;
 
   @ApiPropertyOptional({ description: 'Analyse as if the market were open: time-of-day windows ignored, as of the last regular-session bar (also header X-Simulate-Open: 1).', default: false })

@@ -31,7 +31,7 @@ export class ScanRequestDto {
 
   @ApiProperty({ enum: STYLES, description: 'scalp (1m bars), intraday (5m), swing (1h + daily), leaps (daily).' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsIn(STYLES as unknown as string[], { message: `must be one of ${STYLES.join(', ')}` })
+  @IsIn(STYLES, { message: `must be one of ${STYLES.join(', ')}` })
   style!: Style;
 
   @ApiPropertyOptional({ description: 'Maximum ranked candidates over all pages (1–100).', default: 20, minimum: 1, maximum: 100 })

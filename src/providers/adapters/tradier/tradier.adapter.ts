@@ -75,7 +75,7 @@ export class TradierAdapter implements MarketDataProvider, OptionsProvider {
       .filter((q) => q.last != null || q.bid != null)
       .map((q) => {
         const time = q.trade_date ?? Date.now();
-        return { symbol: q.symbol, last: (q.last ?? ((q.bid ?? 0) + (q.ask ?? 0)) / 2) as number, bid: q.bid ?? undefined, ask: q.ask ?? undefined, prev_close: q.prevclose ?? undefined, time, data_source: this.source, as_of: isoOf(time), stale: false };
+        return { symbol: q.symbol, last: (q.last ?? ((q.bid ?? 0) + (q.ask ?? 0)) / 2), bid: q.bid ?? undefined, ask: q.ask ?? undefined, prev_close: q.prevclose ?? undefined, time, data_source: this.source, as_of: isoOf(time), stale: false };
       });
   }
 
