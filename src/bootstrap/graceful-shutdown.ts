@@ -1,10 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import * as net from 'node:net';
 import { wsAdapterOf } from './configure-app';
 
 export interface ShutdownOptions {
   /** How long in-flight requests may take to finish before their sockets are closed, ms. */
   graceMs: number;
+  /** How long connections are still accepted after the signal (default 500 ms, at most graceMs / 4). */
+  acceptGraceMs?: number;
   log?: (message: string) => void;
 }
 
@@ -18,16 +21,13 @@ export class InFlightTracker {
   private draining = false;
   private idle?: () => void;
 
-  constructor(private readonly server: Server) {
+  constructor(server: Server) {
     server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
       if (this.draining) res.setHeader('Connection', 'close');
       this.open.add(res);
       const done = () => {
         if (!this.open.delete(res)) return;
-        if (!this.draining) return;
-        // a keep-alive socket that just went idle must not hold server.close() open
-        setImmediate(() => this.server.closeIdleConnections());
-        if (this.open.size === 0) this.idle?.();
+        if (this.draining && this.open.size === 0) this.idle?.();
       };
       res.once('finish', done);
       res.once('close', done);
@@ -38,14 +38,18 @@ export class InFlightTracker {
     return this.open.size;
   }
 
-  /** Resolves when every in-flight request has finished, or after `ms` (false then). */
-  drain(ms: number): Promise<boolean> {
+  /** From now on responses carry `Connection: close` (keep-alive clients reconnect elsewhere). */
+  startDraining(): void {
     this.draining = true;
+    for (const res of this.open) if (!res.headersSent) res.setHeader('Connection', 'close');
+  }
+
+  /** Ends SSE streams, then resolves when every in-flight request has finished, or after `ms` (false then). */
+  drain(ms: number): Promise<boolean> {
+    this.startDraining();
     for (const res of this.open) {
-      if (!res.headersSent) res.setHeader('Connection', 'close');
-      else if (String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream')) res.end();
+      if (res.headersSent && String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream')) res.end();
     }
-    this.server.closeIdleConnections();
     if (this.open.size === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), ms);
@@ -66,23 +70,32 @@ export class InFlightTracker {
 export async function drainAndClose(app: INestApplication, tracker: InFlightTracker, options: ShutdownOptions): Promise<{ drained: boolean; websockets: number }> {
   const server = app.getHttpServer() as Server;
   const log = options.log ?? (() => undefined);
+  const deadline = Date.now() + options.graceMs;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
   log(`draining ${tracker.size} in-flight request(s) (grace ${options.graceMs} ms)`);
-  // stops accepting; idle keep-alive sockets close now, busy ones after their response (Connection: close)
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  tracker.startDraining();
+  // Keep accepting for a moment: connections already on their way (in the accept backlog, or
+  // accepted with their request not yet read while the event loop was busy) are served, not reset.
+  await sleep(Math.min(options.acceptGraceMs ?? 500, options.graceMs / 4));
+  // Stop listening without Node's http close(), which destroys every connection that has no parsed
+  // request yet, including ones whose request bytes are still unread.
+  const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
   const websockets = wsAdapterOf(app)?.closeAllClients(1001, 'server shutting down') ?? 0;
-  let timer: NodeJS.Timeout | undefined;
-  const drained = await Promise.race([
-    Promise.all([tracker.drain(options.graceMs), closed]).then(() => true),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), options.graceMs))),
-  ]);
-  clearTimeout(timer);
-  if (!drained) {
+  const drained = await tracker.drain(deadline - Date.now());
+  // idle keep-alive sockets (and ones that never sent a request) go now; the rest when the grace is over
+  let done = false;
+  void closed.then(() => (done = true));
+  while (!done && Date.now() < deadline) {
+    server.closeIdleConnections();
+    await Promise.race([closed, sleep(100)]);
+  }
+  if (!done) {
     log(`grace period over with ${tracker.size} request(s) still running: closing their connections`);
     server.closeAllConnections();
     await closed;
   }
   await app.close();
-  return { drained, websockets };
+  return { drained: drained && tracker.size === 0, websockets };
 }
 
 /**
