@@ -12,14 +12,45 @@ export function pathPattern(path: string): RegExp {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the ws server's own untyped members
-type WsServerLike = { path: string; handleUpgrade: Function; emit: Function };
+type WsServerLike = { path: string; handleUpgrade: Function; emit: Function; clients?: Set<{ close(code?: number, reason?: string): void }> };
+
+/** Default largest WebSocket message accepted (clients only send `{"last_version": n}` and pings). */
+export const DEFAULT_WS_MAX_PAYLOAD = 4096;
 
 /**
  * The stock platform-ws adapter routes an upgrade only when the path equals a gateway's path exactly,
  * and destroys every other upgrade; gateways with a path parameter (`/ws/plans/:plan_id`) therefore
- * never connect. This adapter matches `:param` segments; everything else is unchanged.
+ * never connect. This adapter matches `:param` segments, caps every message at `maxPayload` bytes
+ * (a bigger frame closes the socket with 1009; the ws default was 100 MB) and can close every client
+ * with 1001 on shutdown; everything else is unchanged.
  */
 export class PathParamWsAdapter extends WsAdapter {
+  private readonly maxPayload: number;
+  private readonly servers = new Set<WsServerLike>();
+
+  constructor(appOrHttpServer?: unknown, options: { maxPayload?: number } = {}) {
+    super(appOrHttpServer as never);
+    this.maxPayload = options.maxPayload ?? DEFAULT_WS_MAX_PAYLOAD;
+  }
+
+  override create(port: number, options: Record<string, unknown> = {}): any {
+    const server = super.create(port, { ...options, maxPayload: this.maxPayload } as never);
+    if (server) this.servers.add(server as WsServerLike);
+    return server;
+  }
+
+  /** Close every connected client (1001 "going away" on shutdown); returns how many were closed. */
+  closeAllClients(code = 1001, reason = 'server shutting down'): number {
+    let n = 0;
+    for (const server of this.servers) {
+      for (const client of server.clients ?? []) {
+        client.close(code, reason);
+        n++;
+      }
+    }
+    return n;
+  }
+
   protected override ensureHttpServerExists(port: number, httpServer?: Server): Server | undefined {
     const registry = (this as unknown as { httpServersRegistry: Map<number, Server> }).httpServersRegistry;
     if (registry.has(port)) return undefined;
