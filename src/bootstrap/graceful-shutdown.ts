@@ -77,6 +77,8 @@ export async function drainAndClose(app: INestApplication, tracker: InFlightTrac
   // Keep accepting for a moment: connections already on their way (in the accept backlog, or
   // accepted with their request not yet read while the event loop was busy) are served, not reset.
   await sleep(Math.min(options.acceptGraceMs ?? 500, options.graceMs / 4));
+  // timers run before the poll phase: give the loop two poll phases to accept what a busy loop left waiting
+  for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
   // Stop listening without Node's http close(), which destroys every connection that has no parsed
   // request yet, including ones whose request bytes are still unread.
   const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));

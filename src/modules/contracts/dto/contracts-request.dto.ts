@@ -7,7 +7,7 @@ export const STYLE_TOKENS = ['scalp', '0dte', 'intraday', 'swing', 'leaps', 'lea
 /** Upper bounds that keep absurd numbers (1e308) out of the sizing and scenario math: 400 naming the field. */
 export const MAX_PRICE = 10_000_000;
 export const MAX_RISK_DOLLARS = 100_000_000;
-export const MAX_CONTRACT_COUNT = 100_000_000;
+export const MAX_CONTRACT_COUNT = 10_000_000_000;
 const PRICE_MSG = { message: `must be at most ${MAX_PRICE}` };
 
 export class PlanAnchorDto {
