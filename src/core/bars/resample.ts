@@ -1,6 +1,6 @@
 import type { Bar } from './bar';
 import { Interval, INTERVAL_MS } from './interval';
-import { etDate, etLocalMs, etWallToUtc } from '../session/et-time';
+import { etDate, etDayNumber, etLocalMs, etWallToUtc } from '../session/et-time';
 import { sessionTag } from '../session/session';
 
 const DAY = 86_400_000;
@@ -23,10 +23,22 @@ function merge(into: Bar, b: Bar) {
  * 09:30 and 13:30); pre- and post-market bars bucket on the ET clock from midnight (04:00, 05:00, …),
  * never mixing with regular-session bars.
  */
+// 09:30 ET of the last ET day looked up (bars arrive day by day): one date string per day, not per bar
+let openDay = NaN;
+let openMs = NaN;
+function regularOpen(time: number): number {
+  const day = etDayNumber(time);
+  if (day !== openDay) {
+    openMs = etWallToUtc(etDate(time), 9, 30);
+    openDay = day;
+  }
+  return openMs;
+}
+
 function bucketStart(time: number, stepMs: number): number {
   const tag = sessionTag(time);
   if (tag === 'regular') {
-    const open = etWallToUtc(etDate(time), 9, 30);
+    const open = regularOpen(time);
     return open + Math.floor((time - open) / stepMs) * stepMs;
   }
   const local = etLocalMs(time);

@@ -17,7 +17,7 @@ import { buildPlan } from '../plan/build-plan';
 import type { PlanGeometry } from '../plan/plan.types';
 import { etDate } from '../session/et-time';
 import { regularSession } from '../session/session';
-import { evaluatePlaybookAt } from '../strategies/engine';
+import { evaluateAllAt } from '../strategies/engine';
 import { playbooksForStyle } from '../strategies/playbooks';
 import type { Style } from '../strategies/strategy.types';
 import { DEFAULT_COST_MODEL, rAfterCosts, type CostModel } from '../stats/costs';
@@ -145,18 +145,19 @@ export function replayOutcomes(inp: ReplayInput): OutcomeRow[] {
           open.delete(id);
         }
       }
-      // 2) evaluate every idle playbook as of bar i (its context holds bars ≤ i only)
-      for (const pb of playbooks) {
-        if (open.has(pb.id)) continue;
-        const e = evaluatePlaybookAt(pb, inp.style, frame, i, context[iv]);
+      // 2) evaluate every idle playbook as of bar i with one shared context (it holds bars ≤ i only)
+      const idle = open.size ? playbooks.filter((pb) => !open.has(pb.id)) : playbooks;
+      if (!idle.length) continue;
+      for (const e of evaluateAllAt(idle, inp.style, frame, i, context[iv])) {
         if (!e.signal || !e.ctx) continue;
+        const id = e.strategy_id;
         const built = buildPlan(e.signal, e.ctx);
         if (!built.ok) continue;
         const g = built.plan;
-        const plan: FollowedPlan = { plan_id: `${pb.id}@${bars[i].time}`, direction: g.direction, entry: g.entry, stop: g.stop, targets: g.targets, atr: g.atr, reference_price: g.last_price, start_time: bars[i].time + INTERVAL_MS[iv], time_stop: timeStopOf(inp.style, bars, i, iv) };
+        const plan: FollowedPlan = { plan_id: `${id}@${bars[i].time}`, direction: g.direction, entry: g.entry, stop: g.stop, targets: g.targets, atr: g.atr, reference_price: g.last_price, start_time: bars[i].time + INTERVAL_MS[iv], time_stop: timeStopOf(inp.style, bars, i, iv) };
         const atrPct = (frame.atr14[i] / frame.close[i]) * 100;
         const htf = e.ctx.htf[0];
-        open.set(pb.id, { geometry: g, plan, state: initialState(plan), i, regime: regimeOf(g, htf?.ema20 ?? frame.ema20[i], htf?.ema50 ?? frame.ema50[i], atrPct), mae: 0, mfe: 0 });
+        open.set(id, { geometry: g, plan, state: initialState(plan), i, regime: regimeOf(g, htf?.ema20 ?? frame.ema20[i], htf?.ema50 ?? frame.ema50[i], atrPct), mae: 0, mfe: 0 });
       }
     }
     // plans still open at the end of the data are left out: their outcome is not known yet

@@ -1,8 +1,9 @@
 import type { Bar } from '../bars/bar';
 import { isIntraday } from '../bars/interval';
-import { swings } from '../levels/structure';
 import { etMinuteOfDay, etWallToUtc } from '../session/et-time';
 import type { Frame } from './frame';
+import { frameIndex, frameOrder } from './frame-index';
+import { sessionVolumeMedian, volumeMedian } from './volume-median';
 import type { PriceLevel } from './strategy.types';
 
 const OR_MINUTES = 15;
@@ -83,13 +84,6 @@ export interface ContextOptions {
   ignore_windows?: boolean;
 }
 
-function median(values: number[]): number {
-  if (!values.length) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 function previousSession(frame: Frame, i: number, date: string, daily?: Frame): PrevSession | null {
   if (!frame.bars.length) return null;
   if (!isIntraday(frame.interval)) {
@@ -97,25 +91,23 @@ function previousSession(frame: Frame, i: number, date: string, daily?: Frame): 
     const b = frame.bars[i - 1];
     return { date: frame.date[i - 1], high: b.high, low: b.low, close: b.close, high_index: i - 1, low_index: i - 1 };
   }
-  // walk back to the last regular bar of an earlier date
-  let k = i;
-  while (k >= 0 && frame.date[k] >= date) k--;
-  while (k >= 0 && !frame.regular[k]) k--;
-  if (k >= 0) {
-    const d = frame.date[k];
-    let hi = -Infinity;
-    let lo = Infinity;
-    let hiIdx = -1;
-    let loIdx = -1;
-    const closeIdx = k;
-    for (; k >= 0 && frame.date[k] === d; k--) {
-      if (!frame.regular[k]) continue;
-      const b = frame.bars[k];
-      if (b.high > hi) [hi, hiIdx] = [b.high, k];
-      if (b.low < lo) [lo, loIdx] = [b.low, k];
+  const ix = frameIndex(frame);
+  let found: PrevSession | null;
+  if (ix.dates_sorted) {
+    // dates never decrease: the walk back from i ends just before i's date run, whatever i is in it
+    const run = ix.run_start[i];
+    let hit = ix.prev_by_run.get(run);
+    if (hit === undefined) {
+      hit = prevInFrame(frame, run - 1);
+      ix.prev_by_run.set(run, hit);
     }
-    return { date: d, high: hi, low: lo, close: frame.bars[closeIdx].close, high_index: hiIdx, low_index: loIdx };
+    found = hit && { ...hit };
+  } else {
+    let k = i;
+    while (k >= 0 && frame.date[k] >= date) k--;
+    found = prevInFrame(frame, k);
   }
+  if (found) return found;
   if (daily) {
     for (let j = daily.bars.length - 1; j >= 0; j--) {
       if (daily.date[j] < date) {
@@ -127,22 +119,72 @@ function previousSession(frame: Frame, i: number, date: string, daily?: Frame): 
   return null;
 }
 
-function htfSnapshot(base: Frame, i: number, htf: Frame): HtfSnapshot | null {
+/** The regular session of the date of the last regular bar at or before k (walking back), or null. */
+function prevInFrame(frame: Frame, k: number): PrevSession | null {
+  while (k >= 0 && !frame.regular[k]) k--;
+  if (k < 0) return null;
+  const d = frame.date[k];
+  let hi = -Infinity;
+  let lo = Infinity;
+  let hiIdx = -1;
+  let loIdx = -1;
+  const closeIdx = k;
+  for (; k >= 0 && frame.date[k] === d; k--) {
+    if (!frame.regular[k]) continue;
+    const b = frame.bars[k];
+    if (b.high > hi) [hi, hiIdx] = [b.high, k];
+    if (b.low < lo) [lo, loIdx] = [b.low, k];
+  }
+  return { date: d, high: hi, low: lo, close: frame.bars[closeIdx].close, high_index: hiIdx, low_index: loIdx };
+}
+
+/** Index of the last HTF bar complete by the end of base bar i (−1 when none). */
+function lastCompleteHtf(base: Frame, i: number, htf: Frame): number {
   const tEnd = base.bars[i].time + base.bar_ms;
-  const baseDateMs = Date.parse(`${base.date[i]}T00:00:00Z`);
-  let j = htf.bars.length - 1;
+  const baseDate = base.date[i];
+  const baseDateMs = htf.interval === '1W' ? Date.parse(`${baseDate}T00:00:00Z`) : NaN;
   const complete = (k: number): boolean => {
-    if (htf.interval === '1D') return htf.date[k] < base.date[i];
+    if (htf.interval === '1D') return htf.date[k] < baseDate;
     if (htf.interval === '1W') return htf.bars[k].time + 7 * 86_400_000 <= baseDateMs;
     return htf.bars[k].time + htf.bar_ms <= tEnd;
   };
+  const hx = frameOrder(htf);
+  if (htf.interval === '1D' ? hx.dates_sorted : hx.times_sorted) {
+    // complete() holds on a prefix of a sorted frame: binary search its last index
+    let lo = 0;
+    let hi = htf.bars.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (complete(mid)) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  }
+  let j = htf.bars.length - 1;
   while (j >= 0 && !complete(j)) j--;
+  return j;
+}
+
+function htfSnapshot(base: Frame, i: number, htf: Frame): HtfSnapshot | null {
+  const j = lastCompleteHtf(base, i, htf);
   if (j < 0) return null;
   const c = htf.close[j];
   const e20 = htf.ema20[j];
   const e50 = htf.ema50[j];
   const trend = c >= e20 && e20 >= e50 ? 'up' : c <= e20 && e20 <= e50 ? 'down' : 'flat';
   return { interval: htf.interval, close: c, ema20: e20, ema50: e50, adx: htf.adx14[j], rsi: htf.rsi14[j], trend: Number.isFinite(e50) ? trend : 'flat' };
+}
+
+function htfSnapshots(base: Frame, i: number, htf: Frame[] | undefined): HtfSnapshot[] {
+  const out: HtfSnapshot[] = [];
+  for (const h of htf ?? []) {
+    const snap = htfSnapshot(base, i, h);
+    if (snap) out.push(snap);
+  }
+  return out;
 }
 
 function add(levels: PriceLevel[], price: number | undefined, label: string, group: 'session' | 'structural'): void {
@@ -155,44 +197,31 @@ export function contextAt(frame: Frame, i: number, opts: ContextOptions = {}): A
   const bar = frame.bars[i];
   const intraday = isIntraday(frame.interval);
   const date = frame.date[i];
+  const ix = frameIndex(frame);
   let session: SessionSoFar | null = null;
   let openingRange: { high: number; low: number } | null = null;
-  const vols: number[] = [];
+  let volumeMed = NaN;
   const start = frame.reg_start[i];
   if (intraday && start >= 0) {
-    let hi = -Infinity;
-    let lo = Infinity;
-    let regCount = 0;
-    let orHi = -Infinity;
-    let orLo = Infinity;
-    const orEnd = etWallToUtc(date, 9, 30) + OR_MINUTES * 60_000;
-    for (let k = start; k <= i; k++) {
-      if (!frame.regular[k]) continue;
-      const b = frame.bars[k];
-      hi = Math.max(hi, b.high);
-      lo = Math.min(lo, b.low);
-      regCount++;
-      if (b.time < orEnd) {
-        orHi = Math.max(orHi, b.high);
-        orLo = Math.min(orLo, b.low);
-      }
-    }
-    session = { date, start_index: start, open: frame.bars[start].open, high: hi, low: lo, bars: regCount };
+    session = { date, start_index: start, open: frame.bars[start].open, high: ix.sess_high[i], low: ix.sess_low[i], bars: ix.sess_bars[i] };
+    const orHi = ix.or_high[i];
     // complete once bar i ends at or after the OR end; only meaningful for intervals ≤ 15m
-    if (frame.bar_ms <= OR_MINUTES * 60_000 && bar.time + frame.bar_ms >= orEnd && Number.isFinite(orHi)) {
-      openingRange = { high: orHi, low: orLo };
+    if (frame.bar_ms <= OR_MINUTES * 60_000 && bar.time + frame.bar_ms >= ix.or_end[i] && Number.isFinite(orHi)) {
+      openingRange = { high: orHi, low: ix.or_low[i] };
     }
-    for (let k = i; k >= start && vols.length < 40; k--) if (frame.regular[k]) vols.push(frame.bars[k].volume);
+    volumeMed = sessionVolumeMedian(frame, i, start);
   } else if (!intraday) {
-    for (let k = i; k >= 0 && vols.length < 20; k--) vols.push(frame.bars[k].volume);
+    volumeMed = volumeMedian(frame, i, 0, 20, false);
   }
   const prev = previousSession(frame, i, date, opts.daily);
   const gap = session && prev && prev.close > 0 ? (session.open / prev.close - 1) * 100 : NaN;
 
+  // last fractal swing high/low confirmed inside the last SWING_LOOKBACK bars: index in [from + 2, i − 2]
   const from = Math.max(0, i - SWING_LOOKBACK);
-  const sw = swings(frame.bars.slice(from, i + 1), 2, 2);
-  const lastHigh = [...sw].reverse().find((s) => s.kind === 'high');
-  const lastLow = [...sw].reverse().find((s) => s.kind === 'low');
+  const sh = i >= 2 ? ix.last_swing_high[i - 2] : -1;
+  const sl = i >= 2 ? ix.last_swing_low[i - 2] : -1;
+  const lastHigh = sh >= from + 2 ? frame.bars[sh].high : NaN;
+  const lastLow = sl >= from + 2 ? frame.bars[sl].low : NaN;
 
   const ctx: AsOfContext = {
     frame,
@@ -213,10 +242,10 @@ export function contextAt(frame: Frame, i: number, opts: ContextOptions = {}): A
     opening_range: openingRange,
     prev,
     gap_pct: gap,
-    volume_median: median(vols),
-    swing_high: lastHigh ? { price: lastHigh.price, label: 'Swing high', group: 'structural' } : null,
-    swing_low: lastLow ? { price: lastLow.price, label: 'Swing low', group: 'structural' } : null,
-    htf: (opts.htf ?? []).map((h) => htfSnapshot(frame, i, h)).filter((h): h is HtfSnapshot => h !== null),
+    volume_median: volumeMed,
+    swing_high: sh >= from + 2 ? { price: lastHigh, label: 'Swing high', group: 'structural' } : null,
+    swing_low: sl >= from + 2 ? { price: lastLow, label: 'Swing low', group: 'structural' } : null,
+    htf: htfSnapshots(frame, i, opts.htf),
     levels: [],
     ignore_windows: opts.ignore_windows === true,
   };
@@ -249,6 +278,12 @@ export function contextAt(frame: Frame, i: number, opts: ContextOptions = {}): A
     add(L, d55.lo, '55-bar low', 'structural');
   }
   return ctx;
+}
+
+/** End of the 15-minute opening range (09:45 ET) of ctx's date, UTC ms (read from the frame's index). */
+export function openingRangeEnd(ctx: AsOfContext): number {
+  const e = ctx.session ? frameIndex(ctx.frame).or_end[ctx.i] : NaN;
+  return Number.isNaN(e) ? etWallToUtc(ctx.date, 9, 30) + OR_MINUTES * 60_000 : e;
 }
 
 /** True when ctx's bar lies inside [start, end) ET minutes (or windows are ignored). */

@@ -1,7 +1,7 @@
 import type { Bar } from '../bars/bar';
 import { INTERVAL_MS, Interval, isIntraday } from '../bars/interval';
 import { atr, directional, ema, rsi, sessionVwap } from '../indicators';
-import { etDate } from '../session/et-time';
+import { etDate, etDayNumber } from '../session/et-time';
 import { sessionTag } from '../session/session';
 
 /**
@@ -52,8 +52,18 @@ export function buildFrame(bars: readonly Bar[], interval: Interval): Frame {
   const regStart = new Int32Array(n).fill(-1);
   let curDate = '';
   let curStart = -1;
+  // the ET date string is rebuilt only when the ET day number changes (same string as etDate per bar)
+  let dayNo = NaN;
+  let dayStr = '';
   for (let i = 0; i < n; i++) {
-    date[i] = intraday ? etDate(bars[i].time) : new Date(bars[i].time).toISOString().slice(0, 10);
+    if (intraday) {
+      const d = etDayNumber(bars[i].time);
+      if (d !== dayNo || !Number.isFinite(d)) {
+        dayNo = d;
+        dayStr = etDate(bars[i].time);
+      }
+      date[i] = dayStr;
+    } else date[i] = new Date(bars[i].time).toISOString().slice(0, 10);
     regular[i] = intraday ? (sessionTag(bars[i].time) === 'regular' ? 1 : 0) : 1;
     if (date[i] !== curDate) {
       curDate = date[i];

@@ -1,4 +1,4 @@
-import { etWallToUtc } from '../../session/et-time';
+import { openingRangeEnd } from '../as-of-context';
 import { etMinutes, Playbook } from '../strategy.types';
 import { adxAtLeast, fmt, intradayGuard, none, stackCondition, volumeAtLeastMedian } from './playbook-helpers';
 
@@ -29,7 +29,7 @@ export const orbRetest: Playbook = {
     if (g) return none(g);
     const or = ctx.opening_range;
     if (!or) return none('opening range not complete');
-    const orEnd = etWallToUtc(ctx.date, 9, 30) + 15 * 60_000;
+    const orEnd = openingRangeEnd(ctx);
     const postOr: number[] = [];
     for (let k = ctx.i; k >= ctx.session!.start_index && postOr.length < RETEST_BARS; k--) {
       if (ctx.frame.regular[k] && ctx.frame.bars[k].time >= orEnd) postOr.push(k);

@@ -1,4 +1,5 @@
 import type { AsOfContext } from '../as-of-context';
+import { anchoredVwap } from '../frame-index';
 import { etMinutes, Playbook } from '../strategy.types';
 import { adxAtLeast, fmt, intradayGuard, none, stackCondition, volumeAtLeastMedian } from './playbook-helpers';
 
@@ -6,18 +7,7 @@ const RECLAIM_BARS = 10;
 
 /** Anchored VWAP (typical price × volume) from bar `from` through ctx.i; NaN when the anchor is unusable. */
 function avwapAt(ctx: AsOfContext, from: number): number {
-  if (from < 0 || from > ctx.i) return NaN;
-  let pv = 0;
-  let v = 0;
-  let tp = NaN;
-  for (let k = from; k <= ctx.i; k++) {
-    const b = ctx.frame.bars[k];
-    tp = (b.high + b.low + b.close) / 3;
-    const vol = b.volume > 0 ? b.volume : 0;
-    pv += tp * vol;
-    v += vol;
-  }
-  return v > 0 ? pv / v : tp;
+  return anchoredVwap(ctx.frame, from, ctx.i);
 }
 
 /**
