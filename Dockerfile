@@ -14,7 +14,9 @@ COPY package.json package-lock.json ./
 RUN npm install --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=8000 DATA_DIR=/data
+# HOST: listen on every interface inside the container (the default outside Docker is 127.0.0.1).
+# A V8 heap cap keeps resident memory flat under churn (docs/benchmarks.md, memory probe).
+ENV NODE_ENV=production PORT=8000 HOST=0.0.0.0 DATA_DIR=/data NODE_OPTIONS=--max-old-space-size=256
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

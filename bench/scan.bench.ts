@@ -1,6 +1,6 @@
 /**
  * POST /gpt/scan latency on the embedded synthetic provider, through ScanService (no HTTP), with the
- * real idea store (embedded sql.js in a temp dir) persisting every returned plan.
+ * real idea store (embedded SQLite in a temp dir) persisting every returned plan.
  * cold = tickers never seen by the process (the synthetic provider builds each price path once);
  * warm = the same universe again.
  */
@@ -31,7 +31,7 @@ export default async function () {
           const t0 = performance.now();
           const page = await scans.scan({ userId: 'bench', universe: u, style: 'intraday', simulateOpen: true, limit: 100 });
           t.push(performance.now() - t0);
-          cands = page.count_candidates as number;
+          cands = page.count_candidates;
           chars = JSON.stringify(page).length;
         }
         rows[`${n} tickers intraday, ${mode}`] = { runs, 'p50 ms': Math.round(pct(t, 50)), 'p95 ms': Math.round(pct(t, 95)), 'candidates (page)': cands, 'JSON chars': chars };

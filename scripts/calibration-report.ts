@@ -30,7 +30,7 @@ for (const style of ['scalp', 'intraday'] as const) {
   const preds = test.map((r) => {
     const g = findGroup(groups, r.playbook, style)?.stats.tp[0];
     const est = shrinkRate(g ? { k: g.k, n: g.n } : null, { k: all.k, n: all.n });
-    return { p: est.value?.p ?? (all.rate as number), hit: r.tp_hit[0], rr: r.rr[0] };
+    return { p: est.ok ? est.value.p : (all.rate as number), hit: r.tp_hit[0], rr: r.rr[0] };
   });
   const cmp = compareWithBaselines(preds, all.rate as number);
   const hits = preds.filter((p) => p.hit).length;

@@ -20,6 +20,8 @@ import { ChartsModule } from './modules/charts/charts.module';
 import { ContextModule } from './modules/context/context.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
 import { ScanModule } from './modules/scan/scan.module';
+import { CalibrationModule } from './modules/calibration/calibration.module';
+import { PlaybooksModule } from './modules/playbooks/playbooks.module';
 
 @Module({
   imports: [
@@ -27,6 +29,7 @@ import { ScanModule } from './modules/scan/scan.module';
     LoggerModule.forRootAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => loggerParams(c) }),
     PersistenceModule,
     ProvidersModule,
+    CalibrationModule,
     MetricsModule,
     RateLimitModule,
     HealthModule,
@@ -38,6 +41,7 @@ import { ScanModule } from './modules/scan/scan.module';
     ContextModule,
     ContractsModule,
     ScanModule,
+    PlaybooksModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -7,9 +7,14 @@ import { ValidationFailedError } from '../common/errors';
 import { depthLimit, JSON_TYPES, requireJsonBody, tooDeepError } from '../common/body-guards';
 import { assignRequestId } from './logging';
 import { setupOpenApi } from './openapi';
+import { applyServerLimits } from './http-server';
 import { PathParamWsAdapter } from '../modules/stream/path-param-ws.adapter';
 
 type Mw = (req: any, res: any, next: (err?: unknown) => void) => void;
+
+const wsAdapters = new WeakMap<object, PathParamWsAdapter>();
+/** The WebSocket adapter configureApp installed (graceful shutdown closes its clients with 1001). */
+export const wsAdapterOf = (app: object): PathParamWsAdapter | undefined => wsAdapters.get(app);
 
 /** A malformed or too deeply nested body becomes a 400 naming the body (instead of a bare parser message). */
 function strictBody(parser: Mw): Mw {
@@ -24,7 +29,7 @@ function strictBody(parser: Mw): Mw {
 
 /**
  * Everything main.ts and the end-to-end tests share: logger, security headers, CORS, body limits,
- * OpenAPI. Global pipe, guard and filter are registered as providers in AppModule.
+ * server socket limits, the WebSocket adapter, OpenAPI. Global pipe, guard and filter are registered as providers in AppModule.
  */
 export function configureApp(app: NestExpressApplication): AppConfig {
   const config = app.get<AppConfig>(APP_CONFIG);
@@ -55,8 +60,10 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   // JSON only (415 otherwise), nesting-depth limited before JSON.parse; no form or text parsers
   app.use(requireJsonBody());
   app.use(strictBody(json({ limit: config.bodyLimit, type: JSON_TYPES, verify: depthLimit(config.limits.bodyMaxDepth) })));
-  app.useWebSocketAdapter(new PathParamWsAdapter(app));
-  app.enableShutdownHooks();
+  const ws = new PathParamWsAdapter(app, { maxPayload: config.limits.wsMaxPayloadBytes });
+  wsAdapters.set(app, ws);
+  app.useWebSocketAdapter(ws);
+  applyServerLimits(app.getHttpServer(), config.limits);
   setupOpenApi(app, config);
   return config;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
+import { REDACT_PATHS, scrubSecrets } from '../common/redact';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -18,7 +19,9 @@ export function assignRequestId(req: IncomingMessage & { id?: string }, res: Ser
 /**
  * Structured JSON logs (pino). Every line logged during a request carries its request id
  * (taken from X-Request-Id when sane, else a new UUID) and the id is echoed in the response header.
- * Authorization headers are redacted.
+ * Secrets are redacted from every line: the Authorization header and key/token query parameters
+ * (pino `redact`), the request URL (scrubbed by its serializer) and any message text (a logMethod
+ * hook, which covers Nest Logger lines that quote a URL).
  */
 export function loggerParams(config: AppConfig): Params {
   return {
@@ -26,10 +29,16 @@ export function loggerParams(config: AppConfig): Params {
       level: config.logLevel,
       genReqId: (req: IncomingMessage, res: ServerResponse) => assignRequestId(req as IncomingMessage & { id?: string }, res),
       customProps: (req: IncomingMessage) => ({ request_id: (req as IncomingMessage & { id?: string }).id }),
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      hooks: {
+        logMethod(args: unknown[], method: (...a: unknown[]) => void) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)));
+        },
+      },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/') },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: scrubSecrets(req.url) }),
+        err: (err: { type?: string; message?: string; stack?: string }) => ({ type: err?.type, message: scrubSecrets(String(err?.message ?? '')), stack: scrubSecrets(String(err?.stack ?? '')) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError } from './errors';
+import { scrubSecrets } from './redact';
 
 interface ErrorBody {
   /** Machine-readable error code (also in `code`). */
@@ -62,17 +63,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof AppError) {
       status = exception.status;
       body = { error: exception.code, message: exception.message, ...(exception.details !== undefined ? { details: exception.details } : {}) };
-      if (status >= 500) this.logger.warn(`${req.method} ${req.url} → ${status} ${exception.code}: ${exception.message}`);
+      if (status >= 500) this.logger.warn(scrubSecrets(`${req.method} ${req.url} → ${status} ${exception.code}: ${exception.message}`));
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const r = exception.getResponse();
-      const message = typeof r === 'string' ? r : String((r as { message?: unknown }).message ?? exception.message);
+      const m = typeof r === 'string' ? r : (r as { message?: unknown }).message;
+      const message = typeof m === 'string' || Array.isArray(m) ? m : exception.message;
       body = { error: HTTP_CODES[status] ?? 'http_error', message: Array.isArray(message) ? message.join('; ') : message };
     } else if (parsed) {
       status = parsed.status;
       body = parsed.body;
     } else {
-      this.logger.error(`${req.method} ${req.url} → 500: ${(exception as Error)?.stack ?? String(exception)}`);
+      this.logger.error(scrubSecrets(`${req.method} ${req.url} → 500: ${(exception as Error)?.stack ?? String(exception)}`));
       body = { error: 'internal_error', message: 'internal error; quote the request_id when reporting it' };
     }
     body.code = body.error;

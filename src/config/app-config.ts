@@ -67,4 +67,14 @@ export interface AppConfig {
   };
   /** /metrics without a key even when auth is on (METRICS_PUBLIC=1). */
   metricsPublic: boolean;
+  /** Measured odds: the background synthetic calibration and the cost model (docs/calibration.md). */
+  calibration: {
+    onStart: boolean;
+    symbols: string[];
+    /** Trading days of history replayed per symbol. */
+    days: number;
+    /** $ per share per side. */
+    commissionPerShare: number;
+    slippagePerShare: number;
+  };
 }

@@ -4,12 +4,13 @@
  * message naming the variable and what is allowed.
  */
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const FLAG = /^(1|0|true|false|yes|no|on|off)$/i;
 const FLAG_MSG = 'must be one of 1, 0, true, false, yes, no, on, off';
 const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+  value === undefined || value === '' ? undefined : (typeof value === 'string' || typeof value === 'number') && /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const toFloat = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : (typeof value === 'string' || typeof value === 'number') && /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
 const URL_OPTS = { require_tld: false, require_protocol: true };
 
@@ -100,6 +101,11 @@ export class EnvSchema {
   @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of megabytes' }) @Min(1) @Max(65_536) PROVIDER_CACHE_MAX_MB?: number;
   @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of symbols' }) @Min(1) @Max(100_000) STREAM_MAX_SYMBOLS?: number;
   @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) METRICS_PUBLIC?: string;
+  @IsOptional() @Matches(/^(auto|1|0|true|false|yes|no|on|off)$/i, { message: 'must be auto, 1 or 0' }) CALIBRATION_ON_START?: string;
+  @IsOptional() @Matches(/^[A-Za-z0-9.,\- ]{1,400}$/, { message: 'must be a comma-separated list of tickers' }) CALIBRATION_SYMBOLS?: string;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of trading days' }) @Min(3) @Max(2_000) CALIBRATION_DAYS?: number;
+  @IsOptional() @Transform(toFloat) @IsNumber({}, { message: 'must be a number of dollars per share' }) @Min(0) @Max(1) COST_COMMISSION_PER_SHARE?: number;
+  @IsOptional() @Transform(toFloat) @IsNumber({}, { message: 'must be a number of dollars per share' }) @Min(0) @Max(1) COST_SLIPPAGE_PER_SHARE?: number;
 
   @IsOptional() @Transform(trim) @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
   NODE_ENV?: string;

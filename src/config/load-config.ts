@@ -109,5 +109,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       streamMaxSymbols: e.STREAM_MAX_SYMBOLS ?? 200,
     },
     metricsPublic: flag(e.METRICS_PUBLIC, false),
+    calibration: {
+      // auto: calibrate on the embedded synthetic history in the background, except under tests
+      onStart: !e.CALIBRATION_ON_START || /^auto$/i.test(e.CALIBRATION_ON_START) ? e.NODE_ENV !== 'test' : flag(e.CALIBRATION_ON_START, false),
+      symbols: list((e.CALIBRATION_SYMBOLS ?? 'SPY,QQQ,AAPL,MSFT,IWM').toUpperCase()),
+      days: e.CALIBRATION_DAYS ?? 40,
+      commissionPerShare: e.COST_COMMISSION_PER_SHARE ?? 0.01,
+      slippagePerShare: e.COST_SLIPPAGE_PER_SHARE ?? 0.01,
+    },
   };
 }

@@ -4,7 +4,7 @@
  *
  * | variable | default | meaning |
  * |---|---|---|
- * | DB_OPERATION_TIMEOUT_MS | 1500 | PostgreSQL: a store call (one query or one transaction) still running after this, while no other store call finished for as long either (a frozen server, not a busy one), answers 503 `database_unavailable` |
+ * | DB_OPERATION_TIMEOUT_MS | 1000 | PostgreSQL: a store call (one query or one transaction) still running after this, while no other store call finished for as long either (a frozen server, not a busy one), answers 503 `database_unavailable` |
  * | DB_CONNECT_TIMEOUT_MS | 5000 | PostgreSQL: pool `connectionTimeoutMillis` (new connection or waiting for a free one) |
  * | DB_STATEMENT_TIMEOUT_MS | 5000 | PostgreSQL: server `statement_timeout` and client `query_timeout` (frees connections stuck on a frozen server) |
  * | DB_POOL_MAX | 10 | PostgreSQL: pool size |
@@ -38,7 +38,7 @@ export function databaseSettings(env: NodeJS.ProcessEnv = process.env): Database
     throw new DatabaseSettingsError(`SQLITE_SYNCHRONOUS must be FULL or NORMAL (got ${JSON.stringify(String(env.SQLITE_SYNCHRONOUS).slice(0, 40))})`);
   }
   return {
-    operationTimeoutMs: int(env, 'DB_OPERATION_TIMEOUT_MS', 1500, 50, 600_000),
+    operationTimeoutMs: int(env, 'DB_OPERATION_TIMEOUT_MS', 1000, 50, 600_000),
     connectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 5000, 50, 600_000),
     statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 50, 3_600_000),
     poolMax: int(env, 'DB_POOL_MAX', 10, 1, 1000),

@@ -15,7 +15,7 @@ const SQLITE_QUEUES = new Map<string, Promise<unknown>>();
  *
  * Every store call goes through `run`: on PostgreSQL connection errors and timeouts become 503
  * `database_unavailable`, and a watchdog fails calls on a frozen server after DB_OPERATION_TIMEOUT_MS
- * (a stopped server answers at once, a frozen one within ~1.5 s; the pool recovers by itself when the
+ * (a stopped server answers at once, a frozen one within ~1 s; the pool recovers by itself when the
  * server is back). The embedded store has one
  * connection, so its calls are serialised (overlapping TypeORM transactions on one connection would not
  * be isolated from each other).
@@ -137,12 +137,15 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
     const start = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const watchdog = new Promise<never>((_, rej) => {
-      const check = () => {
+      const evaluate = () => {
         const now = Date.now();
         const idle = now - this.lastProgress;
         if (idle >= ms || now - start >= hardCap) rej(this.unavailable(`no answer within ${now - start} ms`));
         else timer = setTimeout(check, ms - idle);
       };
+      // timers run before I/O in a loop turn: after a stalled event loop an answer may be waiting in the
+      // socket, so look only after the poll phase has read it (setImmediate)
+      const check = () => void setImmediate(evaluate);
       timer = setTimeout(check, ms);
     });
     const settled = () => {

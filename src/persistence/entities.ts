@@ -4,6 +4,7 @@
  * The tables themselves are created by the per-dialect migrations in ./migrations (never `synchronize`).
  */
 import { EntitySchema } from 'typeorm';
+import type { PlaybookStatDbRow, PlanOutcomeDbRow } from './calibration-rows';
 import type { FollowLeaseRow, IdeaSnapshotRow, PlanDeltaRow, PlanLayerRow } from './rows';
 
 export type Dialect = 'postgres' | 'sqlite';
@@ -76,5 +77,48 @@ export function buildEntities(dialect: Dialect) {
       expires_at: { type: 'bigint' },
     },
   });
-  return { IdeaSnapshot, PlanLayer, PlanDelta, FollowLease };
+  /** One replayed plan of a calibration source (CalibrationStore; written and read with raw SQL in batches). */
+  const PlanOutcome = new EntitySchema<PlanOutcomeDbRow>({
+    name: 'PlanOutcome',
+    tableName: 'plan_outcomes',
+    columns: {
+      id: { type: t.id, primary: true, generated: 'increment' },
+      source: { type: 'varchar', length: 64 },
+      style: { type: 'varchar', length: 16 },
+      playbook: { type: 'varchar', length: 64 },
+      plan_time: { type: 'bigint' },
+      resolved_at: { type: 'bigint' },
+      outcome: { type: t.json },
+      stored_at: { type: 'bigint' },
+    },
+    indices: [
+      { name: 'ix_plan_outcomes_source_style_time', columns: ['source', 'style', 'plan_time'] },
+      { name: 'ix_plan_outcomes_source_time', columns: ['source', 'plan_time'] },
+      { name: 'ix_plan_outcomes_source_style_resolved', columns: ['source', 'style', 'resolved_at'] },
+      { name: 'ix_plan_outcomes_source_playbook_style', columns: ['source', 'playbook', 'style'] },
+    ],
+  });
+  /** Aggregated statistics of one (source, playbook, style, segment) group (CalibrationStore). */
+  const PlaybookStat = new EntitySchema<PlaybookStatDbRow>({
+    name: 'PlaybookStat',
+    tableName: 'playbook_stats',
+    columns: {
+      id: { type: t.id, primary: true, generated: 'increment' },
+      source: { type: 'varchar', length: 64 },
+      playbook: { type: 'varchar', length: 64 },
+      style: { type: 'varchar', length: 16 },
+      segment_dimension: { type: 'varchar', length: 32 },
+      segment_value: { type: 'varchar', length: 64 },
+      n: { type: 'int' },
+      window_from: { type: 'bigint', nullable: true },
+      window_to: { type: 'bigint', nullable: true },
+      computed_at: { type: 'bigint' },
+      data_sources: { type: t.json },
+      stats: { type: t.json },
+      stored_at: { type: 'bigint' },
+    },
+    uniques: [{ name: 'uq_playbook_stats_group', columns: ['source', 'playbook', 'style', 'segment_dimension', 'segment_value'] }],
+    indices: [{ name: 'ix_playbook_stats_source_style', columns: ['source', 'style'] }],
+  });
+  return { IdeaSnapshot, PlanLayer, PlanDelta, FollowLease, PlanOutcome, PlaybookStat };
 }

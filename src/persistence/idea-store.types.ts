@@ -3,7 +3,8 @@
  * src/persistence/idea-store.service.ts, provided globally by PersistenceModule). Every read takes the
  * caller's user id: another user's idea is "not found" (404), never "forbidden".
  */
-export type IdeaKind = 'live' | 'scenario';
+/** live: the current plan (versioned per day); scenario: frozen side plans; historical: planned as of a past moment (never replaces live). */
+export type IdeaKind = 'live' | 'scenario' | 'historical';
 
 export interface PlanLayersData {
   levels: unknown[];

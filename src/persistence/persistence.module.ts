@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { CalibrationStore } from './calibration-store.service';
+import { CALIBRATION_STORE } from './calibration-store.types';
 import { DatabaseService } from './database.service';
 import { FollowLeaseStore } from './follow-lease.service';
 import { FOLLOW_LEASES } from './follow-lease.types';
@@ -13,7 +15,9 @@ import { IDEA_STORE } from './idea-store.types';
     { provide: IDEA_STORE, useExisting: IdeaStore },
     FollowLeaseStore,
     { provide: FOLLOW_LEASES, useExisting: FollowLeaseStore },
+    CalibrationStore,
+    { provide: CALIBRATION_STORE, useExisting: CalibrationStore },
   ],
-  exports: [DatabaseService, IdeaStore, IDEA_STORE, FollowLeaseStore, FOLLOW_LEASES],
+  exports: [DatabaseService, IdeaStore, IDEA_STORE, FollowLeaseStore, FOLLOW_LEASES, CalibrationStore, CALIBRATION_STORE],
 })
 export class PersistenceModule {}

@@ -40,6 +40,17 @@ export interface BarsResult extends Provenance {
   interval: Interval;
   /** Oldest first, bar start times strictly increasing. Never fabricated: missing data is absent. */
   bars: Bar[];
+  /**
+   * Vendor adapters: seconds from the end of the last bar (daily: its session close) to the request's
+   * end (now at most); `stale` is then also true when that age is older than the session clock allows.
+   */
+  age_s?: number;
+  /** Vendor bars whose high/low were repaired to contain open and close. */
+  repaired?: number;
+  /** Vendor bars dropped as impossible (non-finite, price ≤ 0, before 1990, in the future). */
+  rejected?: number;
+  /** What was rejected or repaired, in words. */
+  warnings?: string[];
 }
 
 export interface Quote extends Provenance {

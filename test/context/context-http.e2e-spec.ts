@@ -2,7 +2,6 @@
  * /gpt/context and /gpt/multi-context over HTTP (minimal app: the feature's controller, the project's
  * validation pipe and exception filter, a fake MarketDataService over recorded SPY bars).
  */
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { toColumns } from '../../src/core/bars/bar';
 import { ema } from '../../src/core/indicators';

@@ -18,7 +18,7 @@ interface HvRef {
 
 const ref = readFixtureJson<HvRef>('reference', 'historical_volatility_reference.json');
 const s = ref.series['lean_spy_1d_raw_2018-01-02_2021-03-31'];
-const dates = s.dates as string[];
+const dates = s.dates;
 const col = (k: string) => s[k] as Array<number | null>;
 const rankRef = ref.vol_rank_percentile_example;
 

@@ -77,7 +77,7 @@ describe('POST /gpt/contracts', () => {
 
   it('nothing passes → empty best and rejections per gate with counts', async () => {
     // The volume gate is not on the ladder: an impossible minimum volume leaves nothing after every step.
-    const res = await http().post('/gpt/contracts').send({ symbol: 'SPY', side: 'put', style: 'intraday', min_oi: 100000, min_volume: 1_000_000_000 }).expect(200);
+    const res = await http().post('/gpt/contracts').send({ symbol: 'SPY', side: 'put', style: 'intraday', min_oi: 100000, min_volume: 100_000_000 }).expect(200);
     expect(res.body.best).toEqual([]);
     expect(res.body.alternatives).toEqual([]);
     expect(res.body.relaxed_filters).toBe(true);

@@ -1,3 +1,4 @@
+import { samplePlan } from '../support/sample-plan';
 import * as http from 'node:http';
 import WebSocket from 'ws';
 import { IDEA_STORE, IdeaStoreApi } from '../../src/persistence/idea-store.types';
@@ -102,7 +103,7 @@ if (!redisUrl) console.warn('two-instance Redis cases NOT run: TEST_REDIS_URL is
     const b = await createTestApp({ ...shared, DATA_DIR: tempDataDir(), REDIS_URL: redisUrl });
     try {
       // the client's instance must be able to read the plan: same Postgres, or the plan saved on both embedded stores
-      const payload = { symbol: 'SPY', style: 'intraday', direction: 'long', entry: 1, stop: 0.5, targets: [2] };
+      const payload = samplePlan({ symbol: 'SPY', style: 'intraday', direction: 'long', entry: 1, stop: 0.5, targets: [2] });
       const saved = await a.app.get<IdeaStoreApi>(IDEA_STORE).save({ user_id: 'u', symbol: 'SPY', style: 'intraday', payload });
       if (!db) await b.app.get<IdeaStoreApi>(IDEA_STORE).save({ user_id: 'u', symbol: 'SPY', style: 'intraday', plan_id: saved.plan_id, payload });
       await Promise.all([a.app.get(StreamBus).ready(), b.app.get(StreamBus).ready()]);

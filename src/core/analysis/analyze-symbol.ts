@@ -8,7 +8,9 @@ import type { Bar } from '../bars/bar';
 import type { Interval } from '../bars/interval';
 import { INTERVAL_MS, isIntraday } from '../bars/interval';
 import { resampleBars } from '../bars/resample';
+import { bookLookup, type OddsLookup, type PlanOdds } from '../calibration/calibration-book';
 import { buildPlan } from '../plan/build-plan';
+import { compositeScore } from '../plan/scoring';
 import type { IndicatorSnapshot } from '../plan/plan.schema';
 import type { GuardrailViolation, PlanGeometry } from '../plan/plan.types';
 import { marketStatus } from '../session/session';
@@ -63,16 +65,23 @@ export interface AnalyzeInputs {
   /** "Now" of the analysis, UTC ms: the service clock live, the replayed moment in a replay. */
   now_ms: number;
   simulate_open?: boolean;
+  /** Planning as of a past moment (now_ms is that moment): the plan says planning_context historical. */
+  historical?: boolean;
   /** Bars per intraday interval named by `barRequirements(style).intraday`. */
   frames: Partial<Record<Interval, BarsInput>>;
   daily?: BarsInput | null;
   /** Warnings of the caller's I/O (e.g. daily bars unavailable), carried into the analysis. */
   warnings?: string[];
+  /** Measured odds per plan (a calibration book of the bars' data source); none → null rates with a reason. */
+  odds?: OddsLookup;
 }
 
 export interface AnalyzedPlan {
+  /** Geometry; composite_score re-ranked with the measured (or baseline) TP1 probability. */
   plan: PlanGeometry;
   ctx: AsOfContext;
+  /** Measured odds of this plan (or nulls with the reason). */
+  odds: PlanOdds;
 }
 
 export interface Analysis {
@@ -85,6 +94,11 @@ export interface Analysis {
   stale: boolean;
   market_status: 'pre' | 'open' | 'post' | 'closed';
   simulated_open: boolean;
+  /**
+   * live (market open), next_session (market closed: the setups of the last session evaluated without time
+   * windows, as conditional plans for the next session), historical (as of a past moment).
+   */
+  planning_context: 'live' | 'next_session' | 'historical';
   /** Clock time of the analysis, UTC ms. */
   now_ms: number;
   best: AnalyzedPlan | null;
@@ -143,6 +157,9 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
   const { symbol, style, now_ms: nowMs } = inp;
   const status = marketStatus(nowMs).status;
   const simulate = inp.simulate_open === true;
+  const planningContext: Analysis['planning_context'] = inp.historical ? 'historical' : status === 'open' || simulate ? 'live' : 'next_session';
+  // closed market: evaluate the last session without its time-of-day windows (conditional plans for the next open)
+  const ignoreWindows = simulate || planningContext === 'next_session' || (inp.historical === true && status !== 'open');
   const req = barRequirements(style);
   const warnings = [...(inp.warnings ?? [])];
 
@@ -150,7 +167,7 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
   const dailyBars = daily ? closedBars(daily.bars, '1D', nowMs) : [];
   const intradayBars: Partial<Record<Interval, readonly Bar[]>> = {};
   for (const r of req.intraday) if (inp.frames[r.interval]) intradayBars[r.interval] = closedBars(inp.frames[r.interval]!.bars, r.interval, nowMs);
-  const { frames, context, dailyFrame } = buildStyleFrames(style, intradayBars, dailyBars, simulate);
+  const { frames, context, dailyFrame } = buildStyleFrames(style, intradayBars, dailyBars, ignoreWindows);
   const present = req.intraday.filter((r) => frames[r.interval]);
   const asOf: Partial<Record<Interval, number>> = {};
   for (const { interval: iv } of present) {
@@ -158,6 +175,7 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
     asOf[iv] = status === 'open' && !simulate ? frames[iv]!.bars.length - 1 : lastRegularIndex(frames[iv]!);
   }
 
+  const lookup = inp.odds ?? bookLookup(null);
   const plans: AnalyzedPlan[] = [];
   const rejected: Analysis['rejected'] = [];
   const notFired: Analysis['not_fired'] = [];
@@ -167,10 +185,19 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
       continue;
     }
     const res = buildPlan(e.signal, e.ctx);
-    if (res.ok) plans.push({ plan: res.plan, ctx: e.ctx });
-    else rejected.push({ strategy_id: res.strategy_id, violations: res.violations });
+    if (!res.ok) {
+      rejected.push({ strategy_id: res.strategy_id, violations: res.violations });
+      continue;
+    }
+    const g = res.plan;
+    const odds = lookup({ strategy_id: g.strategy_id, style, tp1_atr: g.target_meta[0]?.distance_atr ?? NaN, rr_to_t1: g.rr_to_t1 }, nowMs);
+    const c = g.composite_components;
+    const ranked = compositeScore({ probability: odds.rank_probability, risk_reward: c.risk_reward, actionability: c.actionability, mtf_score: c.mtf_score, confidence: c.confidence });
+    plans.push({ plan: { ...g, composite_score: ranked.composite, composite_components: ranked.components }, ctx: e.ctx, odds });
   }
-  plans.sort((a, b) => b.plan.composite_score - a.plan.composite_score || a.plan.strategy_id.localeCompare(b.plan.strategy_id));
+  // a playbook whose measured after-cost expectancy is negative (interval below zero) never outranks one that is not
+  const negative = (p: AnalyzedPlan) => (p.odds.meta.edge === 'negative' ? 1 : 0);
+  plans.sort((a, b) => negative(a) - negative(b) || b.plan.composite_score - a.plan.composite_score || a.plan.strategy_id.localeCompare(b.plan.strategy_id));
 
   const primaryIv: Interval | null = present[0]?.interval ?? (daily ? '1D' : null);
   const primary = primaryIv === '1D' ? daily : primaryIv ? inp.frames[primaryIv]! : null;
@@ -201,6 +228,7 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
     stale: src.stale || (daily?.stale ?? false),
     market_status: status,
     simulated_open: simulate,
+    planning_context: planningContext,
     now_ms: nowMs,
     best: plans[0] ?? null,
     plans,

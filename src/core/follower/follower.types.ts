@@ -14,6 +14,8 @@ export interface FollowedPlan {
   time_stop?: number;
   /** Bars before this time are ignored (the plan did not exist yet). */
   start_time?: number;
+  /** Only regular-session bars move the plan (pre/post-market prints are ignored). */
+  regular_only?: boolean;
   /**
    * `stop`: a breakout entry beyond the price (long: buy when it trades up to entry); `limit`: a
    * pullback entry (long: buy when it trades down to entry). Inferred from reference_price when absent.

@@ -1,3 +1,4 @@
+import { sessionTag } from '../session/session';
 import type { Bar } from '../bars/bar';
 import type { FollowedPlan, FollowerDelta, FollowerState } from './follower.types';
 
@@ -57,6 +58,7 @@ export function entryType(plan: FollowedPlan): 'stop' | 'limit' {
 
 export function step(plan: FollowedPlan, state: FollowerState, bar: Bar): { state: FollowerState; deltas: FollowerDelta[] } {
   if (state.status === 'closed' || (plan.start_time !== undefined && bar.time < plan.start_time)) return { state, deltas: [] };
+  if (plan.regular_only && sessionTag(bar.time) !== 'regular') return { state, deltas: [] };
   // malformed plan or bar: nothing happens (a bad print must not fill or stop a plan)
   if (!validPlan(plan) || !validBar(bar)) return { state, deltas: [] };
   if (state.last_bar_time !== null && bar.time <= state.last_bar_time) return { state, deltas: [] };

@@ -20,18 +20,32 @@ export interface DirectionalSeries {
  * (first at index 2·period−1), then Wilder-smoothed; ADXR = (ADX + ADX[i−(period−1)])/2.
  */
 export function directional(high: Series, low: Series, close: Series, period = 14): DirectionalSeries {
+  return run(high, low, close, period, true);
+}
+
+/** ADX alone (TA-Lib ADX): the same arithmetic as `directional(...).adx`, without storing the other six series. */
+export function adx(high: Series, low: Series, close: Series, period = 14): Float64Array {
+  return run(high, low, close, period, false).adx;
+}
+
+const NONE = new Float64Array(0);
+
+/** The directional system; with `all` false only `adx` is filled (the other fields are empty). */
+function run(high: Series, low: Series, close: Series, period: number, all: boolean): DirectionalSeries {
   const n = Math.min(high.length, low.length, close.length);
   if (!validPeriod(period, n - 1, 1)) {
+    if (!all) return { plusDM: NONE, minusDM: NONE, plusDI: NONE, minusDI: NONE, dx: NONE, adx: nanArray(n), adxr: NONE };
     return { plusDM: nanArray(n), minusDM: nanArray(n), plusDI: nanArray(n), minusDI: nanArray(n), dx: nanArray(n), adx: nanArray(n), adxr: nanArray(n) };
   }
   // Each series is NaN before its first value and written at every index from there on.
-  const plusDM = warmupArray(n, Math.max(period - 1, 1));
-  const minusDM = warmupArray(n, Math.max(period - 1, 1));
-  const plusDI = warmupArray(n, period);
-  const minusDI = warmupArray(n, period);
-  const dxOut = warmupArray(n, period);
+  const series = (warmup: number) => (all ? warmupArray(n, warmup) : NONE);
+  const plusDM = series(Math.max(period - 1, 1));
+  const minusDM = series(Math.max(period - 1, 1));
+  const plusDI = series(period);
+  const minusDI = series(period);
+  const dxOut = series(period);
   const adxOut = warmupArray(n, 2 * period - 1);
-  const adxrOut = warmupArray(n, 3 * period - 2);
+  const adxrOut = series(3 * period - 2);
   let pDM = 0;
   let mDM = 0;
   let tr = 0;
@@ -42,7 +56,7 @@ export function directional(high: Series, low: Series, close: Series, period = 1
     mDM += down > 0 && down > up ? down : 0;
     tr += trueRangeAt(high, low, close, i);
   }
-  if (period > 1) {
+  if (period > 1 && all) {
     plusDM[period - 1] = pDM;
     minusDM[period - 1] = mDM;
   }
@@ -63,21 +77,23 @@ export function directional(high: Series, low: Series, close: Series, period = 1
     pDM = pDM - pDM / period + p;
     mDM = mDM - mDM / period + m;
     tr = tr - tr / period + trueRangeAt(high, low, close, i);
-    plusDM[i] = pDM;
-    minusDM[i] = mDM;
     const pdi = tr === 0 ? 0 : (100 * pDM) / tr;
     const mdi = tr === 0 ? 0 : (100 * mDM) / tr;
-    plusDI[i] = pdi;
-    minusDI[i] = mdi;
     const dx = pdi + mdi === 0 ? 0 : (100 * Math.abs(pdi - mdi)) / (pdi + mdi);
-    dxOut[i] = dx;
+    if (all) {
+      plusDM[i] = pDM;
+      minusDM[i] = mDM;
+      plusDI[i] = pdi;
+      minusDI[i] = mdi;
+      dxOut[i] = dx;
+    }
     if (i < adxStart) {
       dxSum += dx; // the first `period` DX values seed the ADX
     } else {
       adx = i === adxStart ? (dxSum + dx) / period : (adx * (period - 1) + dx) / period;
       adxOut[i] = adx;
       // ADXR from the first bar whose ADX period−1 bars back exists; a NaN ADX there gives NaN.
-      if (i >= adxrStart) adxrOut[i] = (adx + adxOut[i - (period - 1)]) / 2;
+      if (all && i >= adxrStart) adxrOut[i] = (adx + adxOut[i - (period - 1)]) / 2;
     }
   }
   return { plusDM, minusDM, plusDI, minusDI, dx: dxOut, adx: adxOut, adxr: adxrOut };
@@ -86,5 +102,4 @@ export function directional(high: Series, low: Series, close: Series, period = 1
 export const plusDI = (h: Series, l: Series, c: Series, period = 14) => directional(h, l, c, period).plusDI;
 export const minusDI = (h: Series, l: Series, c: Series, period = 14) => directional(h, l, c, period).minusDI;
 export const dx = (h: Series, l: Series, c: Series, period = 14) => directional(h, l, c, period).dx;
-export const adx = (h: Series, l: Series, c: Series, period = 14) => directional(h, l, c, period).adx;
 export const adxr = (h: Series, l: Series, c: Series, period = 14) => directional(h, l, c, period).adxr;

@@ -39,7 +39,7 @@ export class AtrStream {
   private sum = 0;
   private value = NaN;
   constructor(readonly period = 14) {}
-  private next(h: number, l: number, c: number): number {
+  private next(h: number, l: number, _c: number): number {
     if (this.count === 0) return NaN;
     const tr = Math.max(h - l, Math.abs(h - this.prevClose), Math.abs(l - this.prevClose));
     if (this.count < this.period) return NaN;

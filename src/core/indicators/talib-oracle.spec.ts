@@ -6,9 +6,10 @@
  */
 import { fixtureBars } from '../../../test/support/bars';
 import { toColumns } from '../bars/bar';
-import { atr, bollinger, directional, ema, macd, natr, obv, rsi, sma, stddev, trueRange } from './index';
+import { adx, atr, bollinger, directional, ema, macd, natr, obv, rsi, sma, stddev, trueRange } from './index';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+ 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the native talib binding ships no ES module or types
 const talib = require('talib');
 
 function ta(name: string, args: Record<string, unknown>, output = 'outReal'): { beg: number; values: number[] } {
@@ -69,6 +70,7 @@ describe.each([
     expectAgrees('DX', d.dx, ta('DX', { ...hlc, optInTimePeriod: 14 }));
     expectAgrees('ADX', d.adx, ta('ADX', { ...hlc, optInTimePeriod: 14 }));
     expectAgrees('ADXR', d.adxr, ta('ADXR', { ...hlc, optInTimePeriod: 14 }));
+    expectAgrees('ADX via adx()', adx(c.high, c.low, c.close, 14), ta('ADX', { ...hlc, optInTimePeriod: 14 }));
   });
 
   it('MACD(12,26,9), Bollinger(20,2), STDDEV, OBV', () => {

@@ -12,7 +12,7 @@ const rangeOf = (bars: readonly Bar[]): Range | null =>
   bars.length ? { high: Math.max(...bars.map((b) => b.high)), low: Math.min(...bars.map((b) => b.low)) } : null;
 
 /** Opening range: high/low of regular-session bars starting before 09:30 + `minutes` ET on `date`. */
-export function openingRange(bars: readonly Bar[], date: string, minutes: 5 | 15 | 30 | number): Range | null {
+export function openingRange(bars: readonly Bar[], date: string, minutes: number): Range | null {
   const open = etWallToUtc(date, 9, 30);
   const end = open + minutes * 60_000;
   return rangeOf(bars.filter((b) => b.time >= open && b.time < end && sessionTag(b.time) === 'regular'));

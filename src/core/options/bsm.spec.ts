@@ -164,7 +164,7 @@ describe('bsm malformed input → all NaN, never throws', () => {
   ];
   for (const [name, over] of bad) {
     it(name, () => {
-      const input = { ...good, ...over } as BsmInput;
+      const input = { ...good, ...over };
       const r = bsm(input);
       for (const v of Object.values(r)) expect(v).toBeNaN();
       expect(bsmPrice(input)).toBeNaN();

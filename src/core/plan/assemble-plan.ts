@@ -9,17 +9,25 @@ import { buildPlanLayers } from './plan-layers';
 import type { NoSetup, Plan, PlanLayers, SeriesBar } from './plan.schema';
 
 /** Banners that must travel with any plan built on non-live data or a simulated open. */
-export function dataBanners(a: Pick<Analysis, 'data_source' | 'fallback_from' | 'stale' | 'simulated_open' | 'market_status' | 'now_ms'>): string[] {
+export function dataBanners(a: Pick<Analysis, 'data_source' | 'fallback_from' | 'stale' | 'simulated_open' | 'market_status' | 'now_ms'> & { planning_context?: Analysis['planning_context'] }): string[] {
   const out: string[] = [];
   if (a.fallback_from) out.push(`FALLBACK — ${a.fallback_from} did not answer; these numbers come from ${a.data_source}.`);
   if (a.data_source === 'synthetic') out.push('SYNTHETIC DATA — generated prices for testing, not market data.');
   if (a.data_source === 'replay') out.push('REPLAY DATA — recorded bars replayed on a simulated clock, not live.');
   if (a.stale) out.push('STALE DATA — served from cache after every provider failed.');
+  const hhmm = (ms: number) => {
+    const m = etMinuteOfDay(ms);
+    return `${etDate(ms)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')} ET`;
+  };
+  if (a.planning_context === 'historical') {
+    out.push(`HISTORICAL — planned as of ${hhmm(a.now_ms)} with only the bars closed by then; not a live plan.`);
+    return out;
+  }
   if (a.simulated_open) {
     const m = etMinuteOfDay(a.now_ms);
     out.push(`Simulated live — analysis as of ${etDate(a.now_ms)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')} ET`);
   } else if (a.market_status !== 'open') {
-    out.push('Market closed — analysis as of the last regular-session bar.');
+    out.push('Market closed — conditional plan for the next session from the last regular-session bar: confirm the trigger live before acting.');
   }
   return out;
 }
@@ -35,16 +43,18 @@ export interface AssembledPlan {
 }
 
 /** The plan of an analysis' best setup; null when nothing fired. */
-export function assemblePlan(a: Analysis, opts: { kind: 'live' | 'scenario' }): AssembledPlan | null {
+export function assemblePlan(a: Analysis, opts: { kind: Plan['kind'] }): AssembledPlan | null {
   if (!a.best) return null;
-  const { plan, ctx } = a.best;
+  const { plan, ctx, odds } = a.best;
+  const tp = [odds.probabilities.tp1, odds.probabilities.tp2, odds.probabilities.tp3];
+  const targetMeta = plan.target_meta.map((t, k) => ({ ...t, prob_touch: tp[k] ?? null }));
   const banners = dataBanners(a);
   const layers = buildPlanLayers(a.symbol, plan, ctx);
   const out: Plan = {
     symbol: a.symbol,
     style: a.style,
     kind: opts.kind,
-    frozen: opts.kind === 'scenario',
+    frozen: opts.kind !== 'live',
     status: 'ok',
     bias: plan.bias,
     direction: plan.direction,
@@ -57,8 +67,8 @@ export function assemblePlan(a: Analysis, opts: { kind: 'live' | 'scenario' }): 
     stop: plan.stop,
     stop_label: plan.stop_label,
     targets: plan.targets,
-    target_meta: plan.target_meta,
-    targets_meta: plan.target_meta,
+    target_meta: targetMeta,
+    targets_meta: targetMeta,
     tp_reasons: plan.tp_reasons,
     rr_to_t1: plan.rr_to_t1,
     rr_formula: plan.rr_formula,
@@ -67,8 +77,8 @@ export function assemblePlan(a: Analysis, opts: { kind: 'live' | 'scenario' }): 
     confidence_components: plan.confidence_components,
     score: plan.composite_score,
     composite_score: plan.composite_score,
-    probabilities: plan.probabilities,
-    calibration_meta: { calibrated: false, method: plan.calibration.method, note: 'Heuristic probabilities (0–1) until playbook replays measure hit rates.' },
+    probabilities: odds.probabilities,
+    calibration_meta: odds.meta,
     confluence_tags: plan.confluence_tags,
     confluence: plan.confluence,
     mtf_bias: plan.mtf_bias,
@@ -95,9 +105,10 @@ export function assemblePlan(a: Analysis, opts: { kind: 'live' | 'scenario' }): 
     plan_layers: layers,
     data_source: a.data_source,
     ...(a.fallback_from ? { fallback_from: a.fallback_from } : {}),
-    as_of: a.as_of,
+    as_of: a.planning_context === 'historical' ? new Date(a.now_ms).toISOString() : a.as_of,
     stale: a.stale,
-    planning_context: a.simulated_open || a.market_status === 'open' ? 'live' : 'frozen',
+    planning_context: a.planning_context,
+    requires_live_confirmation: a.planning_context === 'next_session' || a.simulated_open,
     banner: banners[0] ?? null,
     banners,
     meta: {

@@ -7,7 +7,7 @@ import type { KeyLevelUsed, PlanBuildResult, PlanGeometry } from './plan.types';
 import { compositeScore, scoreConfidence } from './scoring';
 import { placeStop } from './stop';
 import { STYLE_PARAMS, roundToTick, tickSize } from './style-params';
-import { buildTargets, round2 } from './targets';
+import { buildTargets, round2, targetSpacing } from './targets';
 
 export const RR_FORMULA = 'rr_k = |TP_k − entry| / |entry − stop| (rounded prices, 2 dp)';
 
@@ -85,7 +85,9 @@ export function buildPlan(signal: Signal, ctx: AsOfContext): PlanBuildResult {
   const waiting = act.entry_status === 'pending' ? signal.trigger_text : null;
   const warnings: string[] = [];
   if (stop.rule === 'max_atr_cap') warnings.push(`Stop capped at ${p.stop_max_atr}×ATR inside the structural invalidation (${stop.structural_price.toFixed(2)})`);
-  if (stop.rule === 'atr_fallback') warnings.push('Structural invalidation was on the wrong side of entry; ATR stop used');
+  if (stop.rule === 'atr_fallback') warnings.push(`Structural invalidation was on the wrong side of entry; stop placed at the floor (${stop.label})`);
+  if (stop.rule === 'min_tick_floor' || stop.rule === 'min_bp_floor') warnings.push(`Stop pushed out to the ${stop.rule === 'min_tick_floor' ? `cost floor (${p.stop_min_ticks} ticks)` : `noise floor (${p.stop_min_bp} bp)`} beyond the structural invalidation (${stop.structural_price.toFixed(2)})`);
+  if (ladder.dropped) warnings.push(ladder.dropped);
   if (!act.actionable_soon) warnings.push('Entry not actionable soon — treat as a watch plan');
   const plan: PlanGeometry = {
     strategy_id: signal.strategy_id,
@@ -123,8 +125,15 @@ export function buildPlan(signal: Signal, ctx: AsOfContext): PlanBuildResult {
       atr_value: Number(atr.toFixed(4)),
       atr_stop_multiple: round2(risk / atr),
       stop_min_atr: p.stop_min_atr,
+      stop_min_ticks: p.stop_min_ticks,
+      stop_min_bp: p.stop_min_bp,
+      stop_floor: Number(stop.floor.distance.toFixed(4)),
+      stop_floor_binding: stop.floor.binding,
       stop_max_atr: p.stop_max_atr,
       stop_rule: stop.rule,
+      target_spacing: Number(targetSpacing(atr, p, tick).toFixed(4)),
+      tp1_max_atr: p.tp1_max_atr,
+      tp1_max_rr: p.tp1_max_rr,
       rr_formula: RR_FORMULA,
     },
     execution_rules: {

@@ -22,9 +22,41 @@ export class SnapshotUnreadableError extends AppError {
 
 export type SnapshotRead = { ok: true; plan: StoredPlan } | { ok: false; error: SnapshotUnreadableError };
 
+/**
+ * Snapshots written before measured odds existed stated heuristic touch scores under `probabilities` with
+ * `calibration_meta: {calibrated: false, method: 'heuristic_distance_atr'}`. They are read as written, labelled:
+ * the numbers are kept (that is what the plan said) and the meta says they were never measured.
+ */
+export function upgradeLegacySnapshot(json: Record<string, unknown>): Record<string, unknown> {
+  const meta = json.calibration_meta as Record<string, unknown> | undefined;
+  if (!meta || typeof meta !== 'object' || 'event' in meta) return json;
+  const p = (json.probabilities ?? {}) as Record<string, unknown>;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return {
+    ...json,
+    probabilities: { tp1: num(p.tp1), tp2: num(p.tp2), tp3: num(p.tp3) },
+    calibration_meta: {
+      calibrated: false,
+      method: 'none',
+      event: 'legacy heuristic touch score (distance in ATR); not a measured frequency',
+      n: null,
+      ci95: null,
+      segment: null,
+      window: null,
+      data_source: null,
+      expectancy_r: null,
+      expectancy_r_after_costs: null,
+      edge: 'unproven',
+      brier_out_of_sample: null,
+      reason: 'legacy_heuristic: stated before measured odds existed',
+      note: typeof meta.note === 'string' ? meta.note : 'Heuristic numbers of an older plan version.',
+    },
+  };
+}
+
 /** Parse a stored snapshot (identity from the row wins over what the JSON says). */
 export function readPlanSnapshot(json: unknown, identity: { plan_id: string; version: number }): SnapshotRead {
-  const base = typeof json === 'object' && json !== null ? json : {};
+  const base = typeof json === 'object' && json !== null ? upgradeLegacySnapshot(json as Record<string, unknown>) : {};
   const res = StoredPlanSchema.safeParse({ ...base, plan_id: identity.plan_id, version: identity.version, plan_version: identity.version });
   if (res.success) return { ok: true, plan: res.data };
   const problems = res.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message }));

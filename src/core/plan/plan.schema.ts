@@ -32,8 +32,8 @@ export const TargetMetaSchema = z.object({
   distance: finite,
   /** distance / ATR14 of the plan interval. */
   distance_atr: finite,
-  /** Heuristic touch score 0–1 of the geometry (not a measured probability; see probabilities). */
-  prob_touch: finite,
+  /** Measured probability 0–1 of this target (= probabilities.tpK), null when not measured. */
+  prob_touch: finite.nullable(),
   snap_tag: z.string().nullable(),
   source: z.enum(['strategy', 'level', 'atr_ladder']),
   reason: z.string(),
@@ -55,9 +55,23 @@ export const RiskBlockSchema = z.object({
   atr_value: finite,
   /** |entry − stop| / ATR. */
   atr_stop_multiple: finite,
+  /** Stop floor parts: the stop is never closer than max(stop_min_atr × ATR, stop_min_ticks × tick, stop_min_bp × entry / 10⁴). */
   stop_min_atr: finite,
+  stop_min_ticks: finite,
+  stop_min_bp: finite,
+  /** The effective floor for this plan, price units. */
+  stop_floor: finite,
+  /** Which part of the floor binds. */
+  stop_floor_binding: z.enum(['atr', 'ticks', 'bp']),
   stop_max_atr: finite,
+  /** structural | min_atr_floor | min_tick_floor | min_bp_floor | max_atr_cap | atr_fallback. */
   stop_rule: z.string(),
+  /** Minimum distance between consecutive targets, price units: max(min_spacing_atr × ATR, min_spacing_ticks × tick). */
+  target_spacing: finite,
+  /** Reach cap: TP1 is never farther than this × ATR from entry (else the plan is rejected). */
+  tp1_max_atr: finite,
+  /** TP1 R:R cap (a plan above it is rejected). */
+  tp1_max_rr: finite,
   rr_formula: z.string(),
 });
 
@@ -162,23 +176,36 @@ const isPick = (v: unknown): v is PlanContractPick =>
   typeof v === 'object' && v !== null && typeof (v as PlanContractPick).label === 'string' && typeof (v as PlanContractPick).strike === 'number' && ((v as PlanContractPick).type === 'CALL' || (v as PlanContractPick).type === 'PUT');
 export const PlanContractPickSchema = z.custom<PlanContractPick>(isPick, { message: 'expected an option contract pick {label, strike, type, …}' });
 
-/** Heuristic geometry-based touch scores per target (0–1); not measured frequencies. */
-export const ProbabilitiesSchema = z.record(z.string(), finite);
+/** Measured frequencies (0–1) of the event in calibration_meta.event per target, or null (calibration_meta.reason). */
+export const ProbabilitiesSchema = z.object({ tp1: finite.nullable(), tp2: finite.nullable(), tp3: finite.nullable() });
 
 export const CalibrationMetaSchema = z.object({
   calibrated: z.boolean(),
-  method: z.string(),
+  method: z.enum(['measured_hit_rate', 'none']),
+  /** The event the probabilities measure. */
+  event: z.string(),
+  n: z.number().int().nullable(),
+  ci95: z.tuple([finite, finite]).nullable(),
+  segment: z.object({ dimension: z.string(), value: z.string(), used: z.boolean() }).nullable(),
+  window: z.object({ from: IsoTime, to: IsoTime }).nullable(),
+  data_source: z.string().nullable(),
+  expectancy_r: finite.nullable(),
+  expectancy_r_after_costs: finite.nullable(),
+  edge: z.enum(['positive', 'negative', 'unproven']),
+  brier_out_of_sample: finite.nullable(),
+  reason: z.string().nullable(),
   note: z.string(),
 });
 
-export const PlanningContext = z.enum(['live', 'frozen']);
+/** live: market open; frozen: market closed, as of the last regular bar; next_session: conditional plan for the next session; historical: planned as of a past moment (as_of). */
+export const PlanningContext = z.enum(['live', 'frozen', 'next_session', 'historical']);
 
 /** Everything a generated plan says, before the store gives it an identity. */
 export const PlanSchema = z.object({
   symbol: z.string(),
   style: Style,
-  kind: z.enum(['live', 'scenario']),
-  /** True for scenario snapshots (never updated). */
+  kind: z.enum(['live', 'scenario', 'historical']),
+  /** True for scenario and historical snapshots (never updated). */
   frozen: z.boolean(),
   status: z.literal('ok'),
   bias: Direction,
@@ -246,6 +273,8 @@ export const PlanSchema = z.object({
   as_of: IsoTime,
   stale: z.boolean(),
   planning_context: PlanningContext,
+  /** True when the plan is conditional (next session, simulated open): confirm the trigger live before acting. */
+  requires_live_confirmation: z.boolean().default(false),
   banner: z.string().nullable(),
   banners: z.array(z.string()),
   meta: PlanMetaSchema,
@@ -319,6 +348,7 @@ export type PlanCondition = z.infer<typeof ConditionSchema>;
 export type SeriesBar = z.infer<typeof SeriesBarSchema>;
 export type PlanMeta = z.infer<typeof PlanMetaSchema>;
 export type CalibrationMeta = z.infer<typeof CalibrationMetaSchema>;
+export type Probabilities = z.infer<typeof ProbabilitiesSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type StoredPlan = z.infer<typeof StoredPlanSchema>;
 export type NoSetup = z.infer<typeof NoSetupSchema>;

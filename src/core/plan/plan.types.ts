@@ -2,7 +2,8 @@ import type { Interval } from '../bars/interval';
 import type { Direction, Style } from '../strategies/strategy.types';
 import type { Actionability } from './actionability';
 import type { CompositeComponents, ConfidenceComponent } from './scoring';
-import type { ExecutionRules, KeyLevelUsed, RiskBlock, TargetMeta } from './plan.schema';
+import type { ExecutionRules, KeyLevelUsed, RiskBlock } from './plan.schema';
+import type { TargetMeta } from './targets';
 
 export type { ExecutionRules, KeyLevelUsed, RiskBlock } from './plan.schema';
 

@@ -1,5 +1,5 @@
 import { STYLE_PARAMS } from './style-params';
-import { buildTargets, heuristicTouchProbability } from './targets';
+import { buildTargets, heuristicTouchProbability, targetSpacing } from './targets';
 
 const base = { atr: 1, style: 'intraday' as const, params: STYLE_PARAMS.intraday, minRr: 1.3, tick: 0.01 };
 
@@ -41,5 +41,34 @@ describe('buildTargets', () => {
   });
   it('degenerate risk → rejection, not a throw', () => {
     expect(buildTargets({ ...base, direction: 'long', entry: 100, stop: 100, strategyTargets: [], levels: [] }).rejection).toBeTruthy();
+  });
+});
+
+describe('rung spacing and ladder reach (scalp: spacing max(0.4 ATR, 5 ticks), ladder reach 4 ATR)', () => {
+  const scalp = { atr: 0.1, style: 'scalp' as const, params: STYLE_PARAMS.scalp, minRr: 1.2, tick: 0.01 };
+  it('targetSpacing = max(ATR part, tick part)', () => {
+    expect(targetSpacing(0.1, STYLE_PARAMS.scalp, 0.01)).toBeCloseTo(0.05, 12); // 0.04 vs 0.05
+    expect(targetSpacing(1, STYLE_PARAMS.scalp, 0.01)).toBeCloseTo(0.4, 12);
+  });
+  it('a far strategy TP1 is followed by TP2 at least 5 ticks beyond it (was 0.25 ATR = 2.5¢)', () => {
+    // risk 0.2 (2 ATR); TP1 strategy at +0.30; TP2 ≥ max(1.7R = 0.34, 0.30 + 0.05) = 0.35
+    const r = buildTargets({ ...scalp, direction: 'long', entry: 100, stop: 99.8, strategyTargets: [{ price: 100.3, label: 'Session VWAP' }], levels: [] });
+    expect(r.targets.map((t) => t.price)).toEqual([100.3, 100.35]);
+    // TP3 needs ≥ max(2.2R = 0.44, 0.35 + 0.05) = 0.44 = 4.4 ATR > reach 4 ATR → dropped, not crammed
+    expect(r.dropped).toBe('TP3 dropped: beyond the ladder reach 4×ATR');
+  });
+  it('never snaps a later rung to a level beyond the ladder reach (it keeps the ATR rung inside it)', () => {
+    // risk 0.18 (1.8 ATR): TP1 1.2R → 100.22, TP2 1.7R → 100.31, TP3 ideal 2.2R = 0.396 → 100.40 (4.0 ATR).
+    // PDH at +0.415 lies within the 0.025 snap window of that ideal but at 4.15 ATR, beyond the reach.
+    const r = buildTargets({ ...scalp, direction: 'long', entry: 100, stop: 99.82, strategyTargets: [], levels: [{ price: 100.415, label: 'PDH' }] });
+    expect(r.targets.map((t) => t.price)).toEqual([100.22, 100.31, 100.4]);
+    expect(r.targets[2].source).toBe('atr_ladder');
+    expect(r.dropped).toBeNull();
+  });
+  it('keeps TP1 even when TP2 cannot be placed', () => {
+    // risk 0.25 (2.5 ATR): TP1 1.2R = 0.30; TP2 1.7R = 0.425 = 4.25 ATR > 4 → only TP1
+    const r = buildTargets({ ...scalp, direction: 'short', entry: 100, stop: 100.25, strategyTargets: [], levels: [] });
+    expect(r.targets.map((t) => t.price)).toEqual([99.7]);
+    expect(r.dropped).toBe('TP2 dropped: beyond the ladder reach 4×ATR');
   });
 });

@@ -1,14 +1,18 @@
 import type { Direction, PriceLevel, Style } from '../strategies/strategy.types';
 import { roundToTick, StyleParams } from './style-params';
 
-export type { TargetMeta } from './plan.schema';
-import type { TargetMeta } from './plan.schema';
+import type { TargetMeta as WireTargetMeta } from './plan.schema';
+
+/** A target as the geometry builds it; `prob_touch` here is the internal heuristic touch score (the wire states the measured rate instead). */
+export type TargetMeta = Omit<WireTargetMeta, 'prob_touch'> & { prob_touch: number };
 
 export interface TargetLadder {
   targets: TargetMeta[];
   /** Set when the ladder cannot meet its floors (the plan is then rejected). */
   rejection: string | null;
   rr_floors: number[];
+  /** Why the ladder stops short of three rungs (a dropped rung), null otherwise. */
+  dropped: string | null;
 }
 
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -26,12 +30,20 @@ export function heuristicTouchProbability(distanceAtr: number, style: Style, hor
   return round2(Math.min(0.9, Math.max(0.05, 0.78 - 0.2 * x + adj)));
 }
 
+/** Minimum distance between consecutive targets: max(min_spacing_atr × ATR, min_spacing_ticks × tick). */
+export function targetSpacing(atr: number, p: StyleParams, tick: number): number {
+  return Math.max(p.min_spacing_atr * atr, p.min_spacing_ticks * tick);
+}
+
 /**
  * Up to three targets. Target k needs R:R ≥ floor_k (floor_1 = max(style floor, strategy min R:R),
- * then +0.5 and +1.0) and ≥ min spacing beyond the previous target. TP1 is the strategy's own target
- * when it has one (and the plan is rejected if that target misses the floor); otherwise each target
- * starts at its ideal distance max(target_atr_k × ATR, floor_k × risk) and snaps to the level nearest
- * the ideal within snap_atr × ATR. Prices round away from entry so rounding never lowers an R:R.
+ * then +0.5 and +1.0) and ≥ the rung spacing (`targetSpacing`) beyond the previous target. TP1 is the
+ * strategy's own target when it has one (and the plan is rejected if that target misses the floor);
+ * otherwise each target starts at its ideal distance max(target_atr_k × ATR, floor_k × risk) and snaps
+ * to the level nearest the ideal within snap_atr × ATR. Prices round away from entry so rounding never
+ * lowers an R:R. A TP2/TP3 that would lie beyond the ladder reach (target_max_atr × ATR) or closer
+ * than the spacing after rounding is dropped with the rungs after it (never crammed); TP1 is always
+ * kept (its reach is a guardrail: `tp1_beyond_reach`).
  */
 export function buildTargets(args: {
   direction: Direction;
@@ -51,8 +63,10 @@ export function buildTargets(args: {
   const f1 = Math.max(p.tp1_rr_floor, args.minRr);
   const floors = [f1, f1 + 0.5, f1 + 1.0];
   const out: TargetMeta[] = [];
-  if (!(risk > 0) || !(atr > 0)) return { targets: [], rejection: 'risk or ATR not positive', rr_floors: floors };
-  const spacing = p.min_spacing_atr * atr;
+  let dropped: string | null = null;
+  if (!(risk > 0) || !(atr > 0)) return { targets: [], rejection: 'risk or ATR not positive', rr_floors: floors, dropped: null };
+  const spacing = targetSpacing(atr, p, tick);
+  const reach = p.target_max_atr * atr;
   const profitSide = (l: PriceLevel) => Number.isFinite(l.price) && s * (l.price - entry) > 0;
   const levels = args.levels.filter(profitSide);
   const strat = args.strategyTargets.filter(profitSide);
@@ -81,13 +95,13 @@ export function buildTargets(args: {
         push(st.price, 'strategy', st.label, `${st.label} (strategy target)`);
         continue;
       }
-      if (k === 0) return { targets: [], rejection: `TP1 R:R ${round2(d / risk)} < floor ${round2(f1)} at ${st.label}`, rr_floors: floors };
+      if (k === 0) return { targets: [], rejection: `TP1 R:R ${round2(d / risk)} < floor ${round2(f1)} at ${st.label}`, rr_floors: floors, dropped: null };
     }
     const ideal = Math.max(p.target_atr[k] * atr, minDist);
     let best: PriceLevel | null = null;
     for (const l of levels) {
       const d = s * (l.price - entry);
-      if (d < minDist - 1e-9 || Math.abs(d - ideal) > p.snap_atr * atr) continue;
+      if (d < minDist - 1e-9 || Math.abs(d - ideal) > p.snap_atr * atr || (k > 0 && d > reach + 1e-9)) continue;
       if (!best || Math.abs(d - ideal) < Math.abs(s * (best.price - entry) - ideal)) best = l;
     }
     if (best) push(best.price, 'level', best.label, `Snapped to ${best.label} (ideal ${round2(ideal / atr)}×ATR)`);
@@ -95,13 +109,21 @@ export function buildTargets(args: {
       const byFloor = floors[k] * risk >= p.target_atr[k] * atr;
       push(entry + s * ideal, 'atr_ladder', null, byFloor ? `R:R floor ${round2(floors[k])}R` : `ATR ladder ${p.target_atr[k]}×ATR`);
     }
-    if (!(out[out.length - 1].price > 0)) {
+    const last = out[out.length - 1];
+    const lastDist = Math.abs(last.price - entry);
+    const crammed = out.length > 1 && lastDist - prevDist < spacing - 1e-9;
+    if (!(last.price > 0) || (out.length > 1 && (lastDist > reach + 1e-9 || crammed))) {
+      dropped = !(last.price > 0)
+        ? `TP${k + 1} dropped: not a positive price`
+        : crammed
+          ? `TP${k + 1} dropped: closer than ${round2(spacing)} to TP${k}`
+          : `TP${k + 1} dropped: beyond the ladder reach ${p.target_max_atr}×ATR`;
       out.pop();
       break;
     }
   }
   // touch probabilities must not increase with distance
   for (let k = 1; k < out.length; k++) out[k].prob_touch = Math.min(out[k].prob_touch, out[k - 1].prob_touch);
-  if (!out.length) return { targets: [], rejection: 'no target on the profit side', rr_floors: floors };
-  return { targets: out, rejection: null, rr_floors: floors };
+  if (!out.length) return { targets: [], rejection: 'no target on the profit side', rr_floors: floors, dropped: null };
+  return { targets: out, rejection: null, rr_floors: floors, dropped };
 }

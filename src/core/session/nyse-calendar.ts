@@ -53,7 +53,7 @@ export function holidays(year: number): Set<string> {
   let set = holidayCache.get(year);
   if (set) return set;
   set = new Set<string>();
-  const add = (d: string | null) => d && set!.add(d);
+  const add = (d: string | null) => d && set.add(d);
   add(observed(ymdOf(year, 1, 1), true));
   add(nthWeekday(year, 1, 1, 3)); // Martin Luther King Jr. Day (NYSE since 1998)
   add(nthWeekday(year, 2, 1, 3)); // Washington's Birthday
@@ -77,7 +77,7 @@ export function earlyCloses(year: number): Set<string> {
   const hol = holidays(year);
   const addIfTrading = (d: string) => {
     const dow = weekday(d);
-    if (dow !== 0 && dow !== 6 && !hol.has(d)) set!.add(d);
+    if (dow !== 0 && dow !== 6 && !hol.has(d)) set.add(d);
   };
   // Day before Independence Day (when July 4 falls Tuesday–Friday).
   const july4dow = weekday(ymdOf(year, 7, 4));

@@ -63,6 +63,6 @@ export class ContextController {
       frames.map((f) => ({ requested: f.requested, pf: f.value, cached: f.cached })),
       regime,
       body.include_series === true,
-    ) as MultiContextResponseDto;
+    );
   }
 }

@@ -49,7 +49,8 @@ export interface ContractsResult extends RankResult {
 export interface SuggestForPlanArgs {
   symbol: string;
   direction: 'long' | 'short';
-  style: ContractStyle | string;
+  /** A contract style; other strings fall back to intraday. */
+  style: string;
   entry: number;
   stop: number;
   targets: number[];

@@ -3,7 +3,6 @@
  * (src/providers/chain: MarketDataService, OptionsDataService). Injected under these tokens so the
  * services can be unit-tested with fakes; DataPortsModule binds them to the chain services.
  */
-import type { Interval } from '../../core/bars/interval';
 import type { BarsRequest, BarsResult, ExpirationsResult, OptionChain, Quote } from '../../providers/provider.types';
 
 /** A bars request without the per-call transport options (timeout, abort signal) the chain adds. */

@@ -1,11 +1,14 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../../common/auth/public.decorator';
+import { PublicWhen } from '../../common/auth/public.decorator';
 import { MetricsService } from './metrics.service';
 
-/** Prometheus scrape endpoint for ops (public like /health; keep it off the public internet at the proxy). */
+/**
+ * Prometheus scrape endpoint for ops. Behind the Bearer key when auth is on (a scraper sends
+ * `Authorization: Bearer <key>`), unless METRICS_PUBLIC=1; without auth it is open like every route.
+ */
 @ApiExcludeController()
-@Public()
+@PublicWhen((c) => c.metricsPublic)
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

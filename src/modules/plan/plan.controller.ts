@@ -1,5 +1,7 @@
 import { SimulateOpenHeader } from '../../common/simulate-open-header.decorator';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { CLOCK, type Clock } from '../../providers/provider.types';
+import { asOfMsOf } from './as-of';
 import { ApiBearerAuth, ApiExtension, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ValidationFailedError } from '../../common/errors';
@@ -23,7 +25,10 @@ const PLAN_ID_RE = /^[A-Z0-9.:-]+-(scalp|intraday|swing|leaps)-\d{8}-[a-z2-7]{6}
 @ApiExtraModels(PlanResponseDto, NoSetupResponseDto)
 @Controller('gpt/plan')
 export class PlanController {
-  constructor(private readonly plans: PlanService) {}
+  constructor(
+    private readonly plans: PlanService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -32,7 +37,7 @@ export class PlanController {
   @ApiExtension('x-openai-isConsequential', false)
   @ApiOkResponse({ schema: PLAN_OR_NO_SETUP })
   async plan(@CurrentUser() userId: string, @Body() body: PlanRequestDto, @SimulateOpenHeader() sim?: string): Promise<PlanResponseDto | NoSetupResponseDto> {
-    return answer(await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'live' }));
+    return answer(await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'live', asOfMs: asOfMsOf(body.as_of, this.clock.now()) }));
   }
 
   @Post('scenario')
@@ -42,7 +47,7 @@ export class PlanController {
   @ApiExtension('x-openai-isConsequential', true)
   @ApiOkResponse({ schema: PLAN_OR_NO_SETUP })
   async scenario(@CurrentUser() userId: string, @Body() body: ScenarioRequestDto, @SimulateOpenHeader() sim?: string): Promise<PlanResponseDto | NoSetupResponseDto> {
-    return answer(await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'scenario' }));
+    return answer(await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'scenario', asOfMs: asOfMsOf(body.as_of, this.clock.now()) }));
   }
 
   @Get('scenarios')

@@ -20,6 +20,8 @@ export interface GenerateArgs {
   simulateOpen?: boolean;
   includeSeries?: boolean;
   kind?: IdeaKind;
+  /** Plan as of this past moment (UTC ms): persisted as a historical snapshot, never replacing the live plan. */
+  asOfMs?: number;
 }
 
 export type PlanOutcome = { status: 'ok'; record: IdeaRecord; plan: StoredPlan } | { status: 'no_setup'; response: NoSetup };
@@ -44,8 +46,9 @@ export class PlanService {
   ) {}
 
   async generate(args: GenerateArgs): Promise<PlanOutcome> {
-    const analysis = await this.analyzer.analyze(args.symbol, args.style, { simulateOpen: args.simulateOpen });
-    return this.persistAnalysis(args.userId, analysis, { kind: args.kind ?? 'live', includeSeries: args.includeSeries });
+    const analysis = await this.analyzer.analyze(args.symbol, args.style, { simulateOpen: args.simulateOpen, asOfMs: args.asOfMs });
+    const kind: IdeaKind = args.asOfMs !== undefined ? 'historical' : (args.kind ?? 'live');
+    return this.persistAnalysis(args.userId, analysis, { kind, includeSeries: args.includeSeries });
   }
 
   /** Persist the best plan of an analysis (or describe why there is none, without persisting). */
@@ -67,7 +70,7 @@ export class PlanService {
 
   /**
    * Save a prepared plan. Live: today's plan id of this user/symbol/style gets a new version (plan ids
-   * carry the ET date, so a new day starts a new id); scenario: always a new frozen id.
+   * carry the ET date, so a new day starts a new id); scenario and historical: always a new frozen id.
    */
   async save(userId: string, a: SymbolAnalysis, built: AssembledPlan, kind: IdeaKind): Promise<{ record: IdeaRecord; plan: StoredPlan }> {
     let planId: string | undefined;
@@ -75,7 +78,7 @@ export class PlanService {
     let plan: Plan = built.plan;
     if (kind === 'live') {
       if (latestLive && latestLive.plan_id.includes(`-${ymd(etDate(a.now_ms))}-`)) planId = latestLive.plan_id;
-    } else {
+    } else if (kind === 'scenario') {
       plan = { ...plan, scenario_of: latestLive?.plan_id ?? null, scenario_style: a.style, created_at: new Date(a.now_ms).toISOString() };
     }
     planId ??= this.store.newPlanId(a.symbol, a.style, new Date(a.now_ms));

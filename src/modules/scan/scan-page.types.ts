@@ -6,7 +6,7 @@ export interface ScanPage {
   data_source: string | null;
   /** Service clock time, ISO UTC. */
   as_of: string;
-  planning_context: 'live' | 'frozen';
+  planning_context: 'live' | 'next_session' | 'historical';
   banner: string | null;
   banners: string[];
   meta: {

@@ -1,5 +1,7 @@
 import { SimulateOpenHeader } from '../../common/simulate-open-header.decorator';
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { CLOCK, type Clock } from '../../providers/provider.types';
+import { asOfMsOf } from '../plan/as-of';
 import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { simulateOpenFrom } from '../plan/dto/plan-request.dto';
@@ -11,7 +13,10 @@ import { ScanService } from './scan.service';
 @ApiBearerAuth()
 @Controller('gpt/scan')
 export class ScanController {
-  constructor(private readonly scans: ScanService) {}
+  constructor(
+    private readonly scans: ScanService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -32,6 +37,7 @@ export class ScanController {
       simulateOpen: simulateOpenFrom(body.simulate_open, sim),
       cursor: body.cursor,
       includeSeries: body.include_series,
+      asOfMs: asOfMsOf(body.as_of, this.clock.now()),
     });
   }
 }

@@ -35,6 +35,8 @@ export interface ScanArgs {
   simulateOpen?: boolean;
   cursor?: string;
   includeSeries?: boolean;
+  /** Scan as of this past moment (UTC ms): historical plans, never replacing live ones. */
+  asOfMs?: number;
 }
 
 interface ScanResult {
@@ -79,7 +81,7 @@ export class ScanService {
   async scan(args: ScanArgs): Promise<ScanPage> {
     const universe = [...new Set(args.universe.map((s) => s.toUpperCase()))];
     const limit = args.limit ?? 20;
-    const key = `${args.userId}|${args.style}|${limit}|${args.simulateOpen === true}|${universe.join(',')}`;
+    const key = `${args.userId}|${args.style}|${limit}|${args.simulateOpen === true}|${args.asOfMs ?? 'now'}|${universe.join(',')}`;
     let offset = 0;
     let result: ScanResult | undefined;
     if (args.cursor) {
@@ -89,11 +91,11 @@ export class ScanService {
       const cached = this.results.get(c.s);
       if (cached && cached.key === key && Date.now() - cached.createdAt < RESULT_TTL_MS) result = cached;
     }
-    result ??= await this.run(key, universe, args.style, limit, args.simulateOpen === true);
+    result ??= await this.run(key, universe, args.style, limit, args.simulateOpen === true, args.asOfMs);
     return this.page(result, args, limit, offset);
   }
 
-  private async run(key: string, universe: string[], style: Style, limit: number, simulateOpen: boolean): Promise<ScanResult> {
+  private async run(key: string, universe: string[], style: Style, limit: number, simulateOpen: boolean, asOfMs?: number): Promise<ScanResult> {
     const started = Date.now();
     const deadline = started + SCAN_BUDGET_MS;
     const gate = pLimit(CONCURRENCY);
@@ -105,7 +107,7 @@ export class ScanService {
           let timer: NodeJS.Timeout | undefined;
           try {
             const a = await Promise.race([
-              this.analyzer.analyze(symbol, style, { simulateOpen }),
+              this.analyzer.analyze(symbol, style, { simulateOpen, asOfMs }),
               new Promise<never>((_, reject) => {
                 timer = setTimeout(() => reject(new ProviderError('scan', 'timeout', `no answer within the scan budget`)), left);
               }),
@@ -140,16 +142,18 @@ export class ScanService {
   }
 
   private async page(result: ScanResult, args: ScanArgs, limit: number, offset: number): Promise<ScanPage> {
-    const nowMs = this.clock.now();
+    const kind = args.asOfMs !== undefined ? 'historical' : 'live';
+    const nowMs = args.asOfMs ?? this.clock.now();
     const status = marketStatus(nowMs).status;
     const first = result.analyses[0];
-    const banners = first ? dataBanners({ ...first, simulated_open: args.simulateOpen === true, now_ms: nowMs, market_status: status }) : [];
+    const planningContext: ScanPage['planning_context'] = args.asOfMs !== undefined ? 'historical' : args.simulateOpen || status === 'open' ? 'live' : 'next_session';
+    const banners = first ? dataBanners({ ...first, simulated_open: args.simulateOpen === true, now_ms: nowMs, market_status: status, planning_context: planningContext }) : [];
     const sources = [...new Set(result.analyses.map((a) => a.data_source))];
     const envelope: ScanPage = {
       // where the numbers came from: one provider id, or "mixed" (each candidate says its own)
       data_source: sources.length === 1 ? sources[0] : sources.length ? 'mixed' : null,
       as_of: new Date(nowMs).toISOString(),
-      planning_context: args.simulateOpen || status === 'open' ? 'live' : 'frozen',
+      planning_context: planningContext,
       banner: result.ranked.length ? (banners[0] ?? null) : 'SCAN_NO_CANDIDATES',
       banners,
       meta: {
@@ -179,7 +183,7 @@ export class ScanService {
     let full = false;
     while (k < result.ranked.length && !full) {
       const batch = result.ranked.slice(k, k + 12);
-      const prepared = await Promise.all(batch.map((a) => gate(() => this.plans.prepare(a, 'live'))));
+      const prepared = await Promise.all(batch.map((a) => gate(() => this.plans.prepare(a, kind))));
       for (let j = 0; j < batch.length; j++) {
         const p = prepared[j]!;
         const candidate = toScanCandidate(p.plan, p.layers, k + 1, { series: args.includeSeries ? batch[j].base_bars : undefined });
@@ -195,7 +199,7 @@ export class ScanService {
       }
     }
     // persist every returned plan before answering
-    const saved = await Promise.all(chosen.map((c) => gate(() => this.plans.save(args.userId, c.a, c.prepared, 'live'))));
+    const saved = await Promise.all(chosen.map((c) => gate(() => this.plans.save(args.userId, c.a, c.prepared, kind))));
     envelope.candidates = chosen.map((c, j) => ({ ...c.candidate, plan_id: saved[j].record.plan_id, version: saved[j].record.plan_version }));
     envelope.count_candidates = chosen.length;
     envelope.next_cursor = k < result.ranked.length ? encodeCursor({ s: result.id, o: k }) : null;

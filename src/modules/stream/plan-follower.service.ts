@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/c
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Bar } from '../../core/bars/bar';
-import { INTERVAL_MS } from '../../core/bars/interval';
 import { readDeltaPayload } from '../../core/follower/delta-record';
+import { followedPlanFrom } from '../../core/follower/followed-plan';
 import { snapshotOf } from '../../core/plan/plan-snapshot';
-import { FollowedPlan, FollowerDelta, FollowerState, initialState, step, validPlan } from '../../core/follower';
+import { FollowedPlan, FollowerDelta, FollowerState, initialState, step } from '../../core/follower';
 import { FOLLOW_LEASES, FollowLeaseApi } from '../../persistence/follow-lease.types';
 import { IDEA_STORE, IdeaRecord, IdeaStoreApi, PlanDeltaRecord } from '../../persistence/idea-store.types';
 import { MarketDataService } from '../../providers/chain';
@@ -38,24 +38,9 @@ export interface PlanStateView {
   state: FollowerState | null;
 }
 
-/**
- * The follower's view of a stored plan; null when it has no tradable geometry. The snapshot is read
- * through the plan schema, so a damaged row is a typed error (snapshot_unreadable), not NaN prices.
- */
+/** The follower's view of a stored plan (typed snapshot; a damaged row is snapshot_unreadable); null when it has no tradable geometry. */
 export function followedPlanOf(idea: IdeaRecord): FollowedPlan | null {
-  const p = snapshotOf(idea);
-  const plan: FollowedPlan = {
-    plan_id: idea.plan_id,
-    direction: p.direction,
-    entry: p.entry,
-    stop: p.stop,
-    targets: p.targets,
-    atr: p.atr || p.risk_block.atr_value || undefined,
-    reference_price: p.last_price || undefined,
-    // the first bar after the plan's as-of bar
-    start_time: Date.parse(p.meta.as_of_bar_time) + INTERVAL_MS[p.interval],
-  };
-  return validPlan(plan) ? plan : null;
+  return followedPlanFrom(snapshotOf(idea));
 }
 
 /**
@@ -261,7 +246,8 @@ export class PlanFollowerService implements OnModuleDestroy {
     const owned = [...this.followed].filter(([, f]) => f.owned).map(([id]) => id);
     for (const f of this.followed.values()) f.release();
     this.followed.clear();
-    await Promise.all(owned.map((id) => this.leases?.releaseFollowLease(id, this.instanceId).catch(() => undefined)));
+    const leases = this.leases;
+    if (leases) await Promise.all(owned.map((id) => leases.releaseFollowLease(id, this.instanceId).catch(() => undefined)));
   }
 }
 

@@ -47,7 +47,7 @@ export function boundedMemoryStore(limits: { providerCacheEntries: number; provi
 export function cacheModuleOptions(config: Pick<AppConfig, 'redisUrl'> & Partial<Pick<AppConfig, 'limits'>>): CacheModuleOptions {
   if (!config.redisUrl) return { stores: [boundedMemoryStore(config.limits ?? DEFAULT_LIMITS).keyv] };
   log.log(`provider cache in Redis (${redactUrl(config.redisUrl)})`);
-  const store = createKeyv(config.redisUrl, { throwOnConnectError: false, throwOnErrors: false } as never);
+  const store = createKeyv(config.redisUrl, { throwOnConnectError: false, throwOnErrors: false });
   store.on('error', (err: unknown) => log.warn(`redis cache: ${err instanceof Error ? err.message : String(err)}`));
   return { stores: [store] };
 }

@@ -4,7 +4,7 @@ import type { Bar } from '../../core/bars/bar';
 import { INTERVAL_MS, Interval, isIntraday, parseInterval } from '../../core/bars/interval';
 import { parseCsvBars } from '../../core/bars/parse-csv-bars';
 import { resampleBars } from '../../core/bars/resample';
-import { marketStatus, regularSession, sessionTag } from '../../core/session/session';
+import { regularSession, sessionTag } from '../../core/session/session';
 import { ProviderError } from '../provider.errors';
 import { embeddedMarketClock } from './market-clock';
 import type { BarsRequest, BarsResult, CallOptions, Clock, MarketClock, MarketDataProvider, Quote } from '../provider.types';

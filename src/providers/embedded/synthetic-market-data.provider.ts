@@ -3,7 +3,7 @@ import { INTERVAL_MS, Interval, isIntraday } from '../../core/bars/interval';
 import { resampleBars } from '../../core/bars/resample';
 import { addDays, etDate } from '../../core/session/et-time';
 import { isTradingDay, previousTradingDay } from '../../core/session/nyse-calendar';
-import { marketStatus, sessionTag } from '../../core/session/session';
+import { sessionTag } from '../../core/session/session';
 import { LRUCache } from 'lru-cache';
 import { ProviderError } from '../provider.errors';
 import { embeddedMarketClock } from './market-clock';

@@ -20,5 +20,13 @@ export function expectValidGeometry(plan: Pick<PlanGeometry, 'direction' | 'entr
   expect(plan.risk_block.stop_min_atr).toBe(STYLE_PARAMS[plan.style].stop_min_atr);
   expect(risk).toBeGreaterThanOrEqual(plan.risk_block.stop_min_atr * plan.risk_block.atr_value - 1e-4);
   expect(plan.rr_to_t1).toBeGreaterThanOrEqual(STYLE_PARAMS[plan.style].tp1_rr_floor);
+  // cost-aware geometry: stated stop floor, rung spacing, TP1 reach and R:R cap hold on the plan's own prices
+  const sp = STYLE_PARAMS[plan.style];
+  const rb = plan.risk_block;
+  expect([rb.stop_min_ticks, rb.stop_min_bp, rb.tp1_max_atr, rb.tp1_max_rr]).toEqual([sp.stop_min_ticks, sp.stop_min_bp, sp.tp1_max_atr, sp.tp1_max_rr]);
+  expect(risk).toBeGreaterThanOrEqual(rb.stop_floor - 1e-9);
+  for (let k = 1; k < plan.targets.length; k++) expect(Math.abs(plan.targets[k] - plan.targets[k - 1])).toBeGreaterThanOrEqual(rb.target_spacing - 1e-4);
+  expect(Math.abs(plan.targets[0] - plan.entry)).toBeLessThanOrEqual(sp.tp1_max_atr * rb.atr_value + 1e-4);
+  expect(plan.rr_to_t1).toBeLessThanOrEqual(sp.tp1_max_rr);
 }
 

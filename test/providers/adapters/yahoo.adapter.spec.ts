@@ -31,7 +31,8 @@ describe('Yahoo adapter on recorded responses', () => {
     expect(new Date(res.bars[0].time).toISOString()).toBe('2024-10-02T13:30:00.000Z');
     expect(new Date(res.bars[388].time).toISOString()).toBe('2024-10-02T19:59:00.000Z');
     expect(res.bars[388].close).toBe(q.close[389]);
-    expect(res).toMatchObject({ data_source: 'yahoo', stale: false, as_of: '2024-10-02T19:59:00.000Z', splits: [] });
+    // the window asked for runs to Oct 3 21:00Z but the recording ends at Oct 2's close: 25 h old, stale
+    expect(res).toMatchObject({ data_source: 'yahoo', stale: true, age_s: 25 * 3600, as_of: '2024-10-02T19:59:00.000Z', splits: [] });
   });
 
   it('1m older than Yahoo keeps (30 days) is unsupported, without a request', async () => {

@@ -177,10 +177,10 @@ describe('ChainRunner', () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => runWith(r, [slow as any], 'shared')));
     expect(p.calls).toHaveLength(1);
     expect(new Set(results.map((x) => x.value)).size).toBe(1);
-    const again = await runWith(r, [slow as any], 'shared');
+    const again = await runWith(r, [slow], 'shared');
     expect(again.cached).toBe(true);
     expect(p.calls).toHaveLength(1);
-    await runWith(r, [slow as any], 'other-key');
+    await runWith(r, [slow], 'other-key');
     expect(p.calls).toHaveLength(2);
   });
 

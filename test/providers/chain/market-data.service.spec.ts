@@ -1,5 +1,4 @@
 import type { Bar } from '../../../src/core/bars/bar';
-import type { Interval } from '../../../src/core/bars/interval';
 import { MarketDataService } from '../../../src/providers/chain/market-data.service';
 import { FixedClock } from '../../../src/providers/embedded';
 import { ProviderError } from '../../../src/providers/provider.errors';
@@ -115,7 +114,7 @@ describe('MarketDataService: cache keys', () => {
         return { symbol: req.symbol, interval: req.interval, bars: [{ time: calls.length, open: 1, high: 1, low: 1, close: 1, volume: 1 }], data_source: 'yahoo', as_of: 'x', stale: false };
       },
       async getQuote(symbol) {
-        calls.push({ symbol, interval: '1m' as Interval });
+        calls.push({ symbol, interval: '1m' });
         return { symbol, last: calls.length, time: 0, data_source: 'yahoo', as_of: 'x', stale: false };
       },
     };

@@ -7,7 +7,7 @@ export const STYLE_TOKENS = ['scalp', '0dte', 'intraday', 'swing', 'leaps', 'lea
 /** Upper bounds that keep absurd numbers (1e308) out of the sizing and scenario math: 400 naming the field. */
 export const MAX_PRICE = 10_000_000;
 export const MAX_RISK_DOLLARS = 100_000_000;
-export const MAX_CONTRACT_COUNT = 100_000_000;
+export const MAX_CONTRACT_COUNT = 10_000_000_000;
 const PRICE_MSG = { message: `must be at most ${MAX_PRICE}` };
 
 export class PlanAnchorDto {
@@ -30,13 +30,13 @@ export class ContractsRequestDto {
 
   // documented as required (the strict contract); for older clients the service also accepts bias or plan_id instead
   @ApiProperty({ required: true, description: 'call/put, or a direction: long/bullish → calls, short/bearish → puts. Older clients may send bias or plan_id instead.', enum: SIDE_TOKENS, example: 'call' })
-  @IsOptional() @IsString() @IsIn(SIDE_TOKENS as unknown as string[]) side?: string;
+  @IsOptional() @IsString() @IsIn(SIDE_TOKENS) side?: string;
 
   @ApiPropertyOptional({ description: 'Used when side is absent: long/bullish/call → calls, short/bearish/put → puts.', enum: SIDE_TOKENS })
-  @IsOptional() @IsString() @IsIn(SIDE_TOKENS as unknown as string[]) bias?: string;
+  @IsOptional() @IsString() @IsIn(SIDE_TOKENS) bias?: string;
 
   @ApiPropertyOptional({ description: `Trading style (default intraday). ${DEFAULTS_DOC}`, enum: STYLE_TOKENS, example: 'intraday' })
-  @IsOptional() @IsString() @IsIn(STYLE_TOKENS as unknown as string[]) style?: string;
+  @IsOptional() @IsString() @IsIn(STYLE_TOKENS) style?: string;
 
   @ApiPropertyOptional({ description: 'Minimum calendar days to expiry (overrides the style default).' }) @IsOptional() @IsInt() @Min(0) @Max(3000) min_dte?: number;
   @ApiPropertyOptional({ description: 'Maximum calendar days to expiry.' }) @IsOptional() @IsInt() @Min(0) @Max(3000) max_dte?: number;

@@ -9,7 +9,7 @@ export class TargetMetaDto implements W.TargetMeta {
   @ApiProperty({ description: 'R multiple = |price − entry| / |entry − stop| (2 dp).' }) rr_multiple!: number;
   @ApiProperty({ description: '|price − entry| in price units.' }) distance!: number;
   @ApiProperty({ description: 'Distance in ATR14 of the plan interval.' }) distance_atr!: number;
-  @ApiProperty({ description: 'Heuristic geometry touch score 0–1 (not a measured probability).' }) prob_touch!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Measured probability 0–1 of this target (= probabilities.tpK); null when not measured.' }) prob_touch!: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'Level the target snapped to, e.g. PDH.' }) snap_tag!: string | null;
   @ApiProperty({ enum: ['strategy', 'level', 'atr_ladder'] }) source!: W.TargetMeta['source'];
   @ApiProperty({ description: 'Why this price.' }) reason!: string;
@@ -38,9 +38,16 @@ export class RiskBlockDto implements W.RiskBlock {
   @ApiProperty({ description: 'R multiple per target, e.g. {"tp1": 1.5}.', type: 'object', additionalProperties: { type: 'number' } }) reward_to_target!: Record<string, number>;
   @ApiProperty({ description: 'ATR14 of the plan interval, price units.' }) atr_value!: number;
   @ApiProperty({ description: '|entry − stop| / ATR.' }) atr_stop_multiple!: number;
-  @ApiProperty({ description: 'The stop is never closer than this × ATR.' }) stop_min_atr!: number;
+  @ApiProperty({ description: 'Stop floor part in ATR: the stop is never closer than max(stop_min_atr × ATR, stop_min_ticks × tick, stop_min_bp × entry / 10⁴).' }) stop_min_atr!: number;
+  @ApiProperty({ description: 'Stop floor part in ticks (round-trip costs ≈ 4¢/share must stay a small share of the risk).' }) stop_min_ticks!: number;
+  @ApiProperty({ description: 'Stop floor part in basis points of entry (noise floor).' }) stop_min_bp!: number;
+  @ApiProperty({ description: 'The effective stop floor for this plan, price units (max of the three parts).' }) stop_floor!: number;
+  @ApiProperty({ enum: ['atr', 'ticks', 'bp'], description: 'Which part of the stop floor binds.' }) stop_floor_binding!: W.RiskBlock['stop_floor_binding'];
   @ApiProperty({ description: 'The stop is never farther than this × ATR.' }) stop_max_atr!: number;
-  @ApiProperty({ enum: ['structural', 'min_atr_floor', 'max_atr_cap', 'atr_fallback'] }) stop_rule!: string;
+  @ApiProperty({ enum: ['structural', 'min_atr_floor', 'min_tick_floor', 'min_bp_floor', 'max_atr_cap', 'atr_fallback'], description: 'structural: invalidation ∓ buffer; min_*_floor: pushed out to the stop floor (named by the part that binds); max_atr_cap: capped; atr_fallback: structure on the wrong side, floor used.' }) stop_rule!: string;
+  @ApiProperty({ description: 'Consecutive targets are at least this far apart, price units: max(min_spacing_atr × ATR, min_spacing_ticks × tick).' }) target_spacing!: number;
+  @ApiProperty({ description: 'Reach cap: TP1 is never farther than this × ATR from entry (such plans are rejected).' }) tp1_max_atr!: number;
+  @ApiProperty({ description: 'TP1 R:R cap: plans above it are rejected.' }) tp1_max_rr!: number;
   @ApiProperty({ description: 'How rr values are computed.' }) rr_formula!: string;
 }
 
@@ -181,9 +188,37 @@ export class SeriesBarDto implements W.SeriesBar {
   @ApiProperty() volume!: number;
 }
 
+export class ProbabilitiesDto implements W.Probabilities {
+  @ApiProperty({ nullable: true, type: Number, description: 'Measured frequency 0–1 of TP1 (event in calibration_meta.event); null with calibration_meta.reason when not measured.' }) tp1!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) tp2!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) tp3!: number | null;
+}
+
+export class OddsSegmentDto {
+  @ApiProperty({ example: 'tp1_atr' }) dimension!: string;
+  @ApiProperty({ example: '[1,2)' }) value!: string;
+  @ApiProperty({ description: 'True when the segment had n ≥ 30 and moved the estimate (shrunk toward the playbook); false: the playbook rate is used.' }) used!: boolean;
+}
+
+export class OddsWindowDto {
+  @ApiProperty({ description: 'ISO UTC.' }) from!: string;
+  @ApiProperty({ description: 'ISO UTC.' }) to!: string;
+}
+
 export class CalibrationMetaDto implements W.CalibrationMeta {
-  @ApiProperty({ description: 'True only when probabilities are measured hit rates.' }) calibrated!: boolean;
-  @ApiProperty() method!: string;
+  @ApiProperty({ description: 'True only when probabilities are measured frequencies.' }) calibrated!: boolean;
+  @ApiProperty({ enum: ['measured_hit_rate', 'none'] }) method!: W.CalibrationMeta['method'];
+  @ApiProperty({ description: 'The event every probabilities.tpK measures.' }) event!: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'Filled plans behind the TP1 rate.' }) n!: number | null;
+  @ApiProperty({ nullable: true, type: [Number], description: 'Wilson 95 % interval [lo, hi] of the TP1 rate.' }) ci95!: [number, number] | null;
+  @ApiProperty({ nullable: true, type: OddsSegmentDto }) segment!: OddsSegmentDto | null;
+  @ApiProperty({ nullable: true, type: OddsWindowDto, description: 'Plan times of the history used.' }) window!: OddsWindowDto | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Data the history was replayed on (synthetic, replay, a vendor).' }) data_source!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean realised R per filled plan.' }) expectancy_r!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean realised R after costs (commission + slippage per share per side).' }) expectancy_r_after_costs!: number | null;
+  @ApiProperty({ enum: ['positive', 'negative', 'unproven'], description: 'negative/positive when the after-cost expectancy interval excludes 0.' }) edge!: W.CalibrationMeta['edge'];
+  @ApiProperty({ nullable: true, type: Number, description: 'Brier score of rates stated this way on later plans (walk-forward).' }) brier_out_of_sample!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why probabilities are null.' }) reason!: string | null;
   @ApiProperty() note!: string;
 }
 
@@ -212,3 +247,6 @@ dtoMatchesWire<RejectedSetupDto, W.RejectedSetup>(true);
 dtoMatchesWire<NotFiredDto, W.NotFired>(true);
 dtoMatchesWire<SeriesBarDto, W.SeriesBar>(true);
 dtoMatchesWire<CalibrationMetaDto, W.CalibrationMeta>(true);
+dtoMatchesWire<ProbabilitiesDto, W.Probabilities>(true);
+dtoMatchesWire<OddsSegmentDto, NonNullable<W.CalibrationMeta['segment']>>(true);
+dtoMatchesWire<OddsWindowDto, NonNullable<W.CalibrationMeta['window']>>(true);

@@ -1,10 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
 import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
 import { STYLES, type Style } from '../../../core/strategies/strategy.types';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/** ISO-8601 with an explicit zone (Z or ±hh:mm), e.g. 2026-11-20T15:35:00Z. */
+export const AS_OF_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class PlanRequestDto {
   @ApiProperty({ description: 'Ticker, case-insensitive (SPY, BRK.B or BRK-B, index SPX or I:SPX); normalised to its canonical form.', example: 'SPY' })
@@ -17,7 +20,7 @@ export class PlanRequestDto {
   @ApiPropertyOptional({ enum: STYLES, default: 'intraday', description: 'Trading style: scalp (1m bars), intraday (5m), swing (1h + daily), leaps (daily).' })
   @Transform(lower)
   @IsOptional()
-  @IsIn(STYLES as unknown as string[], { message: `must be one of ${STYLES.join(', ')}` })
+  @IsIn(STYLES, { message: `must be one of ${STYLES.join(', ')}` })
   style?: Style;
 
   @ApiPropertyOptional({ description: 'Analyse as if the market were open: time-of-day windows ignored, as of the last regular-session bar (also header X-Simulate-Open: 1).', default: false })
@@ -29,6 +32,16 @@ export class PlanRequestDto {
   @IsOptional()
   @IsBoolean()
   include_series?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Plan as of this past moment (ISO-8601 with zone, e.g. 2026-11-20T15:35:00Z): only bars closed by then are used, the odds use only outcomes resolved before it, and the plan is saved as a historical snapshot (planning_context "historical") that never replaces the live plan. Not in the future.',
+    example: '2026-11-20T15:35:00Z',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(AS_OF_RE, { message: 'must be an ISO-8601 time with a zone, e.g. 2026-11-20T15:35:00Z' })
+  @IsISO8601({ strict: true }, { message: 'must be a valid ISO-8601 time' })
+  as_of?: string;
 }
 
 export class ScenarioRequestDto extends PlanRequestDto {}

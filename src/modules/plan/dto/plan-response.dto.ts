@@ -7,6 +7,7 @@ import { ContractPickDto } from '../../contracts/dto/contracts-response.dto';
 import {
   AlternativePlanDto,
   CalibrationMetaDto,
+  ProbabilitiesDto,
   ConfidenceComponentDto,
   EntryStatusDto,
   ExecutionRulesDto,
@@ -42,7 +43,7 @@ export class PlanResponseDto implements StoredPlan {
   @ApiProperty({ description: 'Alias of version.' }) plan_version!: number;
   @ApiProperty() symbol!: string;
   @ApiProperty({ enum: STYLES }) style!: StoredPlan['style'];
-  @ApiProperty({ enum: ['live', 'scenario'] }) kind!: StoredPlan['kind'];
+  @ApiProperty({ enum: ['live', 'scenario', 'historical'] }) kind!: StoredPlan['kind'];
   @ApiProperty({ description: 'True for scenario snapshots (never updated).' }) frozen!: boolean;
   @ApiProperty({ enum: ['long', 'short'] }) bias!: StoredPlan['bias'];
   @ApiProperty({ enum: ['long', 'short'] }) direction!: StoredPlan['direction'];
@@ -65,7 +66,7 @@ export class PlanResponseDto implements StoredPlan {
   @ApiProperty({ type: [ConfidenceComponentDto] }) confidence_components!: ConfidenceComponentDto[];
   @ApiProperty({ description: 'Alias of composite_score (reference name).' }) score!: number;
   @ApiProperty({ description: 'Composite ranking score (see meta.composite_components).' }) composite_score!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Touch probabilities 0–1 per target (tp1…); see calibration_meta for how they were obtained.' }) probabilities!: Record<string, number>;
+  @ApiProperty({ type: ProbabilitiesDto }) probabilities!: ProbabilitiesDto;
   @ApiProperty({ type: CalibrationMetaDto }) calibration_meta!: CalibrationMetaDto;
   @ApiProperty({ type: [String] }) confluence_tags!: string[];
   @ApiProperty({ type: [String], description: 'Multi-timeframe tags, e.g. "EMA alignment (15m)".' }) confluence!: string[];
@@ -95,9 +96,10 @@ export class PlanResponseDto implements StoredPlan {
   @ApiPropertyOptional({ description: 'The live vendor that failed before data_source answered.' }) fallback_from?: string;
   @ApiProperty({ description: 'Time the bars describe, ISO UTC.' }) as_of!: string;
   @ApiProperty() stale!: boolean;
-  @ApiProperty({ enum: ['live', 'frozen'] }) planning_context!: StoredPlan['planning_context'];
+  @ApiProperty({ enum: ['live', 'frozen', 'next_session', 'historical'], description: 'live: market open; next_session: market closed, conditional plan for the next session; historical: planned as of the requested as_of; frozen: legacy snapshots.' }) planning_context!: StoredPlan['planning_context'];
+  @ApiProperty({ description: 'True for conditional plans (next session, simulated open): confirm the trigger live before acting.' }) requires_live_confirmation!: boolean;
   @ApiProperty({ nullable: true, type: String }) banner!: string | null;
-  @ApiProperty({ type: [String], description: 'Fallback, synthetic/replay/stale data, simulated open, market closed.' }) banners!: string[];
+  @ApiProperty({ type: [String], description: 'Fallback, synthetic/replay/stale data, simulated open, market closed, historical.' }) banners!: string[];
   @ApiProperty({ type: PlanMetaDto }) meta!: PlanMetaDto;
   @ApiPropertyOptional({ description: 'Permalink of the persisted plan.' }) idea_url?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Scenario: the live plan it was made beside.' }) scenario_of?: string | null;

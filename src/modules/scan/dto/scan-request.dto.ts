@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STYLES, type Style } from '../../../core/strategies/strategy.types';
 import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
+import { AS_OF_RE } from '../../plan/dto/plan-request.dto';
 
 /** Largest universe one scan accepts (the reference's universe expansion limit). */
 export const MAX_UNIVERSE = 250;
@@ -30,7 +31,7 @@ export class ScanRequestDto {
 
   @ApiProperty({ enum: STYLES, description: 'scalp (1m bars), intraday (5m), swing (1h + daily), leaps (daily).' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsIn(STYLES as unknown as string[], { message: `must be one of ${STYLES.join(', ')}` })
+  @IsIn(STYLES, { message: `must be one of ${STYLES.join(', ')}` })
   style!: Style;
 
   @ApiPropertyOptional({ description: 'Maximum ranked candidates over all pages (1–100).', default: 20, minimum: 1, maximum: 100 })
@@ -56,4 +57,10 @@ export class ScanRequestDto {
   @IsOptional()
   @IsBoolean()
   include_series?: boolean;
+
+  @ApiPropertyOptional({ description: 'Scan as of this past moment (ISO-8601 with zone): only bars closed by then; plans saved as historical snapshots.', example: '2026-11-20T15:35:00Z' })
+  @IsOptional()
+  @IsString()
+  @Matches(AS_OF_RE, { message: 'must be an ISO-8601 time with a zone, e.g. 2026-11-20T15:35:00Z' })
+  as_of?: string;
 }

@@ -10,6 +10,7 @@ type ScanNoSetup = ScanPage['no_setup'][number];
 type ScanMeta = ScanPage['meta'];
 import {
   CalibrationMetaDto,
+  ProbabilitiesDto,
   ExecutionRulesDto,
   IndicatorSnapshotDto,
   KeyLevelsUsedDto,
@@ -56,7 +57,7 @@ export class ScanCandidateDto implements ScanCandidate {
   @ApiProperty() bars_to_trigger!: number;
   @ApiProperty() actionable_soon!: boolean;
   @ApiProperty({ nullable: true, type: String }) waiting_for!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Touch probabilities 0–1 per target; see calibration_meta.' }) probabilities!: Record<string, number>;
+  @ApiProperty({ type: ProbabilitiesDto }) probabilities!: ProbabilitiesDto;
   @ApiProperty({ type: CalibrationMetaDto }) calibration_meta!: CalibrationMetaDto;
   @ApiProperty({ type: [PlanContractPickDto] }) options_contracts!: PlanContractPickDto[];
   @ApiProperty({ nullable: true, type: String }) options_note!: string | null;
@@ -96,7 +97,7 @@ export class ScanMetaDto implements ScanMeta {
 export class ScanPageDto implements ScanPage {
   @ApiProperty({ nullable: true, type: String, description: 'Provider id of the numbers (synthetic, replay, polygon, …), "mixed" when candidates differ (each says its own), null when no data.' }) data_source!: string | null;
   @ApiProperty({ description: 'Service clock time, ISO UTC.' }) as_of!: string;
-  @ApiProperty({ enum: ['live', 'frozen'] }) planning_context!: ScanPage['planning_context'];
+  @ApiProperty({ enum: ['live', 'next_session', 'historical'] }) planning_context!: ScanPage['planning_context'];
   @ApiProperty({ nullable: true, type: String }) banner!: string | null;
   @ApiProperty({ type: [String] }) banners!: string[];
   @ApiProperty({ type: ScanMetaDto }) meta!: ScanMetaDto;

@@ -69,7 +69,7 @@ export class FinnhubAdapter implements EnrichmentProvider {
 
   async getMacroEvents(from: string, to: string, opts?: CallOptions): Promise<MacroCalendar> {
     const e = parseBody(this.id, economicSchema, await this.get('/calendar/economic', { from, to }, opts), 'economic calendar');
-    const importance = (i?: string | null) => (i === 'high' ? 'high' : i === 'medium' ? 'medium' : 'low') as 'low' | 'medium' | 'high';
+    const importance = (i?: string | null) => (i === 'high' ? 'high' : i === 'medium' ? 'medium' : 'low');
     return {
       events: (e.economicCalendar ?? []).filter((x) => x.country === 'US').map((x) => ({ time: new Date(`${x.time.replace(' ', 'T')}Z`).toISOString(), country: x.country, event: x.event, importance: importance(x.impact) })),
       data_source: this.id,

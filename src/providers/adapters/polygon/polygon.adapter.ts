@@ -6,7 +6,8 @@ import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { ProviderError } from '../../provider.errors';
 import type { BarsRequest, BarsResult, CallOptions, ChainRequest, ExpirationsResult, MarketClock, MarketDataProvider, OptionChain, OptionContract, OptionsProvider, Quote } from '../../provider.types';
 import { getJson, parseBody } from '../http-json';
-import { cleanBars, isoOf } from '../normalize';
+import { isoOf } from '../normalize';
+import { barsQuality, checkBars } from '../bar-sanity';
 import { polygonAggsSchema, polygonIndicesSnapshotSchema, polygonLastNbboSchema, polygonLastTradeSchema, polygonMarketStatusSchema, polygonOptionsSnapshotSchema } from './polygon.schemas';
 
 const SPAN: Record<Interval, [number, string]> = {
@@ -55,14 +56,15 @@ export class PolygonAdapter implements MarketDataProvider, OptionsProvider {
       if (!p.next_url) break;
       body = await this.get(p.next_url, {}, req);
     }
-    let bars = cleanBars(raw, req.interval);
+    const checked = checkBars(raw, req.interval, Date.now());
+    let bars = checked.bars;
     if (req.extendedHours === false && span !== 'day' && span !== 'week') {
       const { sessionTag } = await import('../../../core/session/session');
       bars = bars.filter((b) => sessionTag(b.time) === 'regular');
     }
     if (req.limit !== undefined && bars.length > req.limit) bars = bars.slice(bars.length - req.limit);
     if (!bars.length) throw new ProviderError(this.id, 'empty', `no ${req.interval} aggregates for ${req.symbol} ${etDate(from)}…${etDate(to)}`);
-    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars, data_source: this.id, as_of: isoOf(bars[bars.length - 1].time), stale: false };
+    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars, data_source: this.id, as_of: isoOf(bars[bars.length - 1].time), ...barsQuality(checked, bars, req.interval, Math.min(to, Date.now())) };
   }
 
   /**

@@ -7,7 +7,8 @@ import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { ProviderError } from '../../provider.errors';
 import type { BarsRequest, BarsResult, CallOptions, ChainRequest, ExpirationsResult, MarketClock, MarketDataProvider, OptionChain, OptionsProvider, Quote } from '../../provider.types';
 import { getJson, parseBody } from '../http-json';
-import { cleanBars, isoOf } from '../normalize';
+import { isoOf } from '../normalize';
+import { barsQuality, checkBars } from '../bar-sanity';
 import { tradierChainSchema, tradierClockSchema, tradierExpirationsSchema, tradierHistorySchema, tradierQuotesSchema, tradierTimesalesSchema } from './tradier.schemas';
 
 const TIMESALES: Partial<Record<Interval, string>> = { '1m': '1min', '5m': '5min', '15m': '15min' };
@@ -61,10 +62,11 @@ export class TradierAdapter implements MarketDataProvider, OptionsProvider {
     } else {
       throw new ProviderError(this.id, 'unsupported', `Tradier has no ${req.interval} bars`);
     }
-    let clean = cleanBars(bars, req.interval).filter((b) => b.time <= to);
+    const checked = checkBars(bars, req.interval, Date.now());
+    let clean = checked.bars.filter((b) => b.time <= to);
     if (req.limit !== undefined && clean.length > req.limit) clean = clean.slice(clean.length - req.limit);
     if (!clean.length) throw new ProviderError(this.id, 'empty', `no ${req.interval} bars for ${req.symbol}`);
-    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars: clean, data_source: this.source, as_of: isoOf(clean[clean.length - 1].time), stale: false };
+    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars: clean, data_source: this.source, as_of: isoOf(clean[clean.length - 1].time), ...barsQuality(checked, clean, req.interval, Math.min(to, Date.now())) };
   }
 
   /** Quotes for one or more symbols (stocks or OCC option symbols). */
@@ -75,7 +77,7 @@ export class TradierAdapter implements MarketDataProvider, OptionsProvider {
       .filter((q) => q.last != null || q.bid != null)
       .map((q) => {
         const time = q.trade_date ?? Date.now();
-        return { symbol: q.symbol, last: (q.last ?? ((q.bid ?? 0) + (q.ask ?? 0)) / 2) as number, bid: q.bid ?? undefined, ask: q.ask ?? undefined, prev_close: q.prevclose ?? undefined, time, data_source: this.source, as_of: isoOf(time), stale: false };
+        return { symbol: q.symbol, last: (q.last ?? ((q.bid ?? 0) + (q.ask ?? 0)) / 2), bid: q.bid ?? undefined, ask: q.ask ?? undefined, prev_close: q.prevclose ?? undefined, time, data_source: this.source, as_of: isoOf(time), stale: false };
       });
   }
 

@@ -6,7 +6,8 @@ import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { ProviderError } from '../../provider.errors';
 import type { BarsRequest, BarsResult, CallOptions, ChainRequest, ExpirationsResult, MarketDataProvider, OptionChain, OptionContract, OptionsProvider, Quote } from '../../provider.types';
 import { getJson, parseBody } from '../http-json';
-import { cleanBars, isoOf } from '../normalize';
+import { isoOf } from '../normalize';
+import { barsQuality, CheckedBars, checkBars } from '../bar-sanity';
 import { yahooChartSchema, yahooOptionsSchema } from './yahoo.schemas';
 
 /** Yahoo has no 3m or 4h (the chain builds those from 1m / 1h). */
@@ -61,10 +62,11 @@ export class YahooAdapter implements MarketDataProvider, OptionsProvider {
       timeoutMs: req.timeoutMs ?? this.config.providerTimeoutMs,
       signal: req.signal,
     });
-    const bars = this.parseChart(body, req.interval);
+    const checked = this.checkChart(body, req.interval);
+    const bars = checked.bars;
     const limit = req.limit !== undefined && Number.isFinite(req.limit) ? Math.max(1, Math.floor(req.limit)) : undefined;
     const limited = limit !== undefined && bars.length > limit ? bars.slice(bars.length - limit) : bars;
-    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars: limited, splits: this.parseSplits(body), data_source: this.id, as_of: isoOf(limited[limited.length - 1].time), stale: false };
+    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars: limited, splits: this.parseSplits(body), data_source: this.id, as_of: isoOf(limited[limited.length - 1].time), ...barsQuality(checked, limited, req.interval, Math.min(to, Date.now())) };
   }
 
   /** Splits Yahoo reports in the range (the bars are already adjusted for them). */
@@ -77,6 +79,11 @@ export class YahooAdapter implements MarketDataProvider, OptionsProvider {
 
   /** Parse a v8 chart body into clean bars (exported for tests through the adapter). */
   parseChart(body: unknown, interval: Interval): Bar[] {
+    return this.checkChart(body, interval).bars;
+  }
+
+  /** parseChart with the sanity check's counts (rejected/repaired bars). */
+  checkChart(body: unknown, interval: Interval): CheckedBars {
     const parsed = parseBody(this.id, yahooChartSchema, body, 'chart');
     const result = parsed.chart.result?.[0];
     if (!result) throw new ProviderError(this.id, 'not_found', 'chart has no result');
@@ -92,9 +99,9 @@ export class YahooAdapter implements MarketDataProvider, OptionsProvider {
     const intraday = interval !== '1D' && interval !== '1W';
     // Yahoo appends a "live" point (volume 0, off the bar grid) after the last intraday bar
     if (intraday && raw.length > 1 && raw[raw.length - 1].volume === 0) raw.pop();
-    const bars = cleanBars(raw, interval);
-    if (!bars.length) throw new ProviderError(this.id, 'empty', `no ${interval} bars in the requested range`);
-    return bars;
+    const checked = checkBars(raw, interval, Date.now());
+    if (!checked.bars.length) throw new ProviderError(this.id, 'empty', `no ${interval} bars in the requested range`);
+    return checked;
   }
 
   async getQuote(symbol: string, opts?: CallOptions): Promise<Quote> {

@@ -1,0 +1,103 @@
+/**
+ * Calibration CLI: replay every scalp/intraday playbook over history with the live engine and follower,
+ * write the outcome rows where the service reads them (DATA_DIR/calibration/<source>.json), print a
+ * summary per playbook, and with --report the walk-forward reliability table.
+ *
+ *   npm run calibrate -- --source synthetic [--symbols SPY,QQQ] [--days 60]
+ *   npm run calibrate -- --source replay --dir data/replay [--style intraday]
+ *   npm run calibrate -- --source replay --dir DIR --report
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCsvBars } from '../src/core/bars/parse-csv-bars';
+import { CalibrationBook } from '../src/core/calibration/calibration-book';
+import { CALIBRATED_STYLES, replayDay, type DaySource } from '../src/core/calibration/calibration-run';
+import { daysOfMinutes } from '../src/core/calibration/csv-days';
+import type { Style } from '../src/core/strategies/strategy.types';
+import { aggregateByPlaybookStyle, compareWithBaselines, findGroup, OUTCOME_TIME, reliabilityTable, shrinkRate, walkForwardSplit, wilsonInterval, type OutcomeRow } from '../src/core/stats';
+import { syntheticDays } from '../src/modules/calibration/synthetic-days';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const has = (name: string) => process.argv.includes(`--${name}`);
+
+function sources(): DaySource[] {
+  const source = arg('source') ?? 'synthetic';
+  if (source === 'synthetic') {
+    const symbols = (arg('symbols') ?? 'SPY,QQQ,AAPL,MSFT,IWM').toUpperCase().split(',').filter(Boolean);
+    const days = Number(arg('days') ?? 40);
+    return symbols.map((s) => syntheticDays(s, Date.now(), days));
+  }
+  if (source === 'replay') {
+    const dir = arg('dir') ?? 'data/replay';
+    return fs
+      .readdirSync(dir)
+      .filter((f) => /_1m\.csv$/i.test(f))
+      .map((f) => daysOfMinutes(f.replace(/_1m\.csv$/i, '').toUpperCase(), 'replay', parseCsvBars(fs.readFileSync(path.join(dir, f), 'utf8'))));
+  }
+  throw new Error(`--source ${source}: use synthetic or replay (vendor history: run the service with keys and use POST /gpt/plan with as_of)`);
+}
+
+function report(rows: OutcomeRow[]): void {
+  for (const style of CALIBRATED_STYLES) {
+    const filled = rows.filter((r) => r.style === style && r.filled);
+    if (filled.length < 60) {
+      console.log(`${style}: ${filled.length} filled plans — too few for a walk-forward report`);
+      continue;
+    }
+    const { train, test } = walkForwardSplit(filled, 0.6, OUTCOME_TIME);
+    const groups = aggregateByPlaybookStyle(train);
+    const all = aggregateByPlaybookStyle(train.map((r) => ({ ...r, playbook: '*' })))[0].stats.tp[0];
+    const preds = test.map((r) => {
+      const g = findGroup(groups, r.playbook, style)?.stats.tp[0];
+      const est = shrinkRate(g ? { k: g.k, n: g.n } : null, { k: all.k, n: all.n });
+      return { p: est.ok ? est.value.p : (all.rate as number), hit: r.tp_hit[0], rr: r.rr[0] ?? 0 };
+    });
+    const cmp = compareWithBaselines(preds, all.rate as number);
+    const hits = preds.filter((p) => p.hit).length;
+    const ci = wilsonInterval(hits, preds.length)!;
+    console.log(`\n${style}: calibrated on ${train.length} earlier plans, scored on ${test.length} later ones; realised TP1 ${(hits / preds.length).toFixed(3)} (95 % ${ci.lo.toFixed(3)}–${ci.hi.toFixed(3)})`);
+    console.table({ stated: cmp.stated, 'random walk 1/(1+RR)': cmp.random_walk, constant: cmp.constant });
+    console.table(reliabilityTable(preds).filter((b) => b.n > 0));
+  }
+}
+
+async function main(): Promise<void> {
+  const styles = (arg('style') ? [arg('style') as Style] : CALIBRATED_STYLES) as Style[];
+  const srcs = sources();
+  const rows: OutcomeRow[] = [];
+  const total = srcs.reduce((s, x) => s + Math.max(0, x.days.length - 2), 0);
+  let done = 0;
+  const t0 = Date.now();
+  for (const src of srcs) {
+    for (let k = 2; k < src.days.length; k++) {
+      for (const style of styles) rows.push(...replayDay(src, k, style));
+      done++;
+      const w = 30;
+      const f = Math.round((done / total) * w);
+      process.stderr.write(`\r[${'#'.repeat(f)}${'.'.repeat(w - f)}] ${done}/${total} days ${src.symbol} ${src.days[k]} — ${rows.length} plans`);
+    }
+  }
+  process.stderr.write(`\n${rows.length} plans in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  const source = arg('source') ?? 'synthetic';
+  const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
+  const file = path.join(dataDir, 'calibration', `${source}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(rows));
+  fs.renameSync(`${file}.tmp`, file);
+  console.log(`wrote ${file} (the service reads it at start for plans on ${source} data)`);
+  const book = new CalibrationBook(rows, source);
+  const summary = book
+    .groupsAsOf(Number.MAX_SAFE_INTEGER)
+    .filter((g) => g.segment.dimension === 'all')
+    .map((g) => ({ playbook: g.playbook, style: g.style, n: g.stats.n, 'TP1 rate': g.stats.tp[0].rate?.toFixed(3) ?? null, 'E[R] after costs': g.stats.expectancy_r_after_costs?.mean.toFixed(3) ?? null }));
+  console.table(summary);
+  if (has('report')) report(rows);
+}
+
+main().catch((e) => {
+  console.error((e as Error).message);
+  process.exit(2);
+});

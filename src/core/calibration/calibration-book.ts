@@ -1,0 +1,194 @@
+/**
+ * Measured odds for plans. A book holds the outcome rows of one calibration source (the replayed
+ * history of the same kind of data the plan is built on) and answers, for a plan as of time T, the
+ * measured frequency of the event below among comparable plans whose outcome was known before T
+ * (no look-ahead), with its n, Wilson interval, segment, window and expectancy — or null with the reason.
+ */
+import type { Style } from '../strategies/strategy.types';
+import { aggregateSegments, findGroup, type StatsGroup } from '../stats/aggregate';
+import type { OutcomeRow } from '../stats/outcome.types';
+import { brierScore, randomWalkProbability } from '../stats/scoring';
+import { PARENT_SEGMENT, tp1AtrBucket } from '../stats/segments';
+import { shrinkSegment, type Edge } from '../stats/shrinkage';
+import { OUTCOME_TIME, walkForwardSplit } from '../stats/walk-forward';
+
+/** The event every `probabilities.tpK` measures (docs/calibration.md, OpenAPI). */
+export const TP_EVENT =
+  "P(target K is touched before the stop, after the entry fills, before the style's time stop; stop first on a bar that touches both). " +
+  'The entry fills when a later bar trades through it; for scalp and intraday the time stop is the regular-session close of the plan day (an unfilled plan expires then); swing 35 bars, leaps 60 bars.';
+
+export interface PlanOddsInput {
+  strategy_id: string;
+  style: Style;
+  /** |TP1 − entry| / ATR of the plan interval. */
+  tp1_atr: number;
+  /** R:R to TP1 (for the ranking baseline when nothing is measured). */
+  rr_to_t1: number;
+}
+
+export interface OddsMeta {
+  calibrated: boolean;
+  method: 'measured_hit_rate' | 'none';
+  event: string;
+  /** Filled plans behind the TP1 rate (the level that speaks). */
+  n: number | null;
+  /** Wilson 95 % interval of the TP1 rate. */
+  ci95: [number, number] | null;
+  /** The segment asked for and whether it had enough history to move the estimate. */
+  segment: { dimension: string; value: string; used: boolean } | null;
+  /** Plan times of the rows used, ISO UTC. */
+  window: { from: string; to: string } | null;
+  data_source: string | null;
+  /** Mean realised R per filled plan, before and after costs. */
+  expectancy_r: number | null;
+  expectancy_r_after_costs: number | null;
+  /** positive / negative when the after-cost expectancy interval excludes 0, else unproven. */
+  edge: Edge;
+  /** Brier score of TP1 rates stated this way on later plans (walk-forward, 60/40 by time). */
+  brier_out_of_sample: number | null;
+  /** Why the rates are null (e.g. insufficient_history (n=12)). */
+  reason: string | null;
+  note: string;
+}
+
+export interface PlanOdds {
+  probabilities: { tp1: number | null; tp2: number | null; tp3: number | null };
+  meta: OddsMeta;
+  /** p(TP1) used for ranking: the measured rate, else the driftless baseline 1/(1 + R:R). */
+  rank_probability: number;
+}
+
+const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function uncalibrated(input: PlanOddsInput, reason: string): PlanOdds {
+  return {
+    probabilities: { tp1: null, tp2: null, tp3: null },
+    meta: {
+      calibrated: false,
+      method: 'none',
+      event: TP_EVENT,
+      n: null,
+      ci95: null,
+      segment: null,
+      window: null,
+      data_source: null,
+      expectancy_r: null,
+      expectancy_r_after_costs: null,
+      edge: 'unproven',
+      brier_out_of_sample: null,
+      reason,
+      note: 'No measured hit rate: probabilities are null rather than guessed. Ranking uses the driftless baseline 1/(1+R:R).',
+    },
+    rank_probability: randomWalkProbability(Math.max(0, input.rr_to_t1)),
+  };
+}
+
+export class CalibrationBook {
+  private readonly rows: OutcomeRow[];
+  private readonly resolvedTimes: number[];
+  private readonly cache = new Map<number, StatsGroup[]>();
+  private readonly brier = new Map<Style, number | null>();
+
+  constructor(
+    rows: readonly OutcomeRow[],
+    readonly source: string,
+  ) {
+    this.rows = [...rows].sort((a, b) => a.resolved_at - b.resolved_at);
+    this.resolvedTimes = this.rows.map((r) => r.resolved_at);
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** Rows resolved strictly before t: their count (rows are sorted by resolved_at). */
+  private countBefore(t: number): number {
+    let lo = 0;
+    let hi = this.resolvedTimes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.resolvedTimes[mid] < t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Segment statistics of every playbook as of t (cached by the set of rows, which only grows with t). */
+  groupsAsOf(t: number): StatsGroup[] {
+    const n = this.countBefore(t);
+    let g = this.cache.get(n);
+    if (!g) {
+      g = aggregateSegments(this.rows.slice(0, n), { dimensions: ['tp1_atr'] });
+      if (this.cache.size >= 16) this.cache.delete(this.cache.keys().next().value as number);
+      this.cache.set(n, g);
+    }
+    return g;
+  }
+
+  /** Out-of-sample Brier of the stated TP1 rates of a style: calibrate on the earlier 60 %, score the rest. */
+  brierOutOfSample(style: Style): number | null {
+    if (this.brier.has(style)) return this.brier.get(style)!;
+    const filled = this.rows.filter((r) => r.style === style && r.filled);
+    let out: number | null = null;
+    if (filled.length >= 60) {
+      const { train, test } = walkForwardSplit(filled, 0.6, OUTCOME_TIME);
+      const groups = aggregateSegments(train, { dimensions: ['tp1_atr'] });
+      const preds = test.flatMap((r) => {
+        const odds = this.fromGroups(groups, { strategy_id: r.playbook, style, tp1_atr: r.tp1_atr, rr_to_t1: r.rr[0] ?? 0 });
+        return odds.probabilities.tp1 === null ? [] : [{ p: odds.probabilities.tp1, hit: r.tp_hit[0] }];
+      });
+      out = preds.length >= 30 ? r4(brierScore(preds) ?? NaN) : null;
+    }
+    this.brier.set(style, out);
+    return out;
+  }
+
+  /** Measured odds for a plan as of t (UTC ms): only outcomes resolved before t are used. */
+  oddsFor(input: PlanOddsInput, t: number): PlanOdds {
+    const odds = this.fromGroups(this.groupsAsOf(t), input);
+    if (odds.meta.calibrated) odds.meta.brier_out_of_sample = this.brierOutOfSample(input.style);
+    return odds;
+  }
+
+  private fromGroups(groups: readonly StatsGroup[], input: PlanOddsInput): PlanOdds {
+    const parent = findGroup(groups, input.strategy_id, input.style, PARENT_SEGMENT);
+    if (!parent) return uncalibrated(input, `no replayed history for ${input.strategy_id} (${input.style}) in ${this.source} data`);
+    const bucket = Number.isFinite(input.tp1_atr) && input.tp1_atr >= 0 ? tp1AtrBucket(input.tp1_atr) : null;
+    const ref = bucket ? { dimension: 'tp1_atr' as const, value: bucket } : PARENT_SEGMENT;
+    const seg = bucket ? (findGroup(groups, input.strategy_id, input.style, ref)?.stats ?? null) : null;
+    const s = shrinkSegment({ ref, stats: seg }, parent.stats);
+    if (s.reason) return { ...uncalibrated(input, s.reason), meta: { ...uncalibrated(input, s.reason).meta, n: s.n, data_source: this.source } };
+    const rate = (k: 0 | 1 | 2) => (s.tp[k].ok ? r4(s.tp[k].value.p) : null);
+    const tp1 = s.tp[0].ok ? s.tp[0].value : null;
+    const w = parent.stats.window;
+    return {
+      probabilities: { tp1: rate(0), tp2: rate(1), tp3: rate(2) },
+      meta: {
+        calibrated: tp1 !== null,
+        method: 'measured_hit_rate',
+        event: TP_EVENT,
+        n: tp1?.n ?? s.n,
+        ci95: tp1 ? [r4(tp1.ci95[0]), r4(tp1.ci95[1])] : null,
+        segment: { dimension: ref.dimension, value: ref.value, used: s.segment_used },
+        window: w ? { from: iso(w.from), to: iso(w.to) } : null,
+        data_source: this.source,
+        expectancy_r: s.expectancy_r === null ? null : r4(s.expectancy_r),
+        expectancy_r_after_costs: s.expectancy_r_after_costs === null ? null : r4(s.expectancy_r_after_costs),
+        edge: s.edge,
+        brier_out_of_sample: null,
+        reason: null,
+        note: `Measured on replayed ${this.source} history with the live engine and follower; a segment under n=30 does not speak and the playbook's rate is used.`,
+      },
+      rank_probability: tp1 ? tp1.p : randomWalkProbability(Math.max(0, input.rr_to_t1)),
+    };
+  }
+}
+
+/** What analyzeSymbol asks for each plan (a book, or a function for tests). */
+export type OddsLookup = (input: PlanOddsInput, asOfMs: number) => PlanOdds;
+
+export const bookLookup =
+  (book: CalibrationBook | null, why = 'no calibration history for this data source yet'): OddsLookup =>
+  (input, t) =>
+    book ? book.oddsFor(input, t) : uncalibrated(input, why);

@@ -1,0 +1,43 @@
+/**
+ * A calibration run over a bar source, one trading day at a time so callers can yield between days:
+ * each day is replayed with the two previous sessions as warm-up (prior-day levels, EMAs), and only the
+ * plans made on that day are kept. Scalp runs on 1m bars, intraday on 5m bars resampled from them.
+ */
+import type { Bar } from '../bars/bar';
+import { resampleBars } from '../bars/resample';
+import { etDate } from '../session/et-time';
+import { sessionTag } from '../session/session';
+import type { Style } from '../strategies/strategy.types';
+import type { CostModel } from '../stats/costs';
+import type { OutcomeRow } from '../stats/outcome.types';
+import { replayOutcomes } from './replay-outcomes';
+
+export const CALIBRATED_STYLES: readonly Style[] = ['scalp', 'intraday'];
+
+/** Regular-session minute bars of consecutive trading days (oldest first). */
+export interface DaySource {
+  symbol: string;
+  data_source: string;
+  days: string[];
+  minutes(day: string): readonly Bar[];
+}
+
+/** Outcome rows of the plans made on `days[k]`. */
+export function replayDay(src: DaySource, k: number, style: Style, costs?: CostModel): OutcomeRow[] {
+  const window = src.days.slice(Math.max(0, k - 2), k + 1).flatMap((d) => src.minutes(d).filter((b) => sessionTag(b.time) === 'regular'));
+  if (window.length === 0) return [];
+  const day = src.days[k];
+  const intraday = style === 'scalp' ? { '1m': window } : { '5m': resampleBars(window, '5m') };
+  const warmup = style === 'scalp' ? 30 : 12;
+  return replayOutcomes({ symbol: src.symbol, style, data_source: src.data_source, intraday, costs, warmup }).filter((r) => etDate(r.plan_time) === day);
+}
+
+/** Every day (from the third) of a source for the calibrated styles; `yieldEvery` lets async callers breathe. */
+export async function runCalibration(src: DaySource, opts: { styles?: readonly Style[]; costs?: CostModel; pause?: () => Promise<void> } = {}): Promise<OutcomeRow[]> {
+  const rows: OutcomeRow[] = [];
+  for (let k = 2; k < src.days.length; k++) {
+    for (const style of opts.styles ?? CALIBRATED_STYLES) rows.push(...replayDay(src, k, style, opts.costs));
+    if (opts.pause) await opts.pause();
+  }
+  return rows;
+}

@@ -1,0 +1,159 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { bookLookup, CalibrationBook, type OddsLookup } from '../../core/calibration/calibration-book';
+import { CALIBRATED_STYLES, runCalibration } from '../../core/calibration/calibration-run';
+import type { OutcomeRow } from '../../core/stats/outcome.types';
+import { CLOCK, type Clock } from '../../providers/provider.types';
+import { syntheticDays } from './synthetic-days';
+
+/** Bump when the engine, the follower or the row shape change: older cached runs are then recomputed. */
+export const CALIBRATION_VERSION = 1;
+
+export type CalibrationState = 'idle' | 'running' | 'ready' | 'failed';
+
+export interface CalibrationStatus {
+  source: string;
+  state: CalibrationState;
+  rows: number;
+  symbols: string[];
+  days: number;
+  /** ISO UTC of the last completed run. */
+  updated_at: string | null;
+  error: string | null;
+}
+
+/**
+ * Holds one calibration book per data source and answers measured odds for plans built on that source.
+ * On the embedded default it replays the deterministic synthetic history (CALIBRATION_SYMBOLS ×
+ * CALIBRATION_DAYS, scalp and intraday) in the background, one day at a time with a yield to the event
+ * loop between days, and caches the rows in DATA_DIR so a restart is instant.
+ */
+@Injectable()
+export class CalibrationService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(CalibrationService.name);
+  private readonly bookMap = new Map<string, CalibrationBook>();
+  private readonly status = new Map<string, CalibrationStatus>();
+  private stopped = false;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(CLOCK) private readonly clock?: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.loadCliRuns();
+    if (this.config.calibration.onStart && this.config.marketDataProviders.includes('synthetic') && !this.bookMap.has('synthetic')) this.running = this.calibrateSynthetic();
+  }
+
+  /** Runs written by `npm run calibrate` (DATA_DIR/calibration/<source>.json). */
+  private loadCliRuns(): void {
+    const dir = path.join(this.config.dataDir, 'calibration');
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir).filter((n) => /^[a-z0-9_.-]+\.json$/i.test(n));
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const source = name.replace(/\.json$/i, '');
+      try {
+        const rows = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as OutcomeRow[];
+        if (!Array.isArray(rows)) throw new Error('not a list of outcome rows');
+        this.setRows(source, rows);
+        this.log.log(`calibration ${source}: ${rows.length} plans from ${name}`);
+      } catch (err) {
+        this.log.warn(`calibration file ${name} ignored: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+  }
+
+  /** Odds for plans on bars of `dataSource` (null rates with the reason when that source is not calibrated). */
+  lookupFor(dataSource: string): OddsLookup {
+    const key = dataSource === 'synthetic' || dataSource === 'replay' ? dataSource : dataSource.split(',')[0];
+    const st = this.status.get(key);
+    const why = st?.state === 'running' ? `calibration of ${key} history is running (${st.rows} plans so far)` : `no calibration history for ${key} data yet (npm run calibrate)`;
+    return bookLookup(this.bookMap.get(key) ?? null, why);
+  }
+
+  /** Install outcome rows for a source (CLI, tests, a store). */
+  setRows(source: string, rows: readonly OutcomeRow[], meta: Partial<CalibrationStatus> = {}): void {
+    this.bookMap.set(source, new CalibrationBook(rows, source));
+    this.status.set(source, { source, state: 'ready', rows: rows.length, symbols: meta.symbols ?? [], days: meta.days ?? 0, updated_at: new Date().toISOString(), error: null });
+  }
+
+  books(): CalibrationBook[] {
+    return [...this.bookMap.values()];
+  }
+
+  book(source: string): CalibrationBook | null {
+    return this.bookMap.get(source) ?? null;
+  }
+
+  statuses(): CalibrationStatus[] {
+    return [...this.status.values()];
+  }
+
+  /** Resolves when the background run (if any) is done. */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  private cacheFile(nowMs: number): string {
+    const { symbols, days } = this.config.calibration;
+    const c = this.config.calibration;
+    const tag = `${CALIBRATION_VERSION}-${symbols.join('_')}-${days}-${new Date(nowMs).toISOString().slice(0, 10)}-${c.commissionPerShare}-${c.slippagePerShare}`;
+    return path.join(this.config.dataDir, `calibration-synthetic-${tag.replace(/[^A-Za-z0-9_.-]/g, '')}.json`);
+  }
+
+  async calibrateSynthetic(): Promise<void> {
+    const nowMs = this.clock?.now() ?? Date.now();
+    const { symbols, days, commissionPerShare, slippagePerShare } = this.config.calibration;
+    const file = this.cacheFile(nowMs);
+    const st: CalibrationStatus = { source: 'synthetic', state: 'running', rows: 0, symbols, days, updated_at: null, error: null };
+    this.status.set('synthetic', st);
+    try {
+      if (fs.existsSync(file)) {
+        const rows = JSON.parse(fs.readFileSync(file, 'utf8')) as OutcomeRow[];
+        this.setRows('synthetic', rows, { symbols, days });
+        this.log.log(`synthetic calibration loaded from ${file}: ${rows.length} plans`);
+        return;
+      }
+      const t0 = Date.now();
+      const rows: OutcomeRow[] = [];
+      for (const symbol of symbols) {
+        if (this.stopped) return;
+        const out = await runCalibration(syntheticDays(symbol, nowMs, days), {
+          styles: CALIBRATED_STYLES,
+          costs: { commission_per_share: commissionPerShare, slippage_per_share: slippagePerShare },
+          pause: async () => {
+            if (this.stopped) throw new Error('stopped');
+            await yieldToLoop();
+          },
+        });
+        rows.push(...out);
+        st.rows = rows.length;
+        // partial books already speak for the symbols done so far
+        this.bookMap.set('synthetic', new CalibrationBook(rows, 'synthetic'));
+      }
+      this.setRows('synthetic', rows, { symbols, days });
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(rows));
+      fs.renameSync(tmp, file);
+      this.log.log(`synthetic calibration: ${rows.length} plans from ${symbols.length} symbols × ${days} days in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (err) {
+      if (this.stopped) return;
+      st.state = 'failed';
+      st.error = (err as Error).message;
+      this.log.warn(`synthetic calibration failed: ${st.error}`);
+    }
+  }
+}
