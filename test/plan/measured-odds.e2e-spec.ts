@@ -8,7 +8,7 @@ const NOW = Date.parse('2026-11-20T16:05:00Z');
 describe('plans state measured odds from replayed synthetic history (embedded default)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ CALIBRATION_ON_START: '1', CALIBRATION_SYMBOLS: 'SPY,QQQ,AAPL', CALIBRATION_DAYS: '12' }, { clockMs: NOW });
+    t = await createTestApp({ CALIBRATION_ON_START: '1', CALIBRATION_SYMBOLS: 'SPY,QQQ,AAPL', CALIBRATION_DAYS: '20' }, { clockMs: NOW });
     await t.app.get(CalibrationService).settled();
   }, 180_000);
   afterAll(async () => t?.close());
@@ -43,6 +43,18 @@ describe('plans state measured odds from replayed synthetic history (embedded de
     }
     expect(plans).toBeGreaterThan(0);
     expect(measured).toBeGreaterThan(0);
+  });
+
+  it('persists the run (plan_outcomes, playbook_stats): a restart states measured odds at once, without replaying', async () => {
+    const rows = t.app.get(CalibrationService).statuses()[0].rows;
+    const again = await createTestApp({ DATA_DIR: t.dataDir, CALIBRATION_ON_START: '0' }, { clockMs: NOW });
+    try {
+      expect(again.app.get(CalibrationService).statuses()).toEqual([expect.objectContaining({ source: 'synthetic', state: 'ready', rows })]);
+      const r = await request(again.http).get('/gpt/playbooks').expect(200);
+      expect(r.body.playbooks.some((p: { stats: unknown[] }) => p.stats.length > 0)).toBe(true);
+    } finally {
+      await again.close();
+    }
   });
 });
 

@@ -189,6 +189,6 @@ export class CalibrationBook {
 export type OddsLookup = (input: PlanOddsInput, asOfMs: number) => PlanOdds;
 
 export const bookLookup =
-  (book: CalibrationBook | null, why = 'no calibration history for this data source yet'): OddsLookup =>
+  (book: CalibrationBook | null, why = 'no calibration history for this data source yet (npm run calibrate; on the embedded default the synthetic history is replayed at start)'): OddsLookup =>
   (input, t) =>
     book ? book.oddsFor(input, t) : uncalibrated(input, why);

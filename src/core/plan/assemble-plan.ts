@@ -14,7 +14,7 @@ export function dataBanners(a: Pick<Analysis, 'data_source' | 'fallback_from' | 
   if (a.fallback_from) out.push(`FALLBACK — ${a.fallback_from} did not answer; these numbers come from ${a.data_source}.`);
   if (a.data_source === 'synthetic') out.push('SYNTHETIC DATA — generated prices for testing, not market data.');
   if (a.data_source === 'replay') out.push('REPLAY DATA — recorded bars replayed on a simulated clock, not live.');
-  if (a.stale) out.push('STALE DATA — served from cache after every provider failed.');
+  if (a.stale) out.push('STALE DATA — the latest bars are older than the session clock allows (or served from cache after every provider failed); check before acting.');
   const hhmm = (ms: number) => {
     const m = etMinuteOfDay(ms);
     return `${etDate(ms)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')} ET`;

@@ -5,7 +5,10 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { bookLookup, CalibrationBook, type OddsLookup } from '../../core/calibration/calibration-book';
 import { CALIBRATED_STYLES, runCalibration } from '../../core/calibration/calibration-run';
+import { aggregateSegments } from '../../core/stats/aggregate';
 import type { OutcomeRow } from '../../core/stats/outcome.types';
+import type { Style } from '../../core/strategies/strategy.types';
+import { CALIBRATION_STORE, type CalibrationStoreApi } from '../../persistence/calibration-store.types';
 import { CLOCK, type Clock } from '../../providers/provider.types';
 import { syntheticDays } from './synthetic-days';
 
@@ -42,11 +45,39 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(CLOCK) private readonly clock?: Clock,
+    @Optional() @Inject(CALIBRATION_STORE) private readonly store?: CalibrationStoreApi,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.loadStored();
     this.loadCliRuns();
-    if (this.config.calibration.onStart && this.config.marketDataProviders.includes('synthetic') && !this.bookMap.has('synthetic')) this.running = this.calibrateSynthetic();
+    const cliSynthetic = fs.existsSync(path.join(this.config.dataDir, 'calibration', 'synthetic.json'));
+    if (this.config.calibration.onStart && this.config.marketDataProviders.includes('synthetic') && !cliSynthetic) this.running = this.calibrateSynthetic();
+  }
+
+  /** Runs persisted in the store (plan_outcomes) from earlier starts: odds are available at once. */
+  private async loadStored(): Promise<void> {
+    if (!this.store) return;
+    try {
+      const sources = [...new Set((await this.store.sources()).map((s) => s.source))];
+      for (const source of sources) {
+        const rows = await this.store.listOutcomes(source);
+        if (rows.length) this.setRows(source, rows);
+      }
+    } catch (err) {
+      this.log.warn(`stored calibration unavailable: ${(err as Error).message}`);
+    }
+  }
+
+  /** Persist a run: outcome rows and the aggregated statistics per style (plan_outcomes, playbook_stats). */
+  private async persist(source: string, rows: readonly OutcomeRow[]): Promise<void> {
+    if (!this.store) return;
+    const now = this.clock?.now() ?? Date.now();
+    for (const style of [...new Set(rows.map((r) => r.style))] as Style[]) {
+      const mine = rows.filter((r) => r.style === style);
+      await this.store.replaceOutcomes(source, style, mine);
+      await this.store.replaceStats(source, style, aggregateSegments(mine), now);
+    }
   }
 
   /** Runs written by `npm run calibrate` (DATA_DIR/calibration/<source>.json). */
@@ -79,8 +110,8 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
   lookupFor(dataSource: string): OddsLookup {
     const key = dataSource === 'synthetic' || dataSource === 'replay' ? dataSource : dataSource.split(',')[0];
     const st = this.status.get(key);
-    const why = st?.state === 'running' ? `calibration of ${key} history is running (${st.rows} plans so far)` : `no calibration history for ${key} data yet (npm run calibrate)`;
-    return bookLookup(this.bookMap.get(key) ?? null, why);
+    const running = st?.state === 'running' ? `calibration of ${key} history is running (${st.rows} plans so far)` : undefined;
+    return bookLookup(this.bookMap.get(key) ?? null, running);
   }
 
   /** Install outcome rows for a source (CLI, tests, a store). */
@@ -127,6 +158,7 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
         return;
       }
       const t0 = Date.now();
+      const hadBook = this.bookMap.has('synthetic');
       const rows: OutcomeRow[] = [];
       for (const symbol of symbols) {
         if (this.stopped) return;
@@ -140,10 +172,11 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
         });
         rows.push(...out);
         st.rows = rows.length;
-        // partial books already speak for the symbols done so far
-        this.bookMap.set('synthetic', new CalibrationBook(rows, 'synthetic'));
+        // partial books already speak for the symbols done so far (unless a stored run is serving meanwhile)
+        if (!hadBook) this.bookMap.set('synthetic', new CalibrationBook(rows, 'synthetic'));
       }
       this.setRows('synthetic', rows, { symbols, days });
+      await this.persist('synthetic', rows).catch((err) => this.log.warn(`calibration not persisted: ${(err as Error).message}`));
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.tmp`;
       fs.writeFileSync(tmp, JSON.stringify(rows));
