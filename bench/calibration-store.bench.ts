@@ -25,11 +25,25 @@ function rows(n: number): OutcomeRow[] {
     const filled = i % 5 !== 0;
     const plan_time = t0 + i * 60_000;
     return outcomeRow({
-      playbook: PLAYBOOKS[i % PLAYBOOKS.length], symbol: ['SPY', 'QQQ', 'IWM', 'AAPL'][i % 4], direction: i % 2 ? 'long' : 'short', plan_time,
-      rr: [1 + (i % 7) / 10, 2 + (i % 11) / 10, 3.3333333333333335], stop_atr: 0.5 + (i % 13) / 17, stop_bp: 7.5 + (i % 29) / 3, tp1_atr: (i % 17) / 9,
-      filled, fill_time: filled ? plan_time + 60_000 : null, tp_hit: [i % 3 === 0, i % 9 === 0, false], exit_reason: filled ? (i % 3 === 0 ? 'tp_final' : 'stop') : 'unfilled',
-      r_realised: filled ? (i % 3 === 0 ? 1.2 : -1) : 0, r_after_costs: filled ? (i % 3 === 0 ? 1.1628 : -1.0371) : 0, mae_r: filled ? -(i % 10) / 10 : 0, mfe_r: filled ? (i % 23) / 7 : 0,
-      bars_to_outcome: 1 + (i % 40), resolved_at: plan_time + (2 + (i % 40)) * 60_000, data_source: 'replay',
+      playbook: PLAYBOOKS[i % PLAYBOOKS.length],
+      symbol: ['SPY', 'QQQ', 'IWM', 'AAPL'][i % 4],
+      direction: i % 2 ? 'long' : 'short',
+      plan_time,
+      rr: [1 + (i % 7) / 10, 2 + (i % 11) / 10, 3.3333333333333335],
+      stop_atr: 0.5 + (i % 13) / 17,
+      stop_bp: 7.5 + (i % 29) / 3,
+      tp1_atr: (i % 17) / 9,
+      filled,
+      fill_time: filled ? plan_time + 60_000 : null,
+      tp_hit: [i % 3 === 0, i % 9 === 0, false],
+      exit_reason: filled ? (i % 3 === 0 ? 'tp_final' : 'stop') : 'unfilled',
+      r_realised: filled ? (i % 3 === 0 ? 1.2 : -1) : 0,
+      r_after_costs: filled ? (i % 3 === 0 ? 1.1628 : -1.0371) : 0,
+      mae_r: filled ? -(i % 10) / 10 : 0,
+      mfe_r: filled ? (i % 23) / 7 : 0,
+      bars_to_outcome: 1 + (i % 40),
+      resolved_at: plan_time + (2 + (i % 40)) * 60_000,
+      data_source: 'replay',
     });
   });
 }
@@ -48,7 +62,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; lagMax: num
 export default async function () {
   const data = rows(N);
   const anchor = await timed(async () => (JSON.parse(`[${data.map((r) => JSON.stringify(r)).join(',')}]`) as OutcomeRow[]).length);
-  console.log(`${N} rows, ${(JSON.stringify(data[1]).length)} chars of JSON each; anchor JSON.stringify+parse ${anchor.ms.toFixed(0)} ms`);
+  console.log(`${N} rows, ${JSON.stringify(data[1]).length} chars of JSON each; anchor JSON.stringify+parse ${anchor.ms.toFixed(0)} ms`);
   const targets: Array<{ name: string; url?: () => Promise<{ url: string; drop(): Promise<void> }> }> = [{ name: 'embedded SQLite (FULL)' }];
   if (process.env.TEST_DATABASE_URL) targets.push({ name: 'PostgreSQL (local)', url: () => createTestDatabase(process.env.TEST_DATABASE_URL!) });
   else console.log('PostgreSQL row not run: TEST_DATABASE_URL is unset');

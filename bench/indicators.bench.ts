@@ -17,7 +17,7 @@ function makeBars(n: number) {
   const bars = [];
   let price = 100;
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rnd = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const start = Date.parse('2020-01-02T14:30:00Z');
   for (let i = 0; i < n; i++) {
     const o = price;
@@ -59,8 +59,14 @@ function versusTalib(c: ReturnType<typeof makeBars>, N: number): void {
   for (const [, key] of cases) ours[key] = cBest[key] = binding[key] = Infinity;
   for (let r = 0; r < RUNS; r++) {
     for (const [, key, fn] of cases) ours[key] = Math.min(ours[key], ms(fn));
-    ours.pass = Math.min(ours.pass, ms(() => cases.forEach(([, , fn]) => fn())));
-    ours.directional = Math.min(ours.directional, ms(() => directional(c.high, c.low, c.close, 14)));
+    ours.pass = Math.min(
+      ours.pass,
+      ms(() => cases.forEach(([, , fn]) => fn())),
+    );
+    ours.directional = Math.min(
+      ours.directional,
+      ms(() => directional(c.high, c.low, c.close, 14)),
+    );
     if (typeof cDriver !== 'string') {
       const t = cDriver.round();
       for (const k of Object.keys(cBest)) cBest[k] = Math.min(cBest[k], t[k as keyof CTimes]);
@@ -72,10 +78,20 @@ function versusTalib(c: ReturnType<typeof makeBars>, N: number): void {
   const rows: Record<string, Record<string, number | string>> = {};
   for (const [name, key] of [...cases, ['six-indicator pass (in sequence)', 'pass'] as const]) {
     const cMs = cBest[key];
-    rows[name] = { 'ours ms': r2(ours[key]), 'TA-Lib C ms': typeof cDriver === 'string' ? 'n/a' : r2(cMs), 'ours / C': typeof cDriver === 'string' ? 'n/a' : r2(ours[key] / cMs), 'talib binding call ms': r2(binding[key]) };
+    rows[name] = {
+      'ours ms': r2(ours[key]),
+      'TA-Lib C ms': typeof cDriver === 'string' ? 'n/a' : r2(cMs),
+      'ours / C': typeof cDriver === 'string' ? 'n/a' : r2(ours[key] / cMs),
+      'talib binding call ms': r2(binding[key]),
+    };
   }
   // what frame-context/strategies call today: all seven ±DM/±DI/DX/ADX/ADXR series (TA-Lib ADX makes one)
-  rows['directional(14), all 7 series (not in the pass)'] = { 'ours ms': r2(ours.directional), 'TA-Lib C ms': typeof cDriver === 'string' ? 'n/a' : `ADX ${r2(cBest.ADX)}`, 'ours / C': typeof cDriver === 'string' ? 'n/a' : r2(ours.directional / cBest.ADX), 'talib binding call ms': '' };
+  rows['directional(14), all 7 series (not in the pass)'] = {
+    'ours ms': r2(ours.directional),
+    'TA-Lib C ms': typeof cDriver === 'string' ? 'n/a' : `ADX ${r2(cBest.ADX)}`,
+    'ours / C': typeof cDriver === 'string' ? 'n/a' : r2(ours.directional / cBest.ADX),
+    'talib binding call ms': '',
+  };
   console.log(
     `ours vs TA-Lib C 0.4.0 (-O2, the binding's own static libraries called from bench/talib-c/six-indicators.c) over ${N.toLocaleString('en-US')} bars; ` +
       `best of ${RUNS} interleaved rounds (binding: best of ${BINDING_RUNS}, full range, JS arrays in and out; its pass figure is the sum)`,
@@ -109,8 +125,10 @@ export default async function () {
     const s = new EmaStream(20);
     for (let i = 0; i < N; i++) s.update(c.close[i]);
   });
-  const total = Object.entries(rows).filter(([k]) => k !== 'sessionTag only' && k !== 'EmaStream.update').reduce((s, [, v]) => s + v['ns/bar'], 0);
+  const total = Object.entries(rows)
+    .filter(([k]) => k !== 'sessionTag only' && k !== 'EmaStream.update')
+    .reduce((s, [, v]) => s + v['ns/bar'], 0);
   rows['full pass (all of the above, 1M bars)'] = { 'ns/bar': r2(total) };
   console.table(rows);
-  console.log(`full indicator pass over 1M bars ≈ ${(total * N / 1e6).toFixed(0)} ms`);
+  console.log(`full indicator pass over 1M bars ≈ ${((total * N) / 1e6).toFixed(0)} ms`);
 }

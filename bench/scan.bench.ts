@@ -20,7 +20,10 @@ export default async function () {
   const scans = app.app.get(ScanService);
   const rows: Record<string, { runs: number; 'p50 ms': number; 'p95 ms': number; 'candidates (page)': number; 'JSON chars': number }> = {};
   try {
-    for (const [n, runs] of [[20, 6], [100, 3]] as const) {
+    for (const [n, runs] of [
+      [20, 6],
+      [100, 3],
+    ] as const) {
       for (const mode of ['cold', 'warm'] as const) {
         const t: number[] = [];
         let cands = 0;

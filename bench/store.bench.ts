@@ -28,18 +28,50 @@ function pct(xs: number[], p: number) {
 function planPayload(i: number): Record<string, unknown> {
   const px = 100 + (i % 400);
   const contracts = Array.from({ length: 46 }, (_, k) => ({
-    symbol: `SPY241220C00${String(400 + k).padStart(3, '0')}000`, type: k % 2 ? 'put' : 'call', strike: px + k - 12, expiration: '2024-12-20', dte: 30 + k,
-    bid: 1.2 + k / 10, ask: 1.3 + k / 10, mid: 1.25 + k / 10, last: 1.24, volume: 1000 + k, open_interest: 5000 + k, iv: 0.21 + k / 1000,
-    delta: 0.5 - k / 50, gamma: 0.02, theta: -0.03, vega: 0.11, rho: 0.01, spread_pct: 4.1, liquidity_score: 0.8, rating: 'A', reasons: ['tight spread', 'open interest ≥ 1000'],
+    symbol: `SPY241220C00${String(400 + k).padStart(3, '0')}000`,
+    type: k % 2 ? 'put' : 'call',
+    strike: px + k - 12,
+    expiration: '2024-12-20',
+    dte: 30 + k,
+    bid: 1.2 + k / 10,
+    ask: 1.3 + k / 10,
+    mid: 1.25 + k / 10,
+    last: 1.24,
+    volume: 1000 + k,
+    open_interest: 5000 + k,
+    iv: 0.21 + k / 1000,
+    delta: 0.5 - k / 50,
+    gamma: 0.02,
+    theta: -0.03,
+    vega: 0.11,
+    rho: 0.01,
+    spread_pct: 4.1,
+    liquidity_score: 0.8,
+    rating: 'A',
+    reasons: ['tight spread', 'open interest ≥ 1000'],
   }));
   return {
-    symbol: 'SPY', style: 'intraday', direction: i % 2 ? 'long' : 'short', entry: px, stop: px - 1.5, targets: [px + 1.5, px + 3, px + 4.5],
-    interval: '5m', as_of: '2024-06-12T15:10:00.000Z', last_price: px - 0.2, atr: 1.1, setup: 'vwap_reclaim', grade: 'B+', confidence: 0.62,
+    symbol: 'SPY',
+    style: 'intraday',
+    direction: i % 2 ? 'long' : 'short',
+    entry: px,
+    stop: px - 1.5,
+    targets: [px + 1.5, px + 3, px + 4.5],
+    interval: '5m',
+    as_of: '2024-06-12T15:10:00.000Z',
+    last_price: px - 0.2,
+    atr: 1.1,
+    setup: 'vwap_reclaim',
+    grade: 'B+',
+    confidence: 0.62,
     rationale: 'Price reclaimed session VWAP on rising volume with the 20 EMA turning up; the prior day high caps the first target.'.repeat(2),
     levels: Array.from({ length: 30 }, (_, k) => ({ price: px - 15 + k, label: `L${k}`, kind: k % 3 ? 'resistance' : 'support', strength: k / 30 })),
     probabilities: { tp1: 0.55, tp2: 0.34, tp3: 0.18, stop: 0.38, calibration: { n: 1234, brier: 0.21 } },
     execution_rules: Array.from({ length: 8 }, (_, k) => `rule ${k}: trail the stop to break-even after target ${k}`),
-    options_contracts: contracts, banners: ['Live data'], warnings: [], meta: { data_source: 'synthetic', version: 1 },
+    options_contracts: contracts,
+    banners: ['Live data'],
+    warnings: [],
+    meta: { data_source: 'synthetic', version: 1 },
   };
 }
 function planLayers(i: number): PlanLayersData {
@@ -82,7 +114,18 @@ async function fill(db: DatabaseService, store: IdeaStore, total: number) {
       return { plan_id, i };
     });
     await ds.transaction(async (m) => {
-      await m.getRepository('IdeaSnapshot').insert(rows.map(({ plan_id, i }) => ({ plan_id, plan_version: 1, user_id: `u${i % 50}`, symbol: 'SPY', style: 'intraday', kind: 'live', payload: { ...planPayload(i), plan_id, version: 1, plan_version: 1 }, created_at: new Date() })));
+      await m.getRepository('IdeaSnapshot').insert(
+        rows.map(({ plan_id, i }) => ({
+          plan_id,
+          plan_version: 1,
+          user_id: `u${i % 50}`,
+          symbol: 'SPY',
+          style: 'intraday',
+          kind: 'live',
+          payload: { ...planPayload(i), plan_id, version: 1, plan_version: 1 },
+          created_at: new Date(),
+        })),
+      );
       await m.getRepository('PlanLayer').insert(rows.map(({ plan_id, i }) => ({ plan_id, plan_version: 1, user_id: `u${i % 50}`, ...planLayers(i), created_at: new Date() })));
     });
   }
@@ -123,7 +166,9 @@ export default async function () {
         tf.push(...(await timeSaves(full.store, 1, 100 + i)));
       }
       const idle = await lag(() => new Promise((r) => setTimeout(r, 500)));
-      const burst = await lag(() => Promise.all(Array.from({ length: BURST }, (_, i) => full.store.save({ user_id: 'burst', symbol: 'SPY', style: 'intraday', payload: planPayload(i), layers: planLayers(i) }))));
+      const burst = await lag(() =>
+        Promise.all(Array.from({ length: BURST }, (_, i) => full.store.save({ user_id: 'burst', symbol: 'SPY', style: 'intraday', payload: planPayload(i), layers: planLayers(i) }))),
+      );
       const file = `${full.dataDir}/trading-coach.db`;
       rows[t.name] = {
         'empty p50 ms': +pct(te, 50).toFixed(2),

@@ -16,7 +16,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
- 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the native talib binding ships no ES module or types
 const talib = require('talib');
 

@@ -26,19 +26,21 @@ export default async function () {
   const clients: WebSocket[] = [];
   const received: Array<Map<number, number>> = [];
   await Promise.all(
-    Array.from({ length: N }, (_, i) =>
-      new Promise<void>((resolve, reject) => {
-        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/plans/${plan_id}`, { headers: { 'X-User-Id': 'bench' } });
-        const got = new Map<number, number>();
-        received[i] = got;
-        ws.on('message', (d) => {
-          const f = JSON.parse(d.toString());
-          if (f.event.t === 'plan_state') resolve();
-          if (f.event.t === 'plan_delta') got.set(f.event.version, performance.now());
-        });
-        ws.on('error', reject);
-        clients.push(ws);
-      }),
+    Array.from(
+      { length: N },
+      (_, i) =>
+        new Promise<void>((resolve, reject) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/plans/${plan_id}`, { headers: { 'X-User-Id': 'bench' } });
+          const got = new Map<number, number>();
+          received[i] = got;
+          ws.on('message', (d) => {
+            const f = JSON.parse(d.toString());
+            if (f.event.t === 'plan_state') resolve();
+            if (f.event.t === 'plan_delta') got.set(f.event.version, performance.now());
+          });
+          ws.on('error', reject);
+          clients.push(ws);
+        }),
     ),
   );
   const bus = app.get(StreamBus);

@@ -58,7 +58,9 @@ function report(rows: OutcomeRow[]): void {
     const cmp = compareWithBaselines(preds, all.rate as number);
     const hits = preds.filter((p) => p.hit).length;
     const ci = wilsonInterval(hits, preds.length)!;
-    console.log(`\n${style}: calibrated on ${train.length} earlier plans, scored on ${test.length} later ones; realised TP1 ${(hits / preds.length).toFixed(3)} (95 % ${ci.lo.toFixed(3)}–${ci.hi.toFixed(3)})`);
+    console.log(
+      `\n${style}: calibrated on ${train.length} earlier plans, scored on ${test.length} later ones; realised TP1 ${(hits / preds.length).toFixed(3)} (95 % ${ci.lo.toFixed(3)}–${ci.hi.toFixed(3)})`,
+    );
     console.table({ stated: cmp.stated, 'random walk 1/(1+RR)': cmp.random_walk, constant: cmp.constant });
     console.table(reliabilityTable(preds).filter((b) => b.n > 0));
   }
@@ -92,7 +94,13 @@ async function main(): Promise<void> {
   const summary = book
     .groupsAsOf(Number.MAX_SAFE_INTEGER)
     .filter((g) => g.segment.dimension === 'all')
-    .map((g) => ({ playbook: g.playbook, style: g.style, n: g.stats.n, 'TP1 rate': g.stats.tp[0].rate?.toFixed(3) ?? null, 'E[R] after costs': g.stats.expectancy_r_after_costs?.mean.toFixed(3) ?? null }));
+    .map((g) => ({
+      playbook: g.playbook,
+      style: g.style,
+      n: g.stats.n,
+      'TP1 rate': g.stats.tp[0].rate?.toFixed(3) ?? null,
+      'E[R] after costs': g.stats.expectancy_r_after_costs?.mean.toFixed(3) ?? null,
+    }));
   console.table(summary);
   if (has('report')) report(rows);
 }

@@ -24,7 +24,11 @@ for (const f of SESSIONS) {
 const replayMs = performance.now() - t0;
 const table: Record<string, Record<string, string | number>> = {};
 for (const style of ['scalp', 'intraday'] as const) {
-  const { train, test } = walkForwardSplit(rows.filter((r) => r.style === style && r.filled), 0.6, OUTCOME_TIME);
+  const { train, test } = walkForwardSplit(
+    rows.filter((r) => r.style === style && r.filled),
+    0.6,
+    OUTCOME_TIME,
+  );
   const groups = aggregateByPlaybookStyle(train);
   const all = aggregateByPlaybookStyle(train.map((r) => ({ ...r, playbook: '*' })))[0].stats.tp[0];
   const preds = test.map((r) => {

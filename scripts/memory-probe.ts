@@ -27,7 +27,9 @@ function symbolOf(i: number): string {
 
 function row(label: string, done: number): void {
   const m = process.memoryUsage();
-  process.stdout.write(`| ${label.padEnd(14)} | ${String(done).padStart(6)} | ${mb(m.rss).padStart(7)} | ${mb(m.heapUsed).padStart(8)} | ${mb(m.heapTotal).padStart(9)} | ${mb(m.external).padStart(11)} |\n`);
+  process.stdout.write(
+    `| ${label.padEnd(14)} | ${String(done).padStart(6)} | ${mb(m.rss).padStart(7)} | ${mb(m.heapUsed).padStart(8)} | ${mb(m.heapTotal).padStart(9)} | ${mb(m.external).padStart(11)} |\n`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -76,7 +78,9 @@ async function main(): Promise<void> {
   const lru = (app.get(CACHE_MANAGER) as { stores?: Array<{ store?: { lru?: { size: number; calculatedSize: number } } }> }).stores?.[0]?.store?.lru;
   const paths = syntheticPathCacheStats();
   const m = process.memoryUsage();
-  process.stdout.write(`\ncaches: synthetic paths ${paths.symbols} symbols ≈${mb(paths.bytes)} MB; provider cache ${lru?.size ?? '?'} entries ≈${mb(lru?.calculatedSize ?? 0)} MB (estimate); external ${mb(m.external)} MB, of it array buffers ${mb(m.arrayBuffers)} MB\n`);
+  process.stdout.write(
+    `\ncaches: synthetic paths ${paths.symbols} symbols ≈${mb(paths.bytes)} MB; provider cache ${lru?.size ?? '?'} entries ≈${mb(lru?.calculatedSize ?? 0)} MB (estimate); external ${mb(m.external)} MB, of it array buffers ${mb(m.arrayBuffers)} MB\n`,
+  );
   process.stdout.write(`${done} symbols in ${((Date.now() - t0) / 1000).toFixed(1)} s, ${errors} non-200 answers\n`);
   await app.close();
 }

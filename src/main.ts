@@ -17,7 +17,7 @@ async function bootstrap() {
 
 bootstrap().catch((err) => {
   // A bad configuration names the variable; anything else is printed without leaking secrets.
-  const message = err instanceof ConfigError || err?.name === 'ConfigError' ? err.message : err?.stack ?? String(err);
+  const message = err instanceof ConfigError || err?.name === 'ConfigError' ? err.message : (err?.stack ?? String(err));
   process.stderr.write(`trading-coach failed to start: ${scrubSecrets(message)}\n`);
   process.exit(1);
 });

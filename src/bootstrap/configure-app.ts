@@ -53,9 +53,7 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   });
   // Swagger UI needs inline scripts; everything else gets the strict policy.
   const docs = helmet({ contentSecurityPolicy: false });
-  app.use((req: { path: string }, res: unknown, next: () => void) =>
-    (req.path.startsWith('/docs') ? docs : strict)(req as never, res as never, next),
-  );
+  app.use((req: { path: string }, res: unknown, next: () => void) => (req.path.startsWith('/docs') ? docs : strict)(req as never, res as never, next));
   app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id'] });
   // JSON only (415 otherwise), nesting-depth limited before JSON.parse; no form or text parsers
   app.use(requireJsonBody());

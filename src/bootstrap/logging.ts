@@ -32,7 +32,10 @@ export function loggerParams(config: AppConfig): Params {
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
       hooks: {
         logMethod(args: unknown[], method: (...a: unknown[]) => void) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)));
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)),
+          );
         },
       },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/') },

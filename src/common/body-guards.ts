@@ -36,11 +36,7 @@ export function requireJsonBody(): Mw {
     if (!['POST', 'PUT', 'PATCH'].includes(req.method) || !hasBody(req.headers)) return next();
     const ct = req.headers['content-type'] as string | undefined;
     if (isJsonContentType(ct)) return next();
-    next(
-      new UnsupportedMediaTypeError(
-        `request body must be JSON: send Content-Type: application/json (got ${ct ? JSON.stringify(ct.slice(0, 80)) : 'no Content-Type'})`,
-      ),
-    );
+    next(new UnsupportedMediaTypeError(`request body must be JSON: send Content-Type: application/json (got ${ct ? JSON.stringify(ct.slice(0, 80)) : 'no Content-Type'})`));
   };
 }
 
@@ -51,7 +47,8 @@ export function jsonDepthExceeds(buf: Uint8Array, max: number): boolean {
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {

@@ -10,7 +10,8 @@ const FLAG = /^(1|0|true|false|yes|no|on|off)$/i;
 const FLAG_MSG = 'must be one of 1, 0, true, false, yes, no, on, off';
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : (typeof value === 'string' || typeof value === 'number') && /^-?\d+$/.test(String(value)) ? Number(value) : value;
-const toFloat = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : (typeof value === 'string' || typeof value === 'number') && /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value);
+const toFloat = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : (typeof value === 'string' || typeof value === 'number') && /^\d+(\.\d+)?$/.test(String(value)) ? Number(value) : value;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value);
 const URL_OPTS = { require_tld: false, require_protocol: true };
 
@@ -20,25 +21,40 @@ const PROVIDER_LIST = new RegExp(`^\\s*(${MARKET_PROVIDER_IDS.join('|')})(\\s*,\
 const OPTIONS_LIST = new RegExp(`^\\s*(${OPTIONS_PROVIDER_IDS.join('|')})(\\s*,\\s*(${OPTIONS_PROVIDER_IDS.join('|')}))*\\s*$`, 'i');
 
 export class EnvSchema {
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer port number' }) @Min(1) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @Transform(trim) @IsString()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
   DATA_DIR?: string;
 
-  @IsOptional() @Transform(trim) @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Transform(trim) @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
   DB_URL?: string;
 
-  @IsOptional() @Transform(trim) @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  @IsOptional() @Transform(trim) @Matches(/^\S{8,}$/, { message: 'must be at least 8 characters without spaces' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^\S{8,}$/, { message: 'must be at least 8 characters without spaces' })
   BACKEND_API_KEY?: string;
 
-  @IsOptional() @Transform(trim)
+  @IsOptional()
+  @Transform(trim)
   @Matches(/^\s*[^:,\s]{8,}:[A-Za-z0-9_.@-]{1,64}(\s*,\s*[^:,\s]{8,}:[A-Za-z0-9_.@-]{1,64})*\s*$/, {
     message: 'must be comma-separated key:user_id pairs (keys at least 8 characters, user ids [A-Za-z0-9_.@-])',
   })
@@ -54,21 +70,35 @@ export class EnvSchema {
   @IsOptional() @Transform(trim) @IsString() TE_API_KEY?: string;
   @IsOptional() @Transform(trim) @IsIn(['0', '1', 'true', 'false'], { message: 'must be 1 or 0' }) YAHOO_ENABLED?: string;
 
-  @IsOptional() @Transform(trim) @Matches(PROVIDER_LIST, { message: `must be a comma-separated list of ${MARKET_PROVIDER_IDS.join(', ')}` })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(PROVIDER_LIST, { message: `must be a comma-separated list of ${MARKET_PROVIDER_IDS.join(', ')}` })
   MARKET_DATA_PROVIDERS?: string;
 
-  @IsOptional() @Transform(trim) @Matches(OPTIONS_LIST, { message: `must be a comma-separated list of ${OPTIONS_PROVIDER_IDS.join(', ')}` })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(OPTIONS_LIST, { message: `must be a comma-separated list of ${OPTIONS_PROVIDER_IDS.join(', ')}` })
   OPTIONS_PROVIDERS?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of milliseconds' }) @Min(100) @Max(60000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100)
+  @Max(60000)
   PROVIDER_TIMEOUT_MS?: number;
 
   @IsOptional() @Transform(trim) @IsString() REPLAY_DATA_DIR?: string;
   @IsOptional() @Transform(trim) @IsIn(['live', 'end'], { message: 'must be live or end' }) REPLAY_CLOCK?: string;
-  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer speed factor' }) @Min(1) @Max(100000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer speed factor' })
+  @Min(1)
+  @Max(100000)
   REPLAY_SPEED?: number;
 
-  @IsOptional() @Transform(trim) @IsUrl(URL_OPTS, { message: 'must be an absolute http(s) URL such as https://coach.example.com' })
+  @IsOptional()
+  @Transform(trim)
+  @IsUrl(URL_OPTS, { message: 'must be an absolute http(s) URL such as https://coach.example.com' })
   PUBLIC_BASE_URL?: string;
 
   @IsOptional() @Transform(trim) @IsString() CORS_ORIGINS?: string;
@@ -77,15 +107,21 @@ export class EnvSchema {
   @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) FF_LAYERS_ENDPOINT?: string;
   @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) FF_OPTIONS_ALWAYS?: string;
 
-  @IsOptional() @Transform(trim) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+  @IsOptional()
+  @Transform(trim)
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     message: 'must be one of fatal, error, warn, info, debug, trace, silent',
   })
   LOG_LEVEL?: string;
 
-  @IsOptional() @Transform(trim) @Matches(/^\d+(kb|mb)$/i, { message: 'must look like 256kb or 1mb' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^\d+(kb|mb)$/i, { message: 'must look like 256kb or 1mb' })
   BODY_LIMIT?: string;
 
-  @IsOptional() @Transform(trim) @Matches(/^[0-9A-Za-z.:_-]{1,253}$/, { message: 'must be an interface address or host name such as 127.0.0.1 or 0.0.0.0' })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^[0-9A-Za-z.:_-]{1,253}$/, { message: 'must be an interface address or host name such as 127.0.0.1 or 0.0.0.0' })
   HOST?: string;
 
   @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer nesting depth' }) @Min(2) @Max(1000) BODY_MAX_DEPTH?: number;
@@ -107,6 +143,8 @@ export class EnvSchema {
   @IsOptional() @Transform(toFloat) @IsNumber({}, { message: 'must be a number of dollars per share' }) @Min(0) @Max(1) COST_COMMISSION_PER_SHARE?: number;
   @IsOptional() @Transform(toFloat) @IsNumber({}, { message: 'must be a number of dollars per share' }) @Min(0) @Max(1) COST_SLIPPAGE_PER_SHARE?: number;
 
-  @IsOptional() @Transform(trim) @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
+  @IsOptional()
+  @Transform(trim)
+  @IsIn(['development', 'production', 'test'], { message: 'must be development, production or test' })
   NODE_ENV?: string;
 }

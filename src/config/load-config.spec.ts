@@ -20,7 +20,10 @@ describe('loadConfig', () => {
 
   it('maps keys to users and picks vendors whose keys are set', () => {
     const c = loadConfig({ BACKEND_API_KEYS: 'key-alice-1:alice, key-bob-22:bob', POLYGON_API_KEY: 'p', TRADIER_SANDBOX_TOKEN: 't', DB_URL: 'postgres://u@h/db' });
-    expect([...c.auth.keys]).toEqual([['key-alice-1', 'alice'], ['key-bob-22', 'bob']]);
+    expect([...c.auth.keys]).toEqual([
+      ['key-alice-1', 'alice'],
+      ['key-bob-22', 'bob'],
+    ]);
     expect(c.marketDataProviders).toEqual(['polygon', 'tradier']);
     expect(c.optionsProviders).toEqual(['tradier', 'polygon']);
     expect(c.databaseUrl).toBe('postgres://u@h/db');

@@ -13,7 +13,11 @@ export class ConfigError extends Error {
 }
 
 const flag = (v: string | undefined, dflt: boolean) => (v === undefined ? dflt : /^(1|true|yes|on)$/i.test(v));
-const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function describe(errors: ValidationError[]): string[] {
   return errors.map((e) => {
@@ -51,17 +55,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (tradierToken) defaultMarket.push('tradier');
   if (yahooEnabled) defaultMarket.push('yahoo');
   if (defaultMarket.length === 0) defaultMarket.push('replay', 'synthetic');
-  const marketDataProviders = e.MARKET_DATA_PROVIDERS
-    ? (list(e.MARKET_DATA_PROVIDERS.toLowerCase()) as MarketProviderId[])
-    : defaultMarket;
+  const marketDataProviders = e.MARKET_DATA_PROVIDERS ? (list(e.MARKET_DATA_PROVIDERS.toLowerCase()) as MarketProviderId[]) : defaultMarket;
 
   const defaultOptions: OptionsProviderId[] = [];
   if (tradierToken) defaultOptions.push('tradier');
   if (polygonKey) defaultOptions.push('polygon');
   if (defaultOptions.length === 0) defaultOptions.push('synthetic');
-  const optionsProviders = e.OPTIONS_PROVIDERS
-    ? (list(e.OPTIONS_PROVIDERS.toLowerCase()) as OptionsProviderId[])
-    : defaultOptions;
+  const optionsProviders = e.OPTIONS_PROVIDERS ? (list(e.OPTIONS_PROVIDERS.toLowerCase()) as OptionsProviderId[]) : defaultOptions;
 
   const keys = parseKeys(e.BACKEND_API_KEY, e.BACKEND_API_KEYS);
   return {

@@ -84,7 +84,12 @@ export class CalibrationStore implements CalibrationStoreApi {
       return this.db.run(async (ds) => {
         const qr = ds.createQueryRunner();
         try {
-          return await body(qr, (sql, params) => this.structured(qr, sql, params), yieldToLoop, (f) => f());
+          return await body(
+            qr,
+            (sql, params) => this.structured(qr, sql, params),
+            yieldToLoop,
+            (f) => f(),
+          );
         } finally {
           await qr.release();
         }
@@ -95,7 +100,12 @@ export class CalibrationStore implements CalibrationStoreApi {
     const step = <X>(f: () => Promise<X>) => this.db.run(() => f());
     try {
       await step(() => qr.connect());
-      return await body(qr, (sql, params) => step(() => this.structured(qr, sql, params)), async () => undefined, step);
+      return await body(
+        qr,
+        (sql, params) => step(() => this.structured(qr, sql, params)),
+        async () => undefined,
+        step,
+      );
     } finally {
       await qr.release();
     }
@@ -194,7 +204,20 @@ export class CalibrationStore implements CalibrationStoreApi {
         const params: unknown[] = [];
         groups.slice(i, i + batchSize).forEach((g, k) => {
           const s = g.stats;
-          params.push(source, g.playbook, style, g.segment.dimension, g.segment.value, s.n, s.window?.from ?? null, s.window?.to ?? null, computedAt, JSON.stringify(s.data_sources), encoded[i + k], storedAt);
+          params.push(
+            source,
+            g.playbook,
+            style,
+            g.segment.dimension,
+            g.segment.value,
+            s.n,
+            s.window?.from ?? null,
+            s.window?.to ?? null,
+            computedAt,
+            JSON.stringify(s.data_sources),
+            encoded[i + k],
+            storedAt,
+          );
         });
         await q(head + this.values(params.length / STAT_COLS.length, STAT_COLS.length), params);
       }

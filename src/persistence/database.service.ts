@@ -183,7 +183,10 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
     // delays other work by one save at a time, not by the whole burst)
     const turn = () => new Promise<void>((r) => setImmediate(r)).then(fn);
     const run = (SQLITE_QUEUES.get(key) ?? Promise.resolve()).then(turn, turn);
-    SQLITE_QUEUES.set(key, run.catch(() => undefined));
+    SQLITE_QUEUES.set(
+      key,
+      run.catch(() => undefined),
+    );
     return run;
   }
 

@@ -9,10 +9,7 @@ import type { FollowLeaseRow, IdeaSnapshotRow, PlanDeltaRow, PlanLayerRow } from
 
 export type Dialect = 'postgres' | 'sqlite';
 
-const types = (d: Dialect) =>
-  d === 'postgres'
-    ? ({ json: 'jsonb', time: 'timestamptz', id: 'bigint' } as const)
-    : ({ json: 'simple-json', time: 'datetime', id: 'integer' } as const);
+const types = (d: Dialect) => (d === 'postgres' ? ({ json: 'jsonb', time: 'timestamptz', id: 'bigint' } as const) : ({ json: 'simple-json', time: 'datetime', id: 'integer' } as const));
 
 export function buildEntities(dialect: Dialect) {
   const t = types(dialect);

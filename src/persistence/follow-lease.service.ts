@@ -70,17 +70,13 @@ export class FollowLeaseStore implements FollowLeaseApi {
 
   async releaseFollowLease(planId: string, instanceId: string): Promise<void> {
     this.check(planId, instanceId);
-    const sql = this.pg
-      ? `DELETE FROM "follow_leases" WHERE "plan_id" = $1 AND "owner" = $2`
-      : `DELETE FROM "follow_leases" WHERE "plan_id" = ? AND "owner" = ?`;
+    const sql = this.pg ? `DELETE FROM "follow_leases" WHERE "plan_id" = $1 AND "owner" = $2` : `DELETE FROM "follow_leases" WHERE "plan_id" = ? AND "owner" = ?`;
     await this.rows(sql, [planId, instanceId]);
   }
 
   async followLeaseHolder(planId: string): Promise<string | null> {
     const n = this.now();
-    const sql = this.pg
-      ? `SELECT "owner" FROM "follow_leases" WHERE "plan_id" = $1 AND "expires_at" > ${n.sql}`
-      : `SELECT "owner" FROM "follow_leases" WHERE "plan_id" = ? AND "expires_at" > ?`;
+    const sql = this.pg ? `SELECT "owner" FROM "follow_leases" WHERE "plan_id" = $1 AND "expires_at" > ${n.sql}` : `SELECT "owner" FROM "follow_leases" WHERE "plan_id" = ? AND "expires_at" > ?`;
     const rows = (await this.rows(sql, [planId, ...n.params])) as Array<{ owner: string }>;
     return rows[0]?.owner ?? null;
   }

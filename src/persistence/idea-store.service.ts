@@ -2,15 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors';
 import { DatabaseService } from './database.service';
-import {
-  AppendDeltaOptions,
-  IdeaKind,
-  IdeaRecord,
-  IdeaStoreApi,
-  LayerRecord,
-  PlanDeltaRecord,
-  SaveIdeaInput,
-} from './idea-store.types';
+import { AppendDeltaOptions, IdeaKind, IdeaRecord, IdeaStoreApi, LayerRecord, PlanDeltaRecord, SaveIdeaInput } from './idea-store.types';
 import { newPlanId } from './plan-id';
 import type { IdeaSnapshotRow, PlanDeltaRow, PlanLayerRow } from './rows';
 
@@ -88,11 +80,7 @@ export class IdeaStore implements IdeaStoreApi {
         const owner = await snapshots.findOne({ where: { plan_id: planId }, order: { plan_version: 'DESC' } });
         if (owner && owner.user_id !== input.user_id) throw new NotFoundError(`unknown plan_id ${planId}`);
       }
-      const max = await snapshots
-        .createQueryBuilder('s')
-        .select('MAX(s.plan_version)', 'max')
-        .where('s.plan_id = :planId', { planId })
-        .getRawOne<{ max: number | string | null }>();
+      const max = await snapshots.createQueryBuilder('s').select('MAX(s.plan_version)', 'max').where('s.plan_id = :planId', { planId }).getRawOne<{ max: number | string | null }>();
       const version = Number(max?.max ?? 0) + 1;
       const now = new Date();
       const payload = { ...input.payload, plan_id: planId, version, plan_version: version };
@@ -173,12 +161,7 @@ export class IdeaStore implements IdeaStoreApi {
     return rows.filter((r) => !seen.has(r.plan_id) && seen.add(r.plan_id)).map(toRecord);
   }
 
-  async appendDelta(
-    userId: string,
-    planId: string,
-    delta: { type: string; payload: Record<string, unknown> },
-    opts: AppendDeltaOptions = {},
-  ): Promise<PlanDeltaRecord> {
+  async appendDelta(userId: string, planId: string, delta: { type: string; payload: Record<string, unknown> }, opts: AppendDeltaOptions = {}): Promise<PlanDeltaRecord> {
     const barTime = Number.isFinite(opts.barTime) ? Math.trunc(opts.barTime!) : undefined;
     return this.withRetry(async (m) => {
       await this.lockPlan(m, planId);
@@ -196,11 +179,7 @@ export class IdeaStore implements IdeaStoreApi {
         const last = await deltas.findOne({ where: { plan_id: planId }, order: { seq: 'DESC' } });
         if (last && (last.payload as { dedupe_key?: string })?.dedupe_key === opts.dedupeKey) return { ...deltaRecord(last), deduplicated: true };
       }
-      const max = await deltas
-        .createQueryBuilder('d')
-        .select('MAX(d.seq)', 'max')
-        .where('d.plan_id = :planId', { planId })
-        .getRawOne<{ max: number | string | null }>();
+      const max = await deltas.createQueryBuilder('d').select('MAX(d.seq)', 'max').where('d.plan_id = :planId', { planId }).getRawOne<{ max: number | string | null }>();
       const seq = Number(max?.max ?? 0) + 1;
       const now = new Date();
       const payload = opts.dedupeKey ? { ...delta.payload, dedupe_key: opts.dedupeKey } : delta.payload;

@@ -9,9 +9,25 @@
   var SYMBOL_RE = /^(?:[IX]:)?\^?[A-Z][A-Z0-9.\-]{0,14}$/;
   var PLAN_ID_RE = /^[A-Za-z0-9.^:_-]{3,100}$/;
   var INTERVALS = {
-    '1m': '1m', '1': '1m', '3m': '3m', '3': '3m', '5m': '5m', '5': '5m', '15m': '15m', '15': '15m',
-    '30m': '30m', '30': '30m', '1h': '1h', '60': '1h', '60m': '1h', '4h': '4h', '240': '4h',
-    '1d': '1D', 'd': '1D', '1w': '1W', 'w': '1W',
+    '1m': '1m',
+    1: '1m',
+    '3m': '3m',
+    3: '3m',
+    '5m': '5m',
+    5: '5m',
+    '15m': '15m',
+    15: '15m',
+    '30m': '30m',
+    30: '30m',
+    '1h': '1h',
+    60: '1h',
+    '60m': '1h',
+    '4h': '4h',
+    240: '4h',
+    '1d': '1D',
+    d: '1D',
+    '1w': '1W',
+    w: '1W',
   };
   /** Bars loaded per interval when the link gives no range (reference timeframe buttons). */
   var DEFAULT_RANGE = { '1m': '1D', '3m': '2D', '5m': '3D', '15m': '5D', '30m': '10D', '1h': '1M', '4h': '3M', '1D': '1Y', '1W': '2Y' };
@@ -29,8 +45,13 @@
     var q = new URLSearchParams(search || '');
     var errors = [];
     var p = { ema: [9, 21, 50], vwap: true, theme: 'dark', scale_plan: 'off', targets: [], supportingLevels: true };
-    function bad(field, message) { errors.push({ field: field, message: message }); }
-    function get(k) { var v = q.get(k); return v === null || v === '' ? undefined : v; }
+    function bad(field, message) {
+      errors.push({ field: field, message: message });
+    }
+    function get(k) {
+      var v = q.get(k);
+      return v === null || v === '' ? undefined : v;
+    }
 
     var planId = get('plan_id');
     if (planId !== undefined) {
@@ -78,14 +99,31 @@
     });
     var tp = get('tp');
     if (tp !== undefined) {
-      var tps = tp.split(',').filter(function (x) { return x.trim() !== ''; }).map(num);
-      if (tps.length <= 5 && tps.every(function (n) { return n > 0 && isFinite(n); })) p.targets = tps;
+      var tps = tp
+        .split(',')
+        .filter(function (x) {
+          return x.trim() !== '';
+        })
+        .map(num);
+      if (
+        tps.length <= 5 &&
+        tps.every(function (n) {
+          return n > 0 && isFinite(n);
+        })
+      )
+        p.targets = tps;
       else bad('tp', 'must be up to 5 positive numbers separated by commas');
     }
     var ema = get('ema');
     if (ema !== undefined) {
       var spans = ema.split(',').map(num);
-      if (spans.length <= 5 && spans.every(function (n) { return Number.isInteger(n) && n >= 1 && n <= 400; })) p.ema = spans;
+      if (
+        spans.length <= 5 &&
+        spans.every(function (n) {
+          return Number.isInteger(n) && n >= 1 && n <= 400;
+        })
+      )
+        p.ema = spans;
       else bad('ema', 'must be up to 5 integer spans 1–400');
     }
     var vwap = get('vwap');

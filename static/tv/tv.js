@@ -15,14 +15,28 @@
 
   function snapshot() {
     var s = JSON.parse(JSON.stringify(state));
-    (function freeze(o) { Object.freeze(o); Object.keys(o).forEach(function (k) { if (o[k] && typeof o[k] === 'object') freeze(o[k]); }); })(s);
+    (function freeze(o) {
+      Object.freeze(o);
+      Object.keys(o).forEach(function (k) {
+        if (o[k] && typeof o[k] === 'object') freeze(o[k]);
+      });
+    })(s);
     return s;
   }
   Object.defineProperty(window, '__tc', { get: snapshot, configurable: false, enumerable: false });
 
-  function $(id) { return document.getElementById(id); }
-  function show(id, text) { var el = $(id); el.textContent = text; el.hidden = !text; }
-  function setMessage(text) { state.message = text; show('message', text); }
+  function $(id) {
+    return document.getElementById(id);
+  }
+  function show(id, text) {
+    var el = $(id);
+    el.textContent = text;
+    el.hidden = !text;
+  }
+  function setMessage(text) {
+    state.message = text;
+    show('message', text);
+  }
   function addBanner(text) {
     state.banner = state.banner ? state.banner + ' · ' + text : text;
     show('banner', state.banner);
@@ -33,7 +47,14 @@
   document.documentElement.setAttribute('data-theme', p.theme);
   if (parsed.errors.length) {
     state.error = 'validation';
-    setMessage('Invalid link: ' + parsed.errors.map(function (e) { return e.field + ' ' + e.message; }).join('; '));
+    setMessage(
+      'Invalid link: ' +
+        parsed.errors
+          .map(function (e) {
+            return e.field + ' ' + e.message;
+          })
+          .join('; '),
+    );
     state.ready = true;
     return;
   }
@@ -57,12 +78,25 @@
   }
   function getJson(url) {
     return fetch(url, { headers: headers, credentials: 'omit' }).then(function (r) {
-      return r.json().catch(function () { return null; }).then(function (body) { return { status: r.status, body: body }; });
+      return r
+        .json()
+        .catch(function () {
+          return null;
+        })
+        .then(function (body) {
+          return { status: r.status, body: body };
+        });
     });
   }
   function qs(o) {
-    return Object.keys(o).filter(function (k) { return o[k] !== undefined; })
-      .map(function (k) { return encodeURIComponent(k) + '=' + encodeURIComponent(String(o[k])); }).join('&');
+    return Object.keys(o)
+      .filter(function (k) {
+        return o[k] !== undefined;
+      })
+      .map(function (k) {
+        return encodeURIComponent(k) + '=' + encodeURIComponent(String(o[k]));
+      })
+      .join('&');
   }
 
   var dark = p.theme === 'dark';
@@ -75,16 +109,29 @@
     grid: { vertLines: { color: dark ? '#1e293b' : '#e2e8f0' }, horzLines: { color: dark ? '#1e293b' : '#e2e8f0' } },
     rightPriceScale: { borderVisible: false },
     // bar times are UTC epoch seconds; traders read Eastern time
-    localization: { timeFormatter: function (t) { return etFull.format(new Date(t * 1000)) + ' ET'; } },
+    localization: {
+      timeFormatter: function (t) {
+        return etFull.format(new Date(t * 1000)) + ' ET';
+      },
+    },
     timeScale: {
-      timeVisible: p.interval !== '1D' && p.interval !== '1W', secondsVisible: false, borderVisible: false,
-      tickMarkFormatter: function (t, type) { var d = new Date(t * 1000); return type >= 3 ? etTime.format(d) : etDay.format(d); },
+      timeVisible: p.interval !== '1D' && p.interval !== '1W',
+      secondsVisible: false,
+      borderVisible: false,
+      tickMarkFormatter: function (t, type) {
+        var d = new Date(t * 1000);
+        return type >= 3 ? etTime.format(d) : etDay.format(d);
+      },
     },
   });
   if (!dark) COLORS.vwap = '#0f172a'; // the white session VWAP would vanish on a light background
   var planRange = null; // entry/stop/targets stay on screen even when price has moved away
   var candles = chart.addSeries(LWC.CandlestickSeries, {
-    upColor: '#22c55e', downColor: '#ef4444', borderVisible: false, wickUpColor: '#22c55e', wickDownColor: '#ef4444',
+    upColor: '#22c55e',
+    downColor: '#ef4444',
+    borderVisible: false,
+    wickUpColor: '#22c55e',
+    wickDownColor: '#ef4444',
     autoscaleInfoProvider: function (original) {
       var r = original();
       if (!r || !planRange) return r;
@@ -105,7 +152,10 @@
   }
   function lineSeries(name, color, opts) {
     if (!lines[name]) {
-      lines[name] = chart.addSeries(LWC.LineSeries, Object.assign({ color: color, lineWidth: 2, title: name, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false }, opts || {}));
+      lines[name] = chart.addSeries(
+        LWC.LineSeries,
+        Object.assign({ color: color, lineWidth: 2, title: name, priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false }, opts || {}),
+      );
       legend(name, color);
     }
     return lines[name];
@@ -116,7 +166,14 @@
   }
   function priceLine(kind, title, price, color, dashed) {
     if (!(price > 0) || !isFinite(price)) return;
-    candles.createPriceLine({ price: price, color: color, lineWidth: kind === 'level' || kind === 'zone' ? 1 : 2, lineStyle: dashed ? LWC.LineStyle.Dashed : LWC.LineStyle.Solid, axisLabelVisible: true, title: String(title).slice(0, 40) });
+    candles.createPriceLine({
+      price: price,
+      color: color,
+      lineWidth: kind === 'level' || kind === 'zone' ? 1 : 2,
+      lineStyle: dashed ? LWC.LineStyle.Dashed : LWC.LineStyle.Solid,
+      axisLabelVisible: true,
+      title: String(title).slice(0, 40),
+    });
     state.priceLines.push({ kind: kind, title: String(title).slice(0, 40), price: price });
   }
 
@@ -172,10 +229,19 @@
 
   function planOf(body) {
     var plan = (body && body.plan) || {};
-    var targets = (plan.targets || []).map(function (t) { return typeof t === 'object' && t ? Number(t.price) : Number(t); }).filter(function (n) { return n > 0; });
+    var targets = (plan.targets || [])
+      .map(function (t) {
+        return typeof t === 'object' && t ? Number(t.price) : Number(t);
+      })
+      .filter(function (n) {
+        return n > 0;
+      });
     return {
-      entry: Number(plan.entry), stop: Number(plan.stop), targets: targets,
-      direction: plan.direction || plan.bias, style: plan.style || body.style,
+      entry: Number(plan.entry),
+      stop: Number(plan.stop),
+      targets: targets,
+      direction: plan.direction || plan.bias,
+      style: plan.style || body.style,
       data_source: plan.data_source || (plan.meta && plan.meta.data_source) || (plan.data_quality && plan.data_quality.data_source),
       simulated: !!(plan.simulated_open || (plan.meta && plan.meta.simulated_open) || (plan.session_state && plan.session_state.simulated)),
       banner: plan.banner || (plan.meta && plan.meta.banner) || null,
@@ -190,11 +256,33 @@
     var k = state.scale;
     if (k !== 1) addBanner('Plan levels rescaled ×' + k.toFixed(3) + ' to the current price');
     var dir = p.direction || (plan && plan.direction);
-    if (entry > 0) $('plan-summary').textContent = (dir ? dir.toUpperCase() + ' ' : '') + 'entry ' + (entry * k).toFixed(2) + (stop > 0 ? ' · stop ' + (stop * k).toFixed(2) : '') + (targets.length ? ' · ' + targets.map(function (t, i) { return 'TP' + (i + 1) + ' ' + (t * k).toFixed(2); }).join(' ') : '');
+    if (entry > 0)
+      $('plan-summary').textContent =
+        (dir ? dir.toUpperCase() + ' ' : '') +
+        'entry ' +
+        (entry * k).toFixed(2) +
+        (stop > 0 ? ' · stop ' + (stop * k).toFixed(2) : '') +
+        (targets.length
+          ? ' · ' +
+            targets
+              .map(function (t, i) {
+                return 'TP' + (i + 1) + ' ' + (t * k).toFixed(2);
+              })
+              .join(' ')
+          : '');
     priceLine('entry', 'Entry', entry * k, COLORS.entry);
     priceLine('stop', 'Stop', stop * k, COLORS.stop);
-    targets.forEach(function (t, i) { priceLine('target', 'TP' + (i + 1), t * k, COLORS.target); });
-    var planPrices = [entry, stop].concat(targets).filter(function (x) { return x > 0 && isFinite(x); }).map(function (x) { return x * k; });
+    targets.forEach(function (t, i) {
+      priceLine('target', 'TP' + (i + 1), t * k, COLORS.target);
+    });
+    var planPrices = [entry, stop]
+      .concat(targets)
+      .filter(function (x) {
+        return x > 0 && isFinite(x);
+      })
+      .map(function (x) {
+        return x * k;
+      });
     if (planPrices.length) planRange = [Math.min.apply(null, planPrices), Math.max.apply(null, planPrices)];
     if (!layers) return;
     if (p.supportingLevels) {
@@ -227,31 +315,39 @@
       ])
     : Promise.resolve(null);
 
-  Promise.all([planReq, loadMarket()]).then(function (rs) {
-    var plan = null;
-    var layers = null;
-    if (rs[0]) {
-      var idea = rs[0][0];
-      if (idea.status === 200) plan = planOf(idea.body);
-      else if (idea.status === 404) setMessage('Plan ' + p.plan_id + ' not found — showing market data only.');
-      else if (idea.status === 401) setMessage('This plan needs a key: open the link with ?token=<your key>.');
-      else setMessage('Plan ' + p.plan_id + ' could not be loaded (HTTP ' + idea.status + ').');
-      if (rs[0][1].status === 200) layers = rs[0][1].body;
-    }
-    state.plan = plan;
-    var data = rs[1];
-    if (!data.length) setMessage((state.message ? state.message + ' ' : '') + 'No bars for ' + p.symbol + ' ' + p.interval + ' in this window.');
-    dataBanner(state.data_source, state.stale, p.simulate_open || (plan && plan.simulated));
-    // the plan's own banner repeats the data-source warning: add it only when it says something new
-    if (plan && plan.banner && !(state.banner && /replay|synthetic/i.test(state.banner) && /replay|synthetic/i.test(String(plan.banner)))) addBanner(String(plan.banner));
-    drawPlan(plan, layers, data.length ? data[data.length - 1].close : NaN);
-    chart.timeScale().fitContent();
-    state.ready = true;
-    // live updates: re-read the window; the datafeed answers from cache between bars
-    setInterval(function () { loadMarket().then(function () { state.polls++; }).catch(function () {}); }, POLL_MS);
-  }).catch(function (err) {
-    state.error = 'load';
-    setMessage('Chart data could not be loaded: ' + (err && err.message ? err.message : String(err)));
-    state.ready = true;
-  });
+  Promise.all([planReq, loadMarket()])
+    .then(function (rs) {
+      var plan = null;
+      var layers = null;
+      if (rs[0]) {
+        var idea = rs[0][0];
+        if (idea.status === 200) plan = planOf(idea.body);
+        else if (idea.status === 404) setMessage('Plan ' + p.plan_id + ' not found — showing market data only.');
+        else if (idea.status === 401) setMessage('This plan needs a key: open the link with ?token=<your key>.');
+        else setMessage('Plan ' + p.plan_id + ' could not be loaded (HTTP ' + idea.status + ').');
+        if (rs[0][1].status === 200) layers = rs[0][1].body;
+      }
+      state.plan = plan;
+      var data = rs[1];
+      if (!data.length) setMessage((state.message ? state.message + ' ' : '') + 'No bars for ' + p.symbol + ' ' + p.interval + ' in this window.');
+      dataBanner(state.data_source, state.stale, p.simulate_open || (plan && plan.simulated));
+      // the plan's own banner repeats the data-source warning: add it only when it says something new
+      if (plan && plan.banner && !(state.banner && /replay|synthetic/i.test(state.banner) && /replay|synthetic/i.test(String(plan.banner)))) addBanner(String(plan.banner));
+      drawPlan(plan, layers, data.length ? data[data.length - 1].close : NaN);
+      chart.timeScale().fitContent();
+      state.ready = true;
+      // live updates: re-read the window; the datafeed answers from cache between bars
+      setInterval(function () {
+        loadMarket()
+          .then(function () {
+            state.polls++;
+          })
+          .catch(function () {});
+      }, POLL_MS);
+    })
+    .catch(function (err) {
+      state.error = 'load';
+      setMessage('Chart data could not be loaded: ' + (err && err.message ? err.message : String(err)));
+      state.ready = true;
+    });
 })();

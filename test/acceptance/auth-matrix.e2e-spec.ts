@@ -13,15 +13,7 @@ const NOW = Date.parse('2024-06-12T15:10:00Z'); // Wednesday 11:10 ET, regular s
 
 /** Documented operations reachable without a token. The /tv viewer page is public and draws from the
  * UDF datafeed (config, symbols, time, bars) and its studies overlay, so those count as "/tv-api bars". */
-const PUBLIC_OPERATIONS = new Set([
-  'GET /health/live',
-  'GET /health/ready',
-  'GET /tv-api/config',
-  'GET /tv-api/symbols',
-  'GET /tv-api/time',
-  'GET /tv-api/bars',
-  'GET /tv-api/studies',
-]);
+const PUBLIC_OPERATIONS = new Set(['GET /health/live', 'GET /health/ready', 'GET /tv-api/config', 'GET /tv-api/symbols', 'GET /tv-api/time', 'GET /tv-api/bars', 'GET /tv-api/studies']);
 
 /** Routes outside the document that must stay public (OpenAPI itself and the /tv static viewer). */
 const PUBLIC_UNDOCUMENTED = ['/openapi.json', '/openapi.yaml', '/docs', '/tv'];
@@ -38,10 +30,11 @@ function call(t: TestApp, doc: unknown, o: Operation, token?: string) {
   let req = request(t.http)[o.method](url).query(query).timeout({ response: 20_000 });
   if (token) req = req.set('Authorization', `Bearer ${token}`);
   // SSE streams never end: read the status line and stop.
-  if (o.path.startsWith('/stream/')) req = req.buffer(false).parse((res, cb) => {
-    (res as unknown as { destroy(): void }).destroy();
-    cb(null, null);
-  });
+  if (o.path.startsWith('/stream/'))
+    req = req.buffer(false).parse((res, cb) => {
+      (res as unknown as { destroy(): void }).destroy();
+      cb(null, null);
+    });
   return o.method === 'get' ? req : req.send(o.requestSchema ? sampleBody(doc, o.requestSchema) : {});
 }
 

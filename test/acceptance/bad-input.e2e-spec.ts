@@ -59,7 +59,10 @@ describe('bad input on every POST in /openapi.json → 400 naming the field, nev
   afterAll(() => t.close());
 
   const post = (o: Operation, body: string) =>
-    request(t.http).post(fillPath(o.path, { plan_id: UNKNOWN_PLAN })).set('Content-Type', 'application/json').send(body);
+    request(t.http)
+      .post(fillPath(o.path, { plan_id: UNKNOWN_PLAN }))
+      .set('Content-Type', 'application/json')
+      .send(body);
   const baseBody = (o: Operation) => ({ ...sampleBody(doc, o.requestSchema), ...(BASE_OVERRIDES[o.operationId ?? ''] ?? {}) });
   const withBody = () => posts.filter((o) => o.requestSchema);
 
@@ -145,9 +148,16 @@ describe('bad input on every POST in /openapi.json → 400 naming the field, nev
   it('answers POSTs without a body schema on an unknown or malformed plan with 404/400, never 500', async () => {
     const failures: string[] = [];
     for (const o of posts.filter((p) => !p.requestSchema && p.path.includes('{plan_id}'))) {
-      const unknown = await request(t.http).post(fillPath(o.path, { plan_id: UNKNOWN_PLAN })).send({});
+      const unknown = await request(t.http)
+        .post(fillPath(o.path, { plan_id: UNKNOWN_PLAN }))
+        .send({});
       if (unknown.status !== 404 || unknown.body?.error !== 'not_found') failures.push(`${o.label} unknown plan: HTTP ${unknown.status}`);
-      const malformed = namesField(await request(t.http).post(fillPath(o.path, { plan_id: '<script>' })).send({}), 'plan_id');
+      const malformed = namesField(
+        await request(t.http)
+          .post(fillPath(o.path, { plan_id: '<script>' }))
+          .send({}),
+        'plan_id',
+      );
       if (!malformed.ok) failures.push(`${o.label} plan_id=<script>: ${malformed.why}`);
     }
     expect(failures).toEqual([]);
@@ -174,7 +184,9 @@ describe('bad input on every POST in /openapi.json → 400 naming the field, nev
     expect(reads.length).toBeGreaterThan(0);
     const failures: string[] = [];
     for (const o of reads) {
-      const r = await request(t.http).get(fillPath(o.path, { plan_id: UNKNOWN_PLAN, version: '1' })).query(o.path.includes('{plan_id}') ? {} : { plan_id: UNKNOWN_PLAN });
+      const r = await request(t.http)
+        .get(fillPath(o.path, { plan_id: UNKNOWN_PLAN, version: '1' }))
+        .query(o.path.includes('{plan_id}') ? {} : { plan_id: UNKNOWN_PLAN });
       if (r.status !== 404 || r.body?.error !== 'not_found') failures.push(`${o.label}: HTTP ${r.status} ${r.text.slice(0, 160)}`);
     }
     expect(failures).toEqual([]);

@@ -43,7 +43,8 @@ describe('graceful shutdown of the real service (child process)', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(DATABASE_URL|DB_URL|REDIS_URL|BACKEND_API_KEYS?|POLYGON_|TRADIER_|MARKET_DATA_PROVIDERS|JEST|NODE_OPTIONS)/.test(k)) env[k] = v;
+    for (const [k, v] of Object.entries(process.env))
+      if (v !== undefined && !/^(DATABASE_URL|DB_URL|REDIS_URL|BACKEND_API_KEYS?|POLYGON_|TRADIER_|MARKET_DATA_PROVIDERS|JEST|NODE_OPTIONS)/.test(k)) env[k] = v;
     Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: tempDataDir('tc-shutdown-'), LOG_LEVEL: 'info', SHUTDOWN_GRACE_MS: '30000', RATE_LIMIT_PUBLIC: '0' });
     const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -56,8 +57,17 @@ describe('graceful shutdown of the real service (child process)', () => {
       let killedAt = Infinity;
       const sent: Promise<void>[] = [];
       const calls = Array.from({ length: 16 }, (_, i) => {
-        const body = JSON.stringify(i % 4 === 3 ? { universe: LIQUID_UNIVERSE.slice(0, 6), style: 'swing' } : { symbol: LIQUID_UNIVERSE[i % LIQUID_UNIVERSE.length], style: i % 2 ? 'swing' : 'intraday' });
-        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: i % 4 === 3 ? '/gpt/scan' : '/gpt/plan', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+        const body = JSON.stringify(
+          i % 4 === 3 ? { universe: LIQUID_UNIVERSE.slice(0, 6), style: 'swing' } : { symbol: LIQUID_UNIVERSE[i % LIQUID_UNIVERSE.length], style: i % 2 ? 'swing' : 'intraday' },
+        );
+        const req = http.request({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: i % 4 === 3 ? '/gpt/scan' : '/gpt/plan',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        });
         sent.push(new Promise((resolve) => req.on('finish', () => resolve())));
         const result = new Promise<{ status: number; at: number; body: string }>((resolve) => {
           req.on('response', (res) => {
@@ -101,10 +111,13 @@ describe('drainAndClose (in process)', () => {
         ws.on('message', (raw) => JSON.parse(raw.toString()).event?.t === 'plan_full' && resolve());
         ws.on('error', reject);
       });
-      const sse = request(t.http).get('/stream/SPY').buffer(true).parse((res, cb) => {
-        res.on('data', () => undefined);
-        res.on('end', () => cb(null, 'ended'));
-      });
+      const sse = request(t.http)
+        .get('/stream/SPY')
+        .buffer(true)
+        .parse((res, cb) => {
+          res.on('data', () => undefined);
+          res.on('end', () => cb(null, 'ended'));
+        });
       const ssePromise = sse.then((r) => r.status);
       // four plan requests whose bodies are still arriving when the drain starts (truly in flight)
       const port = new URL(t.url).port;

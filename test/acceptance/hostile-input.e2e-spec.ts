@@ -22,7 +22,10 @@ describe('hostile input', () => {
   });
 
   it('a body within the depth limit reaches validation (brackets inside strings do not count)', async () => {
-    const r = await request(t.http).post('/gpt/plan').set('Content-Type', 'application/json').send(`{"symbol":"${'['.repeat(40)}"}`);
+    const r = await request(t.http)
+      .post('/gpt/plan')
+      .set('Content-Type', 'application/json')
+      .send(`{"symbol":"${'['.repeat(40)}"}`);
     expect(r.status).toBe(400);
     expect(r.body.details[0].field).toBe('symbol');
   });
@@ -45,19 +48,27 @@ describe('hostile input', () => {
   });
 
   it('/gpt/chart-url entry/stop/tp = 1e308 → 400 naming the field', async () => {
-    for (const [field, body] of [['entry', { entry: 1e308 }], ['stop', { stop: 1e308 }], ['tp', { tp: [1e308] }]] as const) {
-      const r = await request(t.http).post('/gpt/chart-url').send({ symbol: 'SPY', interval: '5m', ...body });
+    for (const [field, body] of [
+      ['entry', { entry: 1e308 }],
+      ['stop', { stop: 1e308 }],
+      ['tp', { tp: [1e308] }],
+    ] as const) {
+      const r = await request(t.http)
+        .post('/gpt/chart-url')
+        .send({ symbol: 'SPY', interval: '5m', ...body });
       expect({ field, status: r.status }).toEqual({ field, status: 400 });
       expect(JSON.stringify(r.body)).toContain(`"field":"${field}"`);
     }
   });
 
   it('a realistic contracts request still passes validation', async () => {
-    const r = await request(t.http).post('/gpt/contracts').send({ symbol: 'SPY', side: 'call', risk_amount: 250, entry: 540, stop: 536, targets: [545, 550] });
+    const r = await request(t.http)
+      .post('/gpt/contracts')
+      .send({ symbol: 'SPY', side: 'call', risk_amount: 250, entry: 540, stop: 536, targets: [545, 550] });
     expect(r.status).toBe(200);
   });
 
-  it.each(POST_ROUTES)('%s: curl\'s default form body and a text/plain form post → 415 unsupported_media_type', async (route) => {
+  it.each(POST_ROUTES)("%s: curl's default form body and a text/plain form post → 415 unsupported_media_type", async (route) => {
     const form = await request(t.http).post(route).set('Content-Type', 'application/x-www-form-urlencoded').send('symbol=SPY&style=intraday');
     expect(form.status).toBe(415);
     expect(form.body).toMatchObject({ error: 'unsupported_media_type', message: expect.stringMatching(/Content-Type: application\/json/) });

@@ -14,7 +14,13 @@ const KEY = 'server-limits-key-1';
 
 describe('server limits', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await createTestApp({ HTTP_MAX_CONNECTIONS: '3', HTTP_REQUEST_TIMEOUT_MS: '15000', HTTP_HEADERS_TIMEOUT_MS: '4000', HTTP_KEEPALIVE_TIMEOUT_MS: '2000', WS_MAX_PAYLOAD_BYTES: '2048' }, { clockMs: NOW_MS })));
+  beforeAll(
+    async () =>
+      (t = await createTestApp(
+        { HTTP_MAX_CONNECTIONS: '3', HTTP_REQUEST_TIMEOUT_MS: '15000', HTTP_HEADERS_TIMEOUT_MS: '4000', HTTP_KEEPALIVE_TIMEOUT_MS: '2000', WS_MAX_PAYLOAD_BYTES: '2048' },
+        { clockMs: NOW_MS },
+      )),
+  );
   afterAll(() => t.close());
 
   it('applies the configured timeouts to the HTTP server', () => {
@@ -24,7 +30,14 @@ describe('server limits', () => {
 
   it('refuses sockets beyond HTTP_MAX_CONNECTIONS', async () => {
     const port = Number(new URL(t.url).port);
-    const open = await Promise.all([0, 1, 2].map(() => new Promise<net.Socket>((resolve) => { const s = net.connect(port, '127.0.0.1', () => resolve(s)); })));
+    const open = await Promise.all(
+      [0, 1, 2].map(
+        () =>
+          new Promise<net.Socket>((resolve) => {
+            const s = net.connect(port, '127.0.0.1', () => resolve(s));
+          }),
+      ),
+    );
     await new Promise((r) => setTimeout(r, 100));
     const extra = net.connect(port, '127.0.0.1');
     const outcome = await new Promise<string>((resolve) => {

@@ -35,7 +35,12 @@ describe('GPT-facing routes when the only data vendor is down', () => {
     const present = CALLS.filter((c) => ids.has(c.operationId));
     expect(present.length).toBeGreaterThan(0);
     for (const c of present) {
-      const r = c.method === 'get' ? await request(t.http).get(c.url) : await request(t.http).post(c.url).send(c.body as object);
+      const r =
+        c.method === 'get'
+          ? await request(t.http).get(c.url)
+          : await request(t.http)
+              .post(c.url)
+              .send(c.body as object);
       if (![502, 503].includes(r.status) || !/^upstream_/.test(String(r.body?.error))) failures.push(`${c.operationId}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
     }
     expect(failures).toEqual([]);

@@ -27,7 +27,10 @@ describe('/tv-api datafeed on the recorded SPY day (replay)', () => {
     const from = rows[318].t; // 09:30 ET
     const to = rows[318 + 29].t;
     const s = await request(t.http).get('/tv-api/bars').query({ symbol: 'SPY', resolution: '1', from, to }).expect(200);
-    const ms = await request(t.http).get('/tv-api/bars').query({ symbol: 'SPY', resolution: '1', from: from * 1000, to: to * 1000 }).expect(200);
+    const ms = await request(t.http)
+      .get('/tv-api/bars')
+      .query({ symbol: 'SPY', resolution: '1', from: from * 1000, to: to * 1000 })
+      .expect(200);
     expect(s.body.t).toHaveLength(30);
     expect(ms.body).toEqual(s.body);
   });
@@ -114,8 +117,28 @@ describe('POST /gpt/chart-url and the /tv page over HTTP (auth on)', () => {
   afterAll(() => t?.close());
 
   it('returns byte-identical canonical links for equivalent bodies', async () => {
-    const a = await request(t.http).post('/gpt/chart-url').set(auth).send({ symbol: 'spy', interval: '5', entry: '450.10', stop: 449, tp: [451.5, 452], direction: 'long', plan_id: 'SPY-intraday-20230803-abcdef', version: 1 }).expect(200);
-    const b = await request(t.http).post('/gpt/chart-url').set(auth).send({ plan_version: '1', plan_id: 'SPY-intraday-20230803-abcdef', direction: 'long', tp: '451.50,452.00', stop: '449.00', entry: 450.1, interval: '5m', symbol: 'SPY', levels: '449|PDL', market_status: 'open', extra_thing: [1] }).expect(200);
+    const a = await request(t.http)
+      .post('/gpt/chart-url')
+      .set(auth)
+      .send({ symbol: 'spy', interval: '5', entry: '450.10', stop: 449, tp: [451.5, 452], direction: 'long', plan_id: 'SPY-intraday-20230803-abcdef', version: 1 })
+      .expect(200);
+    const b = await request(t.http)
+      .post('/gpt/chart-url')
+      .set(auth)
+      .send({
+        plan_version: '1',
+        plan_id: 'SPY-intraday-20230803-abcdef',
+        direction: 'long',
+        tp: '451.50,452.00',
+        stop: '449.00',
+        entry: 450.1,
+        interval: '5m',
+        symbol: 'SPY',
+        levels: '449|PDL',
+        market_status: 'open',
+        extra_thing: [1],
+      })
+      .expect(200);
     expect(a.body.interactive).toBe(b.body.interactive);
     expect(a.body).toEqual({
       interactive: 'https://coach.example.com/tv?direction=long&entry=450.1&interval=5m&plan_id=SPY-intraday-20230803-abcdef&plan_version=1&stop=449&symbol=SPY&tp=451.5,452',
@@ -147,7 +170,10 @@ describe('POST /gpt/chart-url and the /tv page over HTTP (auth on)', () => {
     expect(page.text).toContain('/tv/vendor/lightweight-charts.js');
     const lib = await request(t.http).get('/tv/vendor/lightweight-charts.js').expect(200);
     expect(lib.text).toContain('LightweightCharts');
-    await request(t.http).get('/tv/assets/tv.js').expect(200).expect('content-type', /javascript/);
+    await request(t.http)
+      .get('/tv/assets/tv.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
     await request(t.http).get('/tv/assets/..%2F..%2Fpackage.json').expect(404);
     await request(t.http).get('/tv/assets/index.html').expect(404);
     await request(t.http).get('/tv-api/bars?symbol=SPY&resolution=1').expect(200);

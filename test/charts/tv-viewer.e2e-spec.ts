@@ -55,9 +55,18 @@ if (!browserPath) {
         symbol: 'SPY',
         style: 'intraday',
         payload: {
-          symbol: 'SPY', style: 'intraday', bias: 'long', direction: 'long', setup: 'vwap_reclaim',
-          entry: plan.entry, stop: plan.stop, targets: plan.targets, rr_to_t1: 1.29, confidence: 0.62,
-          data_source: 'replay', decimals: 2,
+          symbol: 'SPY',
+          style: 'intraday',
+          bias: 'long',
+          direction: 'long',
+          setup: 'vwap_reclaim',
+          entry: plan.entry,
+          stop: plan.stop,
+          targets: plan.targets,
+          rr_to_t1: 1.29,
+          confidence: 0.62,
+          data_source: 'replay',
+          decimals: 2,
         },
         layers: {
           levels: [
@@ -155,7 +164,12 @@ if (!browserPath) {
       expect(line('TP2')?.price).toBe(plan.targets[1]);
       expect(line('PMH')?.price).toBe(450.46);
       expect(state.priceLines.find((l) => l.kind === 'pool')?.title).toBe('Equal lows');
-      expect(state.priceLines.filter((l) => l.kind === 'zone').map((l) => l.title).sort()).toEqual(['Demand ▲', 'Demand ▼', 'FVG ▲', 'FVG ▼', 'Supply ▲', 'Supply ▼']);
+      expect(
+        state.priceLines
+          .filter((l) => l.kind === 'zone')
+          .map((l) => l.title)
+          .sort(),
+      ).toEqual(['Demand ▲', 'Demand ▼', 'FVG ▲', 'FVG ▼', 'Supply ▲', 'Supply ▼']);
       expect(await page.locator('#plan-summary').textContent()).toContain(`entry ${plan.entry.toFixed(2)}`);
       expect(dialogs).toEqual([]);
       expect(errors).toEqual([]);
@@ -203,7 +217,10 @@ if (!browserPath) {
       const secured = await chartsApp({ BACKEND_API_KEY: 'viewer-key-42' });
       try {
         const saved = await secured.app.get<IdeaStoreApi>(IDEA_STORE).save({
-          user_id: 'anonymous', symbol: 'SPY', style: 'intraday', payload: { symbol: 'SPY', direction: 'long', entry: plan.entry, stop: plan.stop, targets: plan.targets },
+          user_id: 'anonymous',
+          symbol: 'SPY',
+          style: 'intraday',
+          payload: { symbol: 'SPY', direction: 'long', entry: plan.entry, stop: plan.stop, targets: plan.targets },
         });
         const link = `${secured.url}/tv?interval=1m&plan_id=${saved.plan_id}`;
         const anon = await open(link);

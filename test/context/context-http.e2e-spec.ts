@@ -18,7 +18,12 @@ const NOW = etWallToUtc('2021-03-31', 16, 30);
 
 async function setup(asOf = AS_OF) {
   const market = new FakeMarket(asOf);
-  const clock = { t: NOW, now() { return this.t; } };
+  const clock = {
+    t: NOW,
+    now() {
+      return this.t;
+    },
+  };
   const app = await minimalApp([ContextController], [ContextService, { provide: MARKET_DATA_PORT, useValue: market }, { provide: CLOCK, useValue: clock }]);
   return { app, market, clock, http: () => request(app.getHttpServer()) };
 }
@@ -118,7 +123,13 @@ describe('POST /gpt/multi-context', () => {
       let release!: () => void;
       t.market.gate = new Promise<void>((r) => (release = r));
       const body = { symbol: 'SPY', intervals: ['1h'], lookback: 50 };
-      const pending = Array.from({ length: 5 }, () => t.http().post('/gpt/multi-context').send(body).then((r) => r));
+      const pending = Array.from({ length: 5 }, () =>
+        t
+          .http()
+          .post('/gpt/multi-context')
+          .send(body)
+          .then((r) => r),
+      );
       // Let every request reach the service before the upstream answers.
       while (t.market.callsFor('1h') < 1) await new Promise((r) => setTimeout(r, 5));
       await new Promise((r) => setTimeout(r, 50));
@@ -135,7 +146,11 @@ describe('POST /gpt/multi-context', () => {
   it('ignores duplicate intervals including aliases, reduces series to the last point by default', async () => {
     const t = await setup();
     try {
-      const res = await t.http().post('/gpt/multi-context').send({ symbol: 'spy', intervals: ['1d', '1D', 'daily', '60m', '1h'] }).expect(200);
+      const res = await t
+        .http()
+        .post('/gpt/multi-context')
+        .send({ symbol: 'spy', intervals: ['1d', '1D', 'daily', '60m', '1h'] })
+        .expect(200);
       expect(res.body.snapshots.map((s: { interval: string }) => s.interval)).toEqual(['1D', '1h']);
       expect(res.body.snapshots[0].requested).toBe('1d');
       expect(res.body.snapshots[0].bars).toBeUndefined();
@@ -153,7 +168,10 @@ describe('POST /gpt/multi-context', () => {
   it('include_series with 8 intervals × 1000 bars stays under 100,000 characters', async () => {
     const t = await setup(Date.parse('2023-08-04T00:00:00Z')); // the minute fixture is 2023-08-03
     try {
-      const res = await t.http().post('/gpt/multi-context').send({ symbol: 'SPY', intervals: ['1m', '3m', '5m', '15m', '30m', '1h', '1D', '1W'], lookback: 1000, include_series: true });
+      const res = await t
+        .http()
+        .post('/gpt/multi-context')
+        .send({ symbol: 'SPY', intervals: ['1m', '3m', '5m', '15m', '30m', '1h', '1D', '1W'], lookback: 1000, include_series: true });
       expect(res.status).toBe(200);
       expect(res.text.length).toBeLessThan(100_000);
       expect(res.body.meta.truncated).toBe(true);

@@ -31,7 +31,7 @@ export class FakeMarket implements MarketDataPort {
   async getBars(q: BarsQuery) {
     this.calls.push(q);
     await this.gate;
-    const all = q.interval === '1D' ? spyDaily() : this.series[q.interval] ?? this.intraday(q.interval);
+    const all = q.interval === '1D' ? spyDaily() : (this.series[q.interval] ?? this.intraday(q.interval));
     let bars = all.filter((b) => b.time <= this.asOfMs);
     if (q.limit !== undefined) bars = bars.slice(-q.limit);
     return {

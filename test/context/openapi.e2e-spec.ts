@@ -10,13 +10,10 @@ import { minimalApp } from './minimal-app';
 
 it('operationIds, summaries ≤ 300 chars, isConsequential false, units in descriptions', async () => {
   const fake = { getBars: async () => ({}), getQuote: async () => ({}), getExpirations: async () => ({}), getChain: async () => ({}) };
-  const app = await minimalApp([ContextController, ContractsController], [
-    ContextService,
-    ContractsService,
-    { provide: MARKET_DATA_PORT, useValue: fake },
-    { provide: OPTIONS_DATA_PORT, useValue: fake },
-    { provide: CLOCK, useValue: { now: () => 0 } },
-  ]);
+  const app = await minimalApp(
+    [ContextController, ContractsController],
+    [ContextService, ContractsService, { provide: MARKET_DATA_PORT, useValue: fake }, { provide: OPTIONS_DATA_PORT, useValue: fake }, { provide: CLOCK, useValue: { now: () => 0 } }],
+  );
   try {
     const doc = SwaggerModule.createDocument(app, new DocumentBuilder().build()) as any;
     const ops = [doc.paths['/gpt/context/{symbol}'].get, doc.paths['/gpt/multi-context'].post, doc.paths['/gpt/contracts'].post];

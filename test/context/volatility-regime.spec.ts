@@ -27,10 +27,16 @@ const REF_DATES = ['2018-07-02', '2019-01-31', '2019-06-28', '2020-03-16', '2020
 describe('volatility_regime vs historical_volatility_reference.json', () => {
   it.each(REF_DATES)('HV20/60/120 (percent) at %s', (date) => {
     const asOf = Date.parse(`${date}T00:00:00Z`);
-    const daily = spyDaily().filter((b) => b.time <= asOf).slice(-300);
+    const daily = spyDaily()
+      .filter((b) => b.time <= asOf)
+      .slice(-300);
     const v = computeVolatilityRegime({ dailyBars: daily, chain: [], spot: null, nowMs: etWallToUtc(date, 16, 30) });
     const i = dates.indexOf(date);
-    for (const [field, key] of [['hv_20', 'HV20_log_ddof1_ann252'], ['hv_60', 'HV60_log_ddof1_ann252'], ['hv_120', 'HV120_log_ddof1_ann252']] as const) {
+    for (const [field, key] of [
+      ['hv_20', 'HV20_log_ddof1_ann252'],
+      ['hv_60', 'HV60_log_ddof1_ann252'],
+      ['hv_120', 'HV120_log_ddof1_ann252'],
+    ] as const) {
       const expected = col(key)[i];
       if (expected === null) {
         expect(v[field]).toBeNull();
@@ -43,7 +49,9 @@ describe('volatility_regime vs historical_volatility_reference.json', () => {
 
   it.each(REF_DATES.filter((d) => d >= '2019-01-31'))('hv20_proxy IV rank / percentile at %s', (date) => {
     const asOf = Date.parse(`${date}T00:00:00Z`);
-    const daily = spyDaily().filter((b) => b.time <= asOf).slice(-300);
+    const daily = spyDaily()
+      .filter((b) => b.time <= asOf)
+      .slice(-300);
     const v = computeVolatilityRegime({ dailyBars: daily, chain: [], spot: null, nowMs: etWallToUtc(date, 16, 30) });
     const i = rankRef.dates.indexOf(date);
     expect(v.iv_rank_basis).toBe('hv20_proxy');
@@ -53,14 +61,21 @@ describe('volatility_regime vs historical_volatility_reference.json', () => {
     // Without IV the expected move falls back to HV20 over 1 and 21 trading days: spot·σ·√(d/252).
     expect(v.expected_move_basis).toBe('hv20');
     const spot = daily[daily.length - 1].close;
-    const hv = (col('HV20_log_ddof1_ann252')[dates.indexOf(date)] as number);
+    const hv = col('HV20_log_ddof1_ann252')[dates.indexOf(date)] as number;
     expect(v.expected_move[0].move).toBeCloseTo(spot * hv * Math.sqrt(1 / 252), 2);
     expect(v.expected_move[1].move).toBeCloseTo(spot * hv * Math.sqrt(21 / 252), 2);
   });
 
   it('regime label follows iv_rank (2020-03-23: HV20 at its 252-day high → extreme)', () => {
     const asOf = Date.parse('2020-03-23T00:00:00Z');
-    const v = computeVolatilityRegime({ dailyBars: spyDaily().filter((b) => b.time <= asOf).slice(-300), chain: [], spot: null, nowMs: asOf });
+    const v = computeVolatilityRegime({
+      dailyBars: spyDaily()
+        .filter((b) => b.time <= asOf)
+        .slice(-300),
+      chain: [],
+      spot: null,
+      nowMs: asOf,
+    });
     expect(v.iv_rank).toBeGreaterThanOrEqual(90);
     expect(v.regime_label).toBe('extreme');
   });

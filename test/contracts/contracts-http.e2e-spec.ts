@@ -68,8 +68,14 @@ describe('POST /gpt/contracts', () => {
 
   it('risk_amount never filters: $1 budget gives the same picks with 0 contracts', async () => {
     const body = { symbol: 'SPY', side: 'call', style: 'intraday' };
-    const a = await http().post('/gpt/contracts').send({ ...body, risk_amount: 100_000 }).expect(200);
-    const b = await http().post('/gpt/contracts').send({ ...body, risk_amount: 1 }).expect(200);
+    const a = await http()
+      .post('/gpt/contracts')
+      .send({ ...body, risk_amount: 100_000 })
+      .expect(200);
+    const b = await http()
+      .post('/gpt/contracts')
+      .send({ ...body, risk_amount: 1 })
+      .expect(200);
     expect(b.body.best.map((c: { symbol: string }) => c.symbol)).toEqual(a.body.best.map((c: { symbol: string }) => c.symbol));
     expect(b.body.best[0].sizing.contracts).toBe(0);
     expect(b.body.best[0].sizing.note).toMatch(/more than risk_amount/);

@@ -42,12 +42,7 @@ const market: MarketDataPort = {
 async function service(opts: { fail?: boolean } = {}) {
   const opt = fakeOptions(opts);
   const mod = await Test.createTestingModule({
-    providers: [
-      ContractsService,
-      { provide: OPTIONS_DATA_PORT, useValue: opt.port },
-      { provide: MARKET_DATA_PORT, useValue: market },
-      { provide: CLOCK, useValue: { now: () => SPY_NOW_MS } },
-    ],
+    providers: [ContractsService, { provide: OPTIONS_DATA_PORT, useValue: opt.port }, { provide: MARKET_DATA_PORT, useValue: market }, { provide: CLOCK, useValue: { now: () => SPY_NOW_MS } }],
   }).compile();
   return { svc: mod.get(ContractsService), calls: opt.calls };
 }

@@ -26,7 +26,9 @@ describe('API conventions', () => {
   });
 
   it('rejects a bad plan id with the field named', async () => {
-    const r = await request(t.http).get('/idea/' + encodeURIComponent('<script>')).expect(400);
+    const r = await request(t.http)
+      .get('/idea/' + encodeURIComponent('<script>'))
+      .expect(400);
     expect(r.body.details[0].field).toBe('plan_id');
   });
 

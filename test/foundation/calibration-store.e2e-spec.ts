@@ -19,20 +19,70 @@ function variedRows(): OutcomeRow[] {
   return [
     outcomeRow({ plan_time: T0 + 30 * MIN, resolved_at: T0 + 45 * MIN }),
     outcomeRow({
-      playbook: 'vwap_reclaim', symbol: 'QQQ', direction: 'short', plan_time: T0 + 5 * MIN, time_of_day: 'open', rr: [0.1 + 0.2],
-      stop_atr: 1e-9, stop_bp: 12345.678901234567, tp1_atr: 0.30000000000000004, regime: { trend: 'down', volatility: 'high' },
-      fill_time: T0 + 6 * MIN, tp_hit: [true, false, false], exit_reason: 'tp_final', r_realised: 0.30000000000000004,
-      r_after_costs: 0.2671828182845904, mae_r: -0.75, mfe_r: 1.0000000000000002, bars_to_outcome: 3, resolved_at: T0 + 9 * MIN, data_source: 'polygon',
+      playbook: 'vwap_reclaim',
+      symbol: 'QQQ',
+      direction: 'short',
+      plan_time: T0 + 5 * MIN,
+      time_of_day: 'open',
+      rr: [0.1 + 0.2],
+      stop_atr: 1e-9,
+      stop_bp: 12345.678901234567,
+      tp1_atr: 0.30000000000000004,
+      regime: { trend: 'down', volatility: 'high' },
+      fill_time: T0 + 6 * MIN,
+      tp_hit: [true, false, false],
+      exit_reason: 'tp_final',
+      r_realised: 0.30000000000000004,
+      r_after_costs: 0.2671828182845904,
+      mae_r: -0.75,
+      mfe_r: 1.0000000000000002,
+      bars_to_outcome: 3,
+      resolved_at: T0 + 9 * MIN,
+      data_source: 'polygon',
     }),
     outcomeRow({
-      playbook: 'midday_fade', plan_time: T0 + 5 * MIN, time_of_day: 'midday', rr: [1.5, 2.75], regime: { trend: 'flat', volatility: 'low' },
-      filled: false, fill_time: null, exit_reason: 'unfilled', r_realised: 0, r_after_costs: 0, mae_r: 0, mfe_r: 0, bars_to_outcome: 77, resolved_at: T0 + 390 * MIN,
+      playbook: 'midday_fade',
+      plan_time: T0 + 5 * MIN,
+      time_of_day: 'midday',
+      rr: [1.5, 2.75],
+      regime: { trend: 'flat', volatility: 'low' },
+      filled: false,
+      fill_time: null,
+      exit_reason: 'unfilled',
+      r_realised: 0,
+      r_after_costs: 0,
+      mae_r: 0,
+      mfe_r: 0,
+      bars_to_outcome: 77,
+      resolved_at: T0 + 390 * MIN,
     }),
     outcomeRow({
-      playbook: 'orb_retest', symbol: 'BRK.B', plan_time: T0 + 90 * MIN, time_of_day: 'power_hour', tp_hit: [true, true, true], exit_reason: 'tp_final',
-      r_realised: 2.3333333333333335, r_after_costs: 2.2999999999999998, mae_r: -0.1, mfe_r: 3.0000000000000004, bars_to_outcome: 12, resolved_at: T0 + 150 * MIN,
+      playbook: 'orb_retest',
+      symbol: 'BRK.B',
+      plan_time: T0 + 90 * MIN,
+      time_of_day: 'power_hour',
+      tp_hit: [true, true, true],
+      exit_reason: 'tp_final',
+      r_realised: 2.3333333333333335,
+      r_after_costs: 2.2999999999999998,
+      mae_r: -0.1,
+      mfe_r: 3.0000000000000004,
+      bars_to_outcome: 12,
+      resolved_at: T0 + 150 * MIN,
     }),
-    outcomeRow({ playbook: 'orb_retest', plan_time: T0, exit_reason: 'invalidated', filled: false, fill_time: null, r_realised: 0, r_after_costs: 0, mae_r: 0, mfe_r: 0, resolved_at: T0 + 2 * MIN, data_source: 'replay:Δ' }),
+    outcomeRow({
+      playbook: 'orb_retest',
+      plan_time: T0,
+      exit_reason: 'invalidated',
+      filled: false,
+      fill_time: null,
+      r_realised: 0,
+      r_after_costs: 0,
+      mae_r: 0,
+      mfe_r: 0,
+      resolved_at: T0 + 2 * MIN,
+      data_source: 'replay:Δ',
+    }),
   ];
 }
 
@@ -64,7 +114,9 @@ describe.each(storageTargets())('calibration store (%s)', (target) => {
     expect(back.slice(1, 3).map((r) => r.playbook)).toEqual(['vwap_reclaim', 'midday_fade']);
     // the indexed columns hold the row's own values
     const ds = app.app.get(DatabaseService).dataSource();
-    const cols = await ds.query(`SELECT "playbook", "style", "plan_time", "resolved_at" FROM "plan_outcomes" WHERE "source" = ${target === 'postgres' ? '$1' : '?'} ORDER BY "plan_time", "id"`, ['rt']);
+    const cols = await ds.query(`SELECT "playbook", "style", "plan_time", "resolved_at" FROM "plan_outcomes" WHERE "source" = ${target === 'postgres' ? '$1' : '?'} ORDER BY "plan_time", "id"`, [
+      'rt',
+    ]);
     expect(cols.map((c: Record<string, unknown>) => [c.playbook, c.style, Number(c.plan_time), Number(c.resolved_at)])).toEqual(
       byPlanTime(rows).map((r) => [r.playbook, 'intraday', r.plan_time, r.resolved_at]),
     );
@@ -123,7 +175,10 @@ describe.each(storageTargets())('calibration store (%s)', (target) => {
     const rows = [...variedRows(), ...variedRows().map((r) => ({ ...r, direction: 'short' as const, r_realised: r.r_realised - 0.5 }))];
     const groups = aggregateSegments(rows);
     expect(groups.some((g) => g.stats.expectancy_r === null || g.stats.mae_r === null)).toBe(true); // nulls are part of the round trip
-    const swing = aggregateSegments(rows.map((r) => ({ ...r, style: 'swing' as const })), { dimensions: ['direction'] });
+    const swing = aggregateSegments(
+      rows.map((r) => ({ ...r, style: 'swing' as const })),
+      { dimensions: ['direction'] },
+    );
     await store.replaceStats('st', 'intraday', groups, T0 + 1000);
     await store.replaceStats('st', 'swing', swing, T0 + 2000);
     expect(await store.listStats('st', 'intraday')).toStrictEqual(groups.map((g) => ({ ...g, computed_at: T0 + 1000 })));
@@ -131,7 +186,10 @@ describe.each(storageTargets())('calibration store (%s)', (target) => {
     // the summary columns hold the group's own values
     const ds = app.app.get(DatabaseService).dataSource();
     const p = target === 'postgres' ? ['$1', '$2', '$3'] : ['?', '?', '?'];
-    const [col] = await ds.query(`SELECT "n", "window_from", "window_to", "data_sources" FROM "playbook_stats" WHERE "source" = ${p[0]} AND "style" = ${p[1]} AND "playbook" = ${p[2]} AND "segment_dimension" = 'all'`, ['st', 'intraday', 'orb_retest']);
+    const [col] = await ds.query(
+      `SELECT "n", "window_from", "window_to", "data_sources" FROM "playbook_stats" WHERE "source" = ${p[0]} AND "style" = ${p[1]} AND "playbook" = ${p[2]} AND "segment_dimension" = 'all'`,
+      ['st', 'intraday', 'orb_retest'],
+    );
     const parent = groups.find((g) => g.playbook === 'orb_retest' && g.segment.dimension === 'all')!;
     expect([col.n, Number(col.window_from), Number(col.window_to)]).toEqual([parent.stats.n, parent.stats.window!.from, parent.stats.window!.to]);
     expect(typeof col.data_sources === 'string' ? JSON.parse(col.data_sources) : col.data_sources).toEqual(['replay', 'replay:Δ']);
@@ -151,7 +209,10 @@ describe.each(storageTargets())('calibration store (%s)', (target) => {
       { source: 'src-a', style: 'scalp', n_rows: 3 },
       { source: 'src-b', style: 'leaps', n_rows: 0 },
     ]);
-    for (const s of mine) expect(s.updated_at).toBeGreaterThanOrEqual(before), expect(s.updated_at).toBeLessThanOrEqual(after);
+    for (const s of mine) {
+      expect(s.updated_at).toBeGreaterThanOrEqual(before);
+      expect(s.updated_at).toBeLessThanOrEqual(after);
+    }
   });
 
   it('a replace is atomic: one that fails part-way keeps the previous rows, and two at once leave exactly one of them', async () => {
@@ -178,7 +239,11 @@ describe.each(storageTargets())('calibration store (%s)', (target) => {
     };
     setImmediate(tick);
     try {
-      await store.replaceOutcomes('loop', 'intraday', Array.from({ length: 20_000 }, (_, i) => outcomeRow({ plan_time: T0 + i * MIN })));
+      await store.replaceOutcomes(
+        'loop',
+        'intraday',
+        Array.from({ length: 20_000 }, (_, i) => outcomeRow({ plan_time: T0 + i * MIN })),
+      );
     } finally {
       on = false;
     }

@@ -54,7 +54,15 @@ describe.each(storageTargets())('two instances on one %s store', (target) => {
 
   it('concurrent acquires from both instances: exactly one instance wins', async () => {
     const plan = `RACE-${target}-${Date.now()}`;
-    const tries = Array.from({ length: 12 }, (_, i) => (i % 2 ? leases(b).acquireFollowLease(plan, 'B', 60_000).then((ok) => ok && 'B') : leases(a).acquireFollowLease(plan, 'A', 60_000).then((ok) => ok && 'A')));
+    const tries = Array.from({ length: 12 }, (_, i) =>
+      i % 2
+        ? leases(b)
+            .acquireFollowLease(plan, 'B', 60_000)
+            .then((ok) => ok && 'B')
+        : leases(a)
+            .acquireFollowLease(plan, 'A', 60_000)
+            .then((ok) => ok && 'A'),
+    );
     const winners = new Set((await Promise.all(tries)).filter(Boolean));
     expect(winners.size).toBe(1);
     expect(await leases(a).followLeaseHolder(plan)).toBe([...winners][0]);

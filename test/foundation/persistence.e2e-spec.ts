@@ -14,7 +14,12 @@ describe.each(storageTargets())('idea snapshots survive a restart (%s store)', (
 
   it('reads back a saved snapshot and its layers unchanged after the process restarts', async () => {
     const payload = samplePlan({ symbol: 'SPY', entry: 431.25, stop: 429.9, targets: [433.1, 435.4], notes: 'Δ ± € — unicode survives', warnings: ['a', 'x'] });
-    const layers = { levels: [{ price: 431.25, label: 'ENTRY', kind: 'level' }], zones: [{ low: 1, high: 2, kind: 'demand_zone', label: 'D' }], annotations: [], meta: { level_groups: { primary: ['ENTRY'], supplemental: [] }, confluence: [], confidence_factors: [] } };
+    const layers = {
+      levels: [{ price: 431.25, label: 'ENTRY', kind: 'level' }],
+      zones: [{ low: 1, high: 2, kind: 'demand_zone', label: 'D' }],
+      annotations: [],
+      meta: { level_groups: { primary: ['ENTRY'], supplemental: [] }, confluence: [], confidence_factors: [] },
+    };
 
     const first = await createTestApp(env);
     const store = first.app.get<IdeaStoreApi>(IDEA_STORE);
@@ -41,7 +46,7 @@ describe.each(storageTargets())('idea snapshots survive a restart (%s store)', (
     }
   });
 
-  it('reads a damaged or outdated snapshot back as a typed 500 snapshot_unreadable with the request id, while the user\'s other plans still read', async () => {
+  it("reads a damaged or outdated snapshot back as a typed 500 snapshot_unreadable with the request id, while the user's other plans still read", async () => {
     const app = await createTestApp(env);
     try {
       const store = app.app.get<IdeaStoreApi>(IDEA_STORE);
@@ -49,7 +54,10 @@ describe.each(storageTargets())('idea snapshots survive a restart (%s store)', (
       const { entry: _entry, ...missing } = samplePlan({ symbol: 'QQQ' });
       const broken = await store.save({ user_id: 'carol', symbol: 'QQQ', style: 'intraday', payload: missing });
       const mistyped = await store.save({ user_id: 'carol', symbol: 'IWM', style: 'intraday', payload: { ...samplePlan({ symbol: 'IWM' }), targets: 'up' } });
-      for (const [id, field] of [[broken.plan_id, 'entry'], [mistyped.plan_id, 'targets']]) {
+      for (const [id, field] of [
+        [broken.plan_id, 'entry'],
+        [mistyped.plan_id, 'targets'],
+      ]) {
         const r = await request(app.http).get(`/idea/${id}`).set('X-User-Id', 'carol').expect(500);
         expect(r.body).toMatchObject({ error: 'snapshot_unreadable', code: 'snapshot_unreadable', details: { plan_id: id, version: 1 } });
         expect(typeof r.body.request_id).toBe('string');
@@ -68,9 +76,7 @@ describe.each(storageTargets())('idea snapshots survive a restart (%s store)', (
     try {
       const store = app.app.get<IdeaStoreApi>(IDEA_STORE);
       const first = await store.save({ user_id: 'u', symbol: 'QQQ', style: 'swing', payload: {} });
-      const saves = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => store.save({ user_id: 'u', symbol: 'QQQ', style: 'swing', plan_id: first.plan_id, payload: { i } })),
-      );
+      const saves = await Promise.all(Array.from({ length: 8 }, (_, i) => store.save({ user_id: 'u', symbol: 'QQQ', style: 'swing', plan_id: first.plan_id, payload: { i } })));
       expect(saves.map((s) => s.plan_version).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
       const deltas = await Promise.all([1, 2, 3].map((i) => store.appendDelta('u', first.plan_id, { type: 'plan_state', payload: { i } })));
       expect(deltas.map((d) => d.seq).sort()).toEqual([1, 2, 3]);

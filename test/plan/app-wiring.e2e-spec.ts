@@ -10,7 +10,10 @@ describe('scan/plan wired into AppModule', () => {
   afterAll(async () => t?.close());
 
   it('POST /gpt/scan and /gpt/plan answer through the provider chain with a labelled data source', async () => {
-    const s = await request(t.http).post('/gpt/scan').send({ universe: ['SPY', 'AAPL', 'MSFT', 'NVDA', 'AMZN'], style: 'intraday', simulate_open: true }).expect(200);
+    const s = await request(t.http)
+      .post('/gpt/scan')
+      .send({ universe: ['SPY', 'AAPL', 'MSFT', 'NVDA', 'AMZN'], style: 'intraday', simulate_open: true })
+      .expect(200);
     expect(s.body.meta.universe_count).toBe(5);
     expect(s.body.candidates.length + s.body.no_setup_count + s.body.errors.length).toBe(5);
     const p = await request(t.http).post('/gpt/plan').send({ symbol: 'SPY', style: 'swing', simulate_open: true }).expect(200);

@@ -35,7 +35,10 @@ describe('historical as-of planning and closed bars only', () => {
     for (const symbol of SYMBOLS) {
       const a = await request(live.http).post('/gpt/plan').send({ symbol, style: 'intraday' }).expect(200);
       const livePlanLater = await request(later.http).post('/gpt/plan').send({ symbol, style: 'intraday' }).expect(200);
-      const h = await request(later.http).post('/gpt/plan').send({ symbol, style: 'intraday', as_of: new Date(T).toISOString() }).expect(200);
+      const h = await request(later.http)
+        .post('/gpt/plan')
+        .send({ symbol, style: 'intraday', as_of: new Date(T).toISOString() })
+        .expect(200);
       expect(h.body.status).toBe(a.body.status);
       if (a.body.status !== 'ok') continue;
       compared++;

@@ -67,7 +67,16 @@ describe('GET /gpt/playbooks', () => {
 
   it('lists every playbook with its rules in words and the measured statistics of each calibrated source, compactly', async () => {
     const svc = t.app.get(CalibrationService);
-    const rows = Array.from({ length: 40 }, (_, i) => outcomeRow({ playbook: 'orb_retest', style: 'intraday', plan_time: NOW - 86_400_000 * (i + 2), resolved_at: NOW - 86_400_000 * (i + 1), tp_hit: [i % 4 === 0, false, false], r_after_costs: i % 4 === 0 ? 1.2 : -1.05 }));
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      outcomeRow({
+        playbook: 'orb_retest',
+        style: 'intraday',
+        plan_time: NOW - 86_400_000 * (i + 2),
+        resolved_at: NOW - 86_400_000 * (i + 1),
+        tp_hit: [i % 4 === 0, false, false],
+        r_after_costs: i % 4 === 0 ? 1.2 : -1.05,
+      }),
+    );
     svc.setRows('synthetic', rows);
     const r = await request(t.http).get('/gpt/playbooks').expect(200);
     expect(JSON.stringify(r.body).length).toBeLessThan(100_000);

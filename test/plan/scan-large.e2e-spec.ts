@@ -33,7 +33,9 @@ describe('POST /gpt/scan with 100 tickers', () => {
     } else {
       expect(r.body.next_cursor).toBeNull();
     }
-     
-    console.log(`100-ticker scan: ${elapsed} ms, ${size} chars, ${total} candidates, page ${r.body.count_candidates}, no_setup ${r.body.no_setup_count}, errors ${r.body.errors.length} (${r.body.errors.filter((e: { code: string }) => e.code === 'timeout').length} timeouts)`);
+
+    console.log(
+      `100-ticker scan: ${elapsed} ms, ${size} chars, ${total} candidates, page ${r.body.count_candidates}, no_setup ${r.body.no_setup_count}, errors ${r.body.errors.length} (${r.body.errors.filter((e: { code: string }) => e.code === 'timeout').length} timeouts)`,
+    );
   });
 });

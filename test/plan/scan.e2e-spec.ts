@@ -8,9 +8,35 @@ const TWENTY = 'SPY QQQ AAPL MSFT NVDA TSLA AMZN META GOOGL AMD NFLX JPM XOM BA 
 
 /** Scan-candidate fields of the contract (spec README §1 "scan candidate fields" + reference §1.2). */
 const CANDIDATE_FIELDS = [
-  'symbol', 'rank', 'score', 'reasons', 'plan_id', 'version', 'entry', 'stop', 'tps', 'rr_t1', 'confidence', 'target_meta', 'tp_reasons',
-  'key_levels_used', 'risk_block', 'execution_rules', 'confluence', 'options_contracts', 'options_note', 'entry_distance_pct',
-  'entry_distance_atr', 'bars_to_trigger', 'actionable_soon', 'strategy_id', 'direction', 'indicators', 'overlays', 'data_source', 'as_of',
+  'symbol',
+  'rank',
+  'score',
+  'reasons',
+  'plan_id',
+  'version',
+  'entry',
+  'stop',
+  'tps',
+  'rr_t1',
+  'confidence',
+  'target_meta',
+  'tp_reasons',
+  'key_levels_used',
+  'risk_block',
+  'execution_rules',
+  'confluence',
+  'options_contracts',
+  'options_note',
+  'entry_distance_pct',
+  'entry_distance_atr',
+  'bars_to_trigger',
+  'actionable_soon',
+  'strategy_id',
+  'direction',
+  'indicators',
+  'overlays',
+  'data_source',
+  'as_of',
 ];
 const PAGE_FIELDS = ['as_of', 'planning_context', 'banner', 'meta', 'candidates', 'count_candidates', 'next_cursor', 'errors', 'no_setup', 'warnings'];
 
@@ -62,7 +88,10 @@ describe('POST /gpt/scan (embedded synthetic data, real idea store)', () => {
   it('a ticker whose data fails is listed in errors; the others are still scanned', async () => {
     t.port.failing.add('NVDA');
     try {
-      const r = await request(t.http).post('/gpt/scan').send({ universe: ['AAPL', 'NVDA', 'AMZN'], style: 'intraday' }).expect(200);
+      const r = await request(t.http)
+        .post('/gpt/scan')
+        .send({ universe: ['AAPL', 'NVDA', 'AMZN'], style: 'intraday' })
+        .expect(200);
       expect(r.body.errors).toEqual([{ symbol: 'NVDA', code: 'upstream', message: expect.stringContaining('simulated outage') }]);
       expect(r.body.candidates.map((x: { symbol: string }) => x.symbol).sort()).toEqual(['AAPL', 'AMZN']);
     } finally {

@@ -69,7 +69,7 @@ describe('indexed as-of context == the context built by scanning history', () =>
     const { frame, htf } = frames(fixtureBars(LUMIBOT), '1m');
     const n = frame.bars.length;
     for (let s = 0; s < 1500; s++) {
-      const i = s % 3 === 0 ? (s * 7919) % n : Math.max(0, ((s - 1) * 7919) % n + (s % 3 === 1 ? 1 : -1));
+      const i = s % 3 === 0 ? (s * 7919) % n : Math.max(0, (((s - 1) * 7919) % n) + (s % 3 === 1 ? 1 : -1));
       expectSame(contextAt(frame, i, { htf }), contextAtReference(frame, i, { htf }));
     }
   });

@@ -52,8 +52,7 @@ function harness(opts: { replanner?: Replanner | 'missing'; history?: Bar[]; sto
   bus.subscribe({ plan_id: 'P1' }, (e) => (published.push(e), log.push(`publish ${e.event.version}`)));
   const replanCalls: unknown[] = [];
   const planner = opts.replanner;
-  const replanner: Replanner | undefined =
-    planner === 'missing' ? undefined : { generate: async (a) => (replanCalls.push(a), planner ? planner.generate(a) : { status: 'no_setup' }) };
+  const replanner: Replanner | undefined = planner === 'missing' ? undefined : { generate: async (a) => (replanCalls.push(a), planner ? planner.generate(a) : { status: 'no_setup' }) };
   const svc = new PlanFollowerService(store, market, pollers, bus, replanner);
   const settle = async (n: number) => {
     for (let i = 0; i < 200 && deltas.length < n; i++) await new Promise((r) => setTimeout(r, 5));
@@ -109,7 +108,20 @@ describe('PlanFollowerService', () => {
   });
 
   it('resumes from the last stored state instead of replaying from the start', async () => {
-    const closed: FollowerState = { status: 'closed', exit_reason: 'final_target', stop: 101, targets_hit: 2, last_bar_time: T0, fill_price: 101, fill_time: T0, exit_price: 105, exit_time: T0, extreme: 105, last_price: 105, r_multiple: 1.5 };
+    const closed: FollowerState = {
+      status: 'closed',
+      exit_reason: 'final_target',
+      stop: 101,
+      targets_hit: 2,
+      last_bar_time: T0,
+      fill_price: 101,
+      fill_time: T0,
+      exit_price: 105,
+      exit_time: T0,
+      extreme: 105,
+      last_price: 105,
+      r_multiple: 1.5,
+    };
     const h = harness({ stored: [{ plan_id: 'P1', seq: 1, type: 'completed', payload: { state: closed }, created_at: '' }], history: [bar(0, 100.5, 101.5, 100.4, 101.2)] });
     const v = await h.svc.watch('u', 'P1');
     expect(v.state).toMatchObject({ status: 'closed' });

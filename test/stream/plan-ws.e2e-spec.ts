@@ -15,7 +15,18 @@ function replayDirFor(date: string): string {
 }
 
 // 09:29 ET: follow from the open
-const PLAN = samplePlan({ symbol: 'SPY', interval: '1m', bias: 'short', direction: 'short', entry: 167.1, stop: 167.65, targets: [166.7, 166.3, 165.9], atr: 0.2, last_price: 167.45, as_of: '2013-10-08T13:29:00.000Z' });
+const PLAN = samplePlan({
+  symbol: 'SPY',
+  interval: '1m',
+  bias: 'short',
+  direction: 'short',
+  entry: 167.1,
+  stop: 167.65,
+  targets: [166.7, 166.3, 165.9],
+  atr: 0.2,
+  last_price: 167.45,
+  as_of: '2013-10-08T13:29:00.000Z',
+});
 
 interface Frame {
   plan_id?: string;
@@ -74,7 +85,12 @@ describe('WS /ws/plans/{plan_id} on a replayed session at high speed', () => {
     expect(got.slice(0, stored.length - seen)).toEqual(stored.slice(seen).map((d) => d.seq));
     expect(got.every((x, i) => i === 0 || x > got[i - 1])).toBe(true);
     expect(Math.min(...got)).toBe(seen + 1);
-    expect(b.deltas().slice(0, 3).map((f) => f.event.reason)).toEqual(stored.slice(seen, seen + 3).map((d) => d.type));
+    expect(
+      b
+        .deltas()
+        .slice(0, 3)
+        .map((f) => f.event.reason),
+    ).toEqual(stored.slice(seen, seen + 3).map((d) => d.type));
     b.ws.close();
   });
 

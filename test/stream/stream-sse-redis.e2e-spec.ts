@@ -24,7 +24,11 @@ function readSse(url: string, n: number, headers: Record<string, string> = {}): 
         while ((i = buf.indexOf('\n\n')) >= 0) {
           const block = buf.slice(0, i);
           buf = buf.slice(i + 2);
-          const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('');
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data:'))
+            .map((l) => l.slice(5).trim())
+            .join('');
           if (data) frames.push(JSON.parse(data));
           if (frames.length >= n) {
             req.destroy();

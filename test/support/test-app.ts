@@ -44,7 +44,12 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
     NODE_ENV: 'test',
   };
   for (const k of Object.keys(process.env)) {
-    if (/^(DATABASE_URL|DB_URL|REDIS_URL|BACKEND_API_KEYS?|POLYGON_API_KEY|MASSIVE_API_KEY|TRADIER_|FINNHUB_|TE_API_KEY|MARKET_DATA_PROVIDERS|OPTIONS_PROVIDERS|FF_|INDEX_SNIPER_MODE|PUBLIC_BASE_URL|REPLAY_|PORT)/.test(k)) delete process.env[k];
+    if (
+      /^(DATABASE_URL|DB_URL|REDIS_URL|BACKEND_API_KEYS?|POLYGON_API_KEY|MASSIVE_API_KEY|TRADIER_|FINNHUB_|TE_API_KEY|MARKET_DATA_PROVIDERS|OPTIONS_PROVIDERS|FF_|INDEX_SNIPER_MODE|PUBLIC_BASE_URL|REPLAY_|PORT)/.test(
+        k,
+      )
+    )
+      delete process.env[k];
   }
   Object.assign(process.env, clean);
   for (const [k, v] of Object.entries(env)) {

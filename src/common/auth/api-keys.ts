@@ -13,11 +13,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
  *   sub-scope "user/sub" — never switch to another user. The single BACKEND_API_KEY is the
  *   anonymous scope: X-User-Id then names the user (the coach UI's per-user scoping).
  */
-export function resolveCaller(
-  keys: ReadonlyMap<string, string>,
-  authorization: string | undefined,
-  xUserId: string | undefined,
-): AuthResult {
+export function resolveCaller(keys: ReadonlyMap<string, string>, authorization: string | undefined, xUserId: string | undefined): AuthResult {
   const header = typeof xUserId === 'string' && USER_ID.test(xUserId.trim()) ? xUserId.trim() : undefined;
   if (keys.size === 0) return { ok: true, userId: header ?? 'anonymous' };
   const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');

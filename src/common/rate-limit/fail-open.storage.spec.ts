@@ -3,7 +3,7 @@ import { FailOpenStorage } from './fail-open.storage';
 describe('FailOpenStorage', () => {
   const record = { totalHits: 7, timeToExpire: 30, isBlocked: true, timeToBlockExpire: 30 };
 
-  it('passes the inner store\'s answer through', async () => {
+  it("passes the inner store's answer through", async () => {
     const s = new FailOpenStorage({ increment: async () => record });
     await expect(s.increment('k', 60_000, 5, 60_000, 'default')).resolves.toEqual(record);
   });

@@ -85,7 +85,7 @@ function settle(o: Open, inp: ReplayInput, bars: readonly Bar[], j: number, iv: 
         ? 'time_stop'
         : 'stop';
   const risk = Math.abs(g.entry - g.stop);
-  const rGross = filled ? (s.r_multiple ?? (((bars[j].close - g.entry) * (g.direction === 'long' ? 1 : -1)) / risk)) : 0;
+  const rGross = filled ? (s.r_multiple ?? ((bars[j].close - g.entry) * (g.direction === 'long' ? 1 : -1)) / risk) : 0;
   return {
     playbook: g.strategy_id,
     style: inp.style,
@@ -154,7 +154,17 @@ export function replayOutcomes(inp: ReplayInput): OutcomeRow[] {
         const built = buildPlan(e.signal, e.ctx);
         if (!built.ok) continue;
         const g = built.plan;
-        const plan: FollowedPlan = { plan_id: `${id}@${bars[i].time}`, direction: g.direction, entry: g.entry, stop: g.stop, targets: g.targets, atr: g.atr, reference_price: g.last_price, start_time: bars[i].time + INTERVAL_MS[iv], time_stop: timeStopOf(inp.style, bars, i, iv) };
+        const plan: FollowedPlan = {
+          plan_id: `${id}@${bars[i].time}`,
+          direction: g.direction,
+          entry: g.entry,
+          stop: g.stop,
+          targets: g.targets,
+          atr: g.atr,
+          reference_price: g.last_price,
+          start_time: bars[i].time + INTERVAL_MS[iv],
+          time_stop: timeStopOf(inp.style, bars, i, iv),
+        };
         const atrPct = (frame.atr14[i] / frame.close[i]) * 100;
         const htf = e.ctx.htf[0];
         open.set(id, { geometry: g, plan, state: initialState(plan), i, regime: regimeOf(g, htf?.ema20 ?? frame.ema20[i], htf?.ema50 ?? frame.ema50[i], atrPct), mae: 0, mfe: 0 });

@@ -21,7 +21,7 @@ function contractAt(type: 'call' | 'put', strike: number, expiration: string, sp
 
 describe('scenario P/L: greeks method vs full BSM re-pricing', () => {
   const spot = 100;
-  const cases: Array<[('call' | 'put'), number, string, number]> = [];
+  const cases: Array<['call' | 'put', number, string, number]> = [];
   for (const exp of EXPIRIES) for (const k of [95, 100, 105]) for (const t of ['call', 'put'] as const) cases.push([t, k, exp, 0.25]);
 
   it.each(cases)('%s K=%d exp %s σ=%d within 0.5 %% of premium for |dS| ≤ 1 %%, ≤ 1 day', (type, strike, exp, vol) => {

@@ -69,12 +69,7 @@ export function tradeabilityScore(row: ContractRow, ctx: ScoreContext): Contract
     leaps_theta_bonus: ctx.style === 'leaps' && row.greeks && row.greeks.theta > -0.05 ? 0.05 : 0,
   };
   const w = TRADEABILITY_WEIGHTS;
-  const raw =
-    w.spread * components.spread +
-    w.delta_fit * components.delta_fit +
-    w.open_interest * components.open_interest +
-    w.iv_regime * components.iv_regime +
-    components.leaps_theta_bonus;
+  const raw = w.spread * components.spread + w.delta_fit * components.delta_fit + w.open_interest * components.open_interest + w.iv_regime * components.iv_regime + components.leaps_theta_bonus;
   return { total: Math.round(clamp01(raw) * 1000) / 10, components: roundAll(components), weights: TRADEABILITY_WEIGHTS, target_delta: target };
 }
 
@@ -92,20 +87,12 @@ export function liquidityScore(row: ContractRow, ctx: ScoreContext): LiquiditySc
     volume_oi: oi > 0 ? clamp01(Math.min(vol / oi, 1.5) / 1.5) : 0,
   };
   const w = LIQUIDITY_WEIGHTS;
-  const score =
-    w.spread * components.spread +
-    w.spread_stability * components.spread_stability +
-    w.delta * components.delta +
-    w.iv * components.iv +
-    w.volume_oi * components.volume_oi;
+  const score = w.spread * components.spread + w.spread_stability * components.spread_stability + w.delta * components.delta + w.iv * components.iv + w.volume_oi * components.volume_oi;
   return { score: Math.round(score * 1e4) / 1e4, components: roundAll(components) };
 }
 
 /** Ranking: tradeability desc, liquidity desc, spread asc, then OCC symbol for a stable order. */
-export function compareScored(
-  a: { row: ContractRow; score: ContractScore; liquidity: LiquidityScore },
-  b: { row: ContractRow; score: ContractScore; liquidity: LiquidityScore },
-): number {
+export function compareScored(a: { row: ContractRow; score: ContractScore; liquidity: LiquidityScore }, b: { row: ContractRow; score: ContractScore; liquidity: LiquidityScore }): number {
   return (
     b.score.total - a.score.total ||
     b.liquidity.score - a.liquidity.score ||

@@ -104,9 +104,7 @@ export function rankContracts(inp: RankInput): RankResult {
   const base = resolveFilters({ style: inp.style, overrides: inp.overrides, marketOpen: inp.marketOpen, horizonDays });
   const rows = prepareContractRows(inp.contracts ?? [], { spot: inp.spot, nowMs: inp.nowMs });
   const sel = selectWithRelaxation(rows, base, inp.style, inp.side, inp.minPassing ?? 1);
-  const scored = sel.outcome.passing
-    .map((row) => ({ row, score: tradeabilityScore(row, inp), liquidity: liquidityScore(row, inp) }))
-    .sort(compareScored);
+  const scored = sel.outcome.passing.map((row) => ({ row, score: tradeabilityScore(row, inp), liquidity: liquidityScore(row, inp) })).sort(compareScored);
   const enrich = (s: (typeof scored)[number]) => present(s.row, s.score, s.liquidity, inp);
   const best = scored.slice(0, BEST_COUNT).map(enrich);
   const alternatives = scored.slice(BEST_COUNT, BEST_COUNT + ALTERNATIVES_COUNT).map(enrich);
@@ -167,9 +165,7 @@ function present(row: ContractRow, score: ContractScore, liq: LiquidityScore, in
   // An entry far from today's underlying (stale plan, wrong symbol) would make the Taylor base meaningless.
   const entryFar = planEntry !== undefined && Math.abs(planEntry / inp.spot - 1) > MAX_ENTRY_DEVIATION;
   const entry = planEntry !== undefined && !entryFar ? planEntry : inp.spot;
-  const scenarioNote = entryFar
-    ? `plan entry ${planEntry} is more than ${MAX_ENTRY_DEVIATION * 100} % from the underlying price ${r2(inp.spot)}: P/L measured from the current price`
-    : null;
+  const scenarioNote = entryFar ? `plan entry ${planEntry} is more than ${MAX_ENTRY_DEVIATION * 100} % from the underlying price ${r2(inp.spot)}: P/L measured from the current price` : null;
   const targets = (plan.targets ?? []).filter((t) => Number.isFinite(t) && t > 0);
   const levels = [
     ...(plan.stop !== undefined && plan.stop > 0 ? [{ label: 'stop', price: plan.stop }] : []),
@@ -177,7 +173,13 @@ function present(row: ContractRow, score: ContractScore, liq: LiquidityScore, in
     { label: 'horizon', price: entry },
   ];
   const points = g ? scenarioPoints(row, { spot: inp.spot, entry, levels, days }) : [];
-  const rounded = points.map((p) => ({ ...p, underlying: r2(p.underlying), days: r4(p.days), pnl_per_contract: r2(p.pnl_per_contract), reprice_pnl_per_contract: num(r2(p.reprice_pnl_per_contract)) as number }));
+  const rounded = points.map((p) => ({
+    ...p,
+    underlying: r2(p.underlying),
+    days: r4(p.days),
+    pnl_per_contract: r2(p.pnl_per_contract),
+    reprice_pnl_per_contract: num(r2(p.reprice_pnl_per_contract)) as number,
+  }));
   const at = (lbl: string) => {
     const p = points.find((x) => x.label === lbl);
     return p && Number.isFinite(p.pnl_per_contract) ? p.pnl_per_contract : NaN;

@@ -57,13 +57,7 @@ export interface RelaxedSelection {
  * Screen with the base filters, then walk the ladder while fewer than `minPassing` contracts pass.
  * Returns the last outcome tried (the final, most relaxed one when nothing was enough).
  */
-export function selectWithRelaxation(
-  rows: readonly ContractRow[],
-  base: ContractFilters,
-  style: ContractStyle,
-  side: OptionRight,
-  minPassing = 1,
-): RelaxedSelection {
+export function selectWithRelaxation(rows: readonly ContractRow[], base: ContractFilters, style: ContractStyle, side: OptionRight, minPassing = 1): RelaxedSelection {
   let outcome = applyGates(rows, base, side);
   let filters = base;
   const reasons: string[] = [];

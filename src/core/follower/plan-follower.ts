@@ -99,7 +99,13 @@ export function step(plan: FollowedPlan, state: FollowerState, bar: Bar): { stat
     s.fill_price = openPast ? bar.open : plan.entry;
     s.fill_time = bar.time;
     s.extreme = s.fill_price;
-    deltas.push({ type: 'entered', bar_time: bar.time, price: s.fill_price, changes: { status: 'triggered', fill_price: s.fill_price, stop: s.stop }, note: `Entered at ${fmt(s.fill_price)}. Stop ${fmt(s.stop)}, TP1 ${fmt(plan.targets[0])}.` });
+    deltas.push({
+      type: 'entered',
+      bar_time: bar.time,
+      price: s.fill_price,
+      changes: { status: 'triggered', fill_price: s.fill_price, stop: s.stop },
+      note: `Entered at ${fmt(s.fill_price)}. Stop ${fmt(s.stop)}, TP1 ${fmt(plan.targets[0])}.`,
+    });
   }
 
   // triggered: stop first, then targets, then the trail

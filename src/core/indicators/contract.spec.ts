@@ -83,7 +83,11 @@ describe('streaming equals batch on the same closed bars; peek does not mutate',
       const uv = v.update(c.time[i], c.high[i], c.low[i], c.close[i], c.volume[i]);
       expect(Object.is(peekE, ue) || Math.abs(peekE - ue) < 1e-12).toBe(true);
       expect(Object.is(peekA, ua) || Math.abs(peekA - ua) < 1e-12).toBe(true);
-      for (const [s, b] of [[ue, be[i]], [ua, ba[i]], [uv, bv[i]]]) {
+      for (const [s, b] of [
+        [ue, be[i]],
+        [ua, ba[i]],
+        [uv, bv[i]],
+      ]) {
         if (Number.isNaN(b)) expect(s).toBeNaN();
         else expect(Math.abs(s - b)).toBeLessThan(1e-9 * Math.abs(b) + 1e-12);
       }

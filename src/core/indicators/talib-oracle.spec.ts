@@ -8,7 +8,6 @@ import { fixtureBars } from '../../../test/support/bars';
 import { toColumns } from '../bars/bar';
 import { adx, atr, bollinger, directional, ema, macd, natr, obv, rsi, sma, stddev, trueRange } from './index';
 
- 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the native talib binding ships no ES module or types
 const talib = require('talib');
 

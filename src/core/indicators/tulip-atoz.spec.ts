@@ -10,8 +10,10 @@
 import { readFixtureJson } from '../../../test/support/fixtures';
 import { bollinger, directional, emaFirstSeeded, obv, rsi, sma, stddev, trueRange, wilder } from './index';
 
-const atoz: Array<{ indicator: string; options: Record<string, number>; inputs: Record<string, number[]>; outputs: Record<string, number[]>; output_offset: number }> =
-  readFixtureJson('reference', 'tulip_indicators_test_vectors.json').atoz.tests;
+const atoz: Array<{ indicator: string; options: Record<string, number>; inputs: Record<string, number[]>; outputs: Record<string, number[]>; output_offset: number }> = readFixtureJson(
+  'reference',
+  'tulip_indicators_test_vectors.json',
+).atoz.tests;
 const vec = (name: string) => atoz.find((t) => t.indicator === name)!;
 
 /** Tulip aligns outputs to the end of the input: output[j] ↔ input index output_offset + j. */

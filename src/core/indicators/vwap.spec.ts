@@ -14,7 +14,10 @@ describe.each(Object.entries<any>(ref.series))('session and anchored VWAP equal 
   const all = fixtureBars(file);
   const c = toColumns(all);
   const ours = sessionVwap(c.time, c.high, c.low, c.close, c.volume);
-  const regIdx = all.map((b, i) => [b, i] as const).filter(([b]) => etDate(b.time) === date && sessionTag(b.time) === 'regular').map(([, i]) => i);
+  const regIdx = all
+    .map((b, i) => [b, i] as const)
+    .filter(([b]) => etDate(b.time) === date && sessionTag(b.time) === 'regular')
+    .map(([, i]) => i);
 
   it('typical-price session VWAP at every regular bar (1e-9 relative)', () => {
     expect(regIdx.map((i) => new Date(all[i].time).toISOString())).toEqual(s.time.map((t: string) => new Date(t).toISOString()));

@@ -59,7 +59,11 @@ export function computeKeyLevels(intraday: readonly Bar[], daily?: readonly Bar[
   if (or30) Object.assign(out, { opening_range_30m_high: or30.high, opening_range_30m_low: or30.low });
   const pre = premarketRange(bars, date);
   if (pre) Object.assign(out, { premarket_high: pre.high, premarket_low: pre.low });
-  const prev = previousDay(bars, date, daily?.filter((d) => new Date(d.time).toISOString().slice(0, 10) < date));
+  const prev = previousDay(
+    bars,
+    date,
+    daily?.filter((d) => new Date(d.time).toISOString().slice(0, 10) < date),
+  );
   if (prev) {
     const p = pivotPoints(prev);
     Object.assign(out, { prev_high: prev.high, prev_low: prev.low, prev_close: prev.close, pivot: p.pivot, r1: p.r1, r2: p.r2, s1: p.s1, s2: p.s2 });

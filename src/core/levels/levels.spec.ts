@@ -20,7 +20,8 @@ describe.each(sessions)('session facts equal intraday_session_stats.json: %s', (
   it('opening ranges 5/15/30 min and the pre-market range', () => {
     for (const m of [5, 15, 30] as const) {
       const r = openingRange(bars, s.date, m);
-      if (s[`opening_range_${m}m_bars`] === 0) expect(r).toBeNull(); // partial session starting after the open
+      if (s[`opening_range_${m}m_bars`] === 0)
+        expect(r).toBeNull(); // partial session starting after the open
       else expect([r!.high, r!.low]).toEqual([s[`opening_range_${m}m_high`], s[`opening_range_${m}m_low`]]);
     }
     const pre = premarketRange(bars, s.date);
@@ -45,7 +46,10 @@ describe('structure levels', () => {
 
   it('finds fractal swing highs/lows only where both sides confirm', () => {
     const bars = [bar(0, 10, 9), bar(1, 11, 10), bar(2, 13, 11), bar(3, 12, 10), bar(4, 11, 8), bar(5, 12, 9), bar(6, 12.5, 10)];
-    expect(swings(bars, 2, 2).map((s) => [s.index, s.kind, s.price])).toEqual([[2, 'high', 13], [4, 'low', 8]]);
+    expect(swings(bars, 2, 2).map((s) => [s.index, s.kind, s.price])).toEqual([
+      [2, 'high', 13],
+      [4, 'low', 8],
+    ]);
   });
 
   it('finds a bullish fair-value gap and marks it mitigated when price returns', () => {
@@ -64,12 +68,22 @@ describe('resampling', () => {
   const bars = fixtureBars('lean_spy_1m_2013-10-04_2013-10-11.csv');
 
   it('builds 5m/1h buckets anchored at 09:30 ET equal to an independent aggregation', () => {
-    for (const [iv, minutes] of [['5m', 5], ['1h', 60]] as const) {
+    for (const [iv, minutes] of [
+      ['5m', 5],
+      ['1h', 60],
+    ] as const) {
       const out = resampleBars(bars, iv);
       const open = Date.parse('2013-10-07T09:30:00-04:00');
       const first = out.find((b) => b.time === open)!;
       const members = bars.filter((b) => b.time >= open && b.time < open + minutes * 60_000);
-      expect(first).toEqual({ time: open, open: members[0].open, high: Math.max(...members.map((b) => b.high)), low: Math.min(...members.map((b) => b.low)), close: members[members.length - 1].close, volume: members.reduce((s, b) => s + b.volume, 0) });
+      expect(first).toEqual({
+        time: open,
+        open: members[0].open,
+        high: Math.max(...members.map((b) => b.high)),
+        low: Math.min(...members.map((b) => b.low)),
+        close: members[members.length - 1].close,
+        volume: members.reduce((s, b) => s + b.volume, 0),
+      });
     }
   });
 

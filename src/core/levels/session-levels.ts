@@ -8,8 +8,7 @@ export interface Range {
   low: number;
 }
 
-const rangeOf = (bars: readonly Bar[]): Range | null =>
-  bars.length ? { high: Math.max(...bars.map((b) => b.high)), low: Math.min(...bars.map((b) => b.low)) } : null;
+const rangeOf = (bars: readonly Bar[]): Range | null => (bars.length ? { high: Math.max(...bars.map((b) => b.high)), low: Math.min(...bars.map((b) => b.low)) } : null);
 
 /** Opening range: high/low of regular-session bars starting before 09:30 + `minutes` ET on `date`. */
 export function openingRange(bars: readonly Bar[], date: string, minutes: number): Range | null {

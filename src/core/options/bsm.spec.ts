@@ -109,7 +109,13 @@ describe('bsm against QuantLib 1.29 full precision (every greek, both rights)', 
   ];
   for (const c of file.cases) {
     const ql = c.quantlib_1_29_full_precision;
-    const sets: [OptionType, QlGreeks][] = 'call' in ql ? [['call', ql.call], ['put', ql.put]] : [[c.inputs.type!, ql]];
+    const sets: [OptionType, QlGreeks][] =
+      'call' in ql
+        ? [
+            ['call', ql.call],
+            ['put', ql.put],
+          ]
+        : [[c.inputs.type!, ql]];
     for (const [type, ref] of sets) {
       it(`${c.id} ${type}`, () => {
         const input = toInput(c, type);

@@ -56,9 +56,7 @@ describe('impliedVol: QuantLib round-trip grid', () => {
   });
 
   it('every well-posed case recovers the generating σ to 1e-6', () => {
-    const misses = wellPosed
-      .map((c) => ({ id: c.id, r: impliedVol(toInput(c)) }))
-      .filter(({ r }, i) => !r.ok || Math.abs(r.vol - wellPosed[i].expected_sigma!) > 1e-6);
+    const misses = wellPosed.map((c) => ({ id: c.id, r: impliedVol(toInput(c)) })).filter(({ r }, i) => !r.ok || Math.abs(r.vol - wellPosed[i].expected_sigma!) > 1e-6);
     expect(misses).toEqual([]);
   });
 

@@ -52,16 +52,7 @@ export function impliedVol(input: IvInput, tol = 1e-10): IvResult {
   const { type, spot: S, strike: K, years: T, rate: r, dividendYield: q, price } = input;
   if (Number.isFinite(T) && T <= 0) return { ok: false, reason: 'non_positive_time' };
   // isValidBsmInput's checks for these fields (vol is not an input here), without building an object
-  const valid =
-    (type === 'call' || type === 'put') &&
-    Number.isFinite(S) &&
-    S > 0 &&
-    Number.isFinite(K) &&
-    K > 0 &&
-    Number.isFinite(T) &&
-    T > 0 &&
-    Number.isFinite(r) &&
-    Number.isFinite(q);
+  const valid = (type === 'call' || type === 'put') && Number.isFinite(S) && S > 0 && Number.isFinite(K) && K > 0 && Number.isFinite(T) && T > 0 && Number.isFinite(r) && Number.isFinite(q);
   if (!valid) return { ok: false, reason: 'invalid_input' };
   if (!Number.isFinite(price) || price < 0) return { ok: false, reason: 'invalid_input' };
   const tolVol = Number.isFinite(tol) && tol > 0 ? tol : 1e-10;

@@ -13,16 +13,10 @@ interface TradierOption {
 }
 
 describe('parseOcc / formatOcc', () => {
-  const chain = readFixtureJson<{ options: { option: TradierOption[] } }>(
-    'providers',
-    'tradier',
-    'v1_markets_options_chains_PLTR_2026-06-18_greeks_2024-06-28.json',
-  ).options.option;
-  const quotes = readFixtureJson<{ quotes: { quote: TradierOption[] } }>(
-    'providers',
-    'tradier',
-    'v1_markets_quotes_SPY_SPY251219P00450000_greeks_2024-06-28.json',
-  ).quotes.quote.filter((q) => q.type === 'option');
+  const chain = readFixtureJson<{ options: { option: TradierOption[] } }>('providers', 'tradier', 'v1_markets_options_chains_PLTR_2026-06-18_greeks_2024-06-28.json').options.option;
+  const quotes = readFixtureJson<{ quotes: { quote: TradierOption[] } }>('providers', 'tradier', 'v1_markets_quotes_SPY_SPY251219P00450000_greeks_2024-06-28.json').quotes.quote.filter(
+    (q) => q.type === 'option',
+  );
 
   it('parses every Tradier symbol to Tradier’s own fields and formats it back', () => {
     const all = [...chain, ...quotes];
@@ -46,10 +40,7 @@ describe('parseOcc / formatOcc', () => {
     expect(formatOcc({ underlying: 'BRK.B', expiration: '2024-01-19', type: 'put', strike: 0.001 })).toBe('BRK.B240119P00000001');
   });
 
-  it.each(['', 'SPY', 'SPY251319P00450000', 'SPY250230P00450000', 'SPY251219X00450000', 'SPY251219P0045000', 'TOOLONGX251219P00450000'])(
-    'rejects %p',
-    (s) => expect(parseOcc(s)).toBeNull(),
-  );
+  it.each(['', 'SPY', 'SPY251319P00450000', 'SPY250230P00450000', 'SPY251219X00450000', 'SPY251219P0045000', 'TOOLONGX251219P00450000'])('rejects %p', (s) => expect(parseOcc(s)).toBeNull());
 
   it('never throws on non-strings and rejects unrepresentable parts', () => {
     expect(parseOcc(undefined as unknown as string)).toBeNull();

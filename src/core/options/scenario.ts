@@ -62,14 +62,10 @@ export function scenarioPnl(args: ScenarioArgs): ScenarioResult {
 
   let newPrice = NaN;
   if (newSpot > 0 && newVol > 0) {
-    newPrice =
-      newYears > 0
-        ? bsmPrice({ ...contract, spot: newSpot, vol: newVol, years: newYears })
-        : intrinsic(contract.type, newSpot, contract.strike);
+    newPrice = newYears > 0 ? bsmPrice({ ...contract, spot: newSpot, vol: newVol, years: newYears }) : intrinsic(contract.type, newSpot, contract.strike);
   }
   const repricePnl = newPrice - now.price;
-  const greeksPnl =
-    now.delta * spotMove + 0.5 * now.gamma * spotMove * spotMove + now.thetaPerDay * daysPassed + now.vegaPerVolPoint * volChange;
+  const greeksPnl = now.delta * spotMove + 0.5 * now.gamma * spotMove * spotMove + now.thetaPerDay * daysPassed + now.vegaPerVolPoint * volChange;
   const pnl = method === 'reprice' ? repricePnl : greeksPnl;
   return {
     pnlPerShare: pnl,

@@ -9,7 +9,9 @@ import { buildPlanLayers } from './plan-layers';
 import type { NoSetup, Plan, PlanLayers, SeriesBar } from './plan.schema';
 
 /** Banners that must travel with any plan built on non-live data or a simulated open. */
-export function dataBanners(a: Pick<Analysis, 'data_source' | 'fallback_from' | 'stale' | 'simulated_open' | 'market_status' | 'now_ms'> & { planning_context?: Analysis['planning_context'] }): string[] {
+export function dataBanners(
+  a: Pick<Analysis, 'data_source' | 'fallback_from' | 'stale' | 'simulated_open' | 'market_status' | 'now_ms'> & { planning_context?: Analysis['planning_context'] },
+): string[] {
   const out: string[] = [];
   if (a.fallback_from) out.push(`FALLBACK — ${a.fallback_from} did not answer; these numbers come from ${a.data_source}.`);
   if (a.data_source === 'synthetic') out.push('SYNTHETIC DATA — generated prices for testing, not market data.');
@@ -98,7 +100,15 @@ export function assemblePlan(a: Analysis, opts: { kind: Plan['kind'] }): Assembl
     atr: plan.atr,
     last_price: plan.last_price,
     indicators: a.indicators,
-    alternatives: a.alternatives.map((p) => ({ strategy_id: p.strategy_id, direction: p.direction, entry: p.entry, stop: p.stop, targets: p.targets, rr_to_t1: p.rr_to_t1, composite_score: p.composite_score })),
+    alternatives: a.alternatives.map((p) => ({
+      strategy_id: p.strategy_id,
+      direction: p.direction,
+      entry: p.entry,
+      stop: p.stop,
+      targets: p.targets,
+      rr_to_t1: p.rr_to_t1,
+      composite_score: p.composite_score,
+    })),
     rejected_setups: a.rejected.map((r) => ({ strategy_id: r.strategy_id, reasons: r.violations.map((v) => v.message) })),
     options_contracts: [],
     options_note: null,

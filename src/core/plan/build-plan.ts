@@ -68,7 +68,8 @@ export function buildPlan(signal: Signal, ctx: AsOfContext): PlanBuildResult {
     mtf_score: Number(mtf.mtf_score.toFixed(3)),
     confidence: conf.confidence,
   });
-  const groupOf = (label: string): 'session' | 'structural' => levels.find((l) => l.label === label)?.group ?? (/OR|VWAP|Session|Opening|Range|Retest|cluster|drive|bar/i.test(label) ? 'session' : 'structural');
+  const groupOf = (label: string): 'session' | 'structural' =>
+    levels.find((l) => l.label === label)?.group ?? (/OR|VWAP|Session|Opening|Range|Retest|cluster|drive|bar/i.test(label) ? 'session' : 'structural');
   const used: KeyLevelUsed[] = [
     { role: 'entry', label: signal.entry_label, price: entry },
     { role: 'stop', label: stop.label, price: stop.stop },
@@ -86,7 +87,10 @@ export function buildPlan(signal: Signal, ctx: AsOfContext): PlanBuildResult {
   const warnings: string[] = [];
   if (stop.rule === 'max_atr_cap') warnings.push(`Stop capped at ${p.stop_max_atr}×ATR inside the structural invalidation (${stop.structural_price.toFixed(2)})`);
   if (stop.rule === 'atr_fallback') warnings.push(`Structural invalidation was on the wrong side of entry; stop placed at the floor (${stop.label})`);
-  if (stop.rule === 'min_tick_floor' || stop.rule === 'min_bp_floor') warnings.push(`Stop pushed out to the ${stop.rule === 'min_tick_floor' ? `cost floor (${p.stop_min_ticks} ticks)` : `noise floor (${p.stop_min_bp} bp)`} beyond the structural invalidation (${stop.structural_price.toFixed(2)})`);
+  if (stop.rule === 'min_tick_floor' || stop.rule === 'min_bp_floor')
+    warnings.push(
+      `Stop pushed out to the ${stop.rule === 'min_tick_floor' ? `cost floor (${p.stop_min_ticks} ticks)` : `noise floor (${p.stop_min_bp} bp)`} beyond the structural invalidation (${stop.structural_price.toFixed(2)})`,
+    );
   if (ladder.dropped) warnings.push(ladder.dropped);
   if (!act.actionable_soon) warnings.push('Entry not actionable soon — treat as a watch plan');
   const plan: PlanGeometry = {

@@ -52,7 +52,10 @@ export function checkGuardrails(g: GeometryInput, p: StyleParams): GuardrailViol
       });
     } else {
       if (risk < floor.distance - 1e-9) {
-        v.push({ code: 'stop_inside_noise', message: `stop ${f2(risk)} (${f2(stopAtr)}×ATR) < floor ${f2(floor.distance)} = max(${p.stop_min_atr}×ATR, ${p.stop_min_ticks} ticks, ${p.stop_min_bp} bp)` });
+        v.push({
+          code: 'stop_inside_noise',
+          message: `stop ${f2(risk)} (${f2(stopAtr)}×ATR) < floor ${f2(floor.distance)} = max(${p.stop_min_atr}×ATR, ${p.stop_min_ticks} ticks, ${p.stop_min_bp} bp)`,
+        });
       }
       if (risk > Math.max(cap, floor.distance) + g.tick + 1e-9) v.push({ code: 'stop_too_wide', message: `stop ${f2(stopAtr)}×ATR > ${p.stop_max_atr}×ATR` });
     }

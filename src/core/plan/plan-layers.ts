@@ -43,9 +43,7 @@ export function buildPlanLayers(symbol: string, plan: PlanGeometry, ctx: AsOfCon
     precision: 2,
     levels,
     zones,
-    annotations: [
-      { kind: 'forecast_path', label: 'Forecast path (strategy-aware, cosmetic)', style: { lineStyle: 'dashed', opacity: 0.5, width: 2, bias: plan.bias }, points },
-    ],
+    annotations: [{ kind: 'forecast_path', label: 'Forecast path (strategy-aware, cosmetic)', style: { lineStyle: 'dashed', opacity: 0.5, width: 2, bias: plan.bias }, points }],
     meta: { level_groups: { primary: ctxLabels.slice(0, 6), supplemental: ctxLabels.slice(6) }, confluence: plan.confluence, confidence_factors: plan.confidence_factors },
   };
 }

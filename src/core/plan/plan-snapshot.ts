@@ -86,5 +86,9 @@ export function parseStoredLayers(json: unknown, identity: { plan_id: string; ve
   const base = typeof json === 'object' && json !== null ? json : {};
   const res = StoredLayersSchema.safeParse({ ...base, plan_id: identity.plan_id, plan_version: identity.version });
   if (res.success) return res.data;
-  throw new SnapshotUnreadableError(identity.plan_id, identity.version, res.error.issues.slice(0, 10).map((i) => ({ path: `layers.${i.path.join('.')}`, message: i.message })));
+  throw new SnapshotUnreadableError(
+    identity.plan_id,
+    identity.version,
+    res.error.issues.slice(0, 10).map((i) => ({ path: `layers.${i.path.join('.')}`, message: i.message })),
+  );
 }

@@ -173,7 +173,11 @@ export const PlanMetaSchema = z.object({
 /** A contract pick as stored with a plan: the contracts service's ranked row plus where its quote came from. */
 export type PlanContractPick = RankedContract & { quote_session: string; as_of: string; data_source: string };
 const isPick = (v: unknown): v is PlanContractPick =>
-  typeof v === 'object' && v !== null && typeof (v as PlanContractPick).label === 'string' && typeof (v as PlanContractPick).strike === 'number' && ((v as PlanContractPick).type === 'CALL' || (v as PlanContractPick).type === 'PUT');
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as PlanContractPick).label === 'string' &&
+  typeof (v as PlanContractPick).strike === 'number' &&
+  ((v as PlanContractPick).type === 'CALL' || (v as PlanContractPick).type === 'PUT');
 export const PlanContractPickSchema = z.custom<PlanContractPick>(isPick, { message: 'expected an option contract pick {label, strike, type, …}' });
 
 /** Measured frequencies (0–1) of the event in calibration_meta.event per target, or null (calibration_meta.reason). */

@@ -7,9 +7,6 @@ import type { TargetMeta } from './targets';
 
 export type { ExecutionRules, KeyLevelUsed, RiskBlock } from './plan.schema';
 
-
-
-
 export interface GuardrailViolation {
   code: string;
   message: string;
@@ -65,6 +62,4 @@ export interface PlanGeometry {
   conditions: Array<{ name: string; ok: boolean }>;
 }
 
-export type PlanBuildResult =
-  | { ok: true; plan: PlanGeometry }
-  | { ok: false; strategy_id: string; violations: GuardrailViolation[] };
+export type PlanBuildResult = { ok: true; plan: PlanGeometry } | { ok: false; strategy_id: string; violations: GuardrailViolation[] };

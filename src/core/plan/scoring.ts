@@ -50,7 +50,6 @@ export function scoreConfidence(ctx: AsOfContext, direction: Direction, conditio
   return { confidence: Math.round(Math.min(1, Math.max(0, total)) * 100) / 100, components, factors };
 }
 
-
 /** Ranking score: p(TP1) × min(R:R₁, 4) × actionability × mtf_multiplier × confidence (4 dp). */
 export function compositeScore(c: Omit<CompositeComponents, 'mtf_multiplier'>): { composite: number; components: CompositeComponents } {
   const mtf_multiplier = Math.max(0.2, 1 + 0.5 * c.mtf_score);

@@ -13,7 +13,17 @@ describe('buildTargets', () => {
     expect(r.targets.map((t) => t.source)).toEqual(['atr_ladder', 'atr_ladder', 'atr_ladder']);
   });
   it('snaps to the level nearest the ideal within 0.3×ATR when it meets the floor', () => {
-    const r = buildTargets({ ...base, direction: 'long', entry: 100, stop: 99, strategyTargets: [], levels: [{ price: 102.2, label: 'PDH' }, { price: 101.0, label: 'VWAP' }] });
+    const r = buildTargets({
+      ...base,
+      direction: 'long',
+      entry: 100,
+      stop: 99,
+      strategyTargets: [],
+      levels: [
+        { price: 102.2, label: 'PDH' },
+        { price: 101.0, label: 'VWAP' },
+      ],
+    });
     expect(r.targets[1]).toMatchObject({ price: 102.2, snap_tag: 'PDH', source: 'level' });
     // VWAP at 1.0 R is below the TP1 floor: never used
     expect(r.targets.some((t) => t.snap_tag === 'VWAP')).toBe(false);

@@ -5,10 +5,14 @@
 import { addDays, weekday } from './et-time';
 
 const ONE_OFF_CLOSED = new Set([
-  '2001-09-11', '2001-09-12', '2001-09-13', '2001-09-14', // September 11
+  '2001-09-11',
+  '2001-09-12',
+  '2001-09-13',
+  '2001-09-14', // September 11
   '2004-06-11', // President Reagan's funeral
   '2007-01-02', // President Ford's funeral
-  '2012-10-29', '2012-10-30', // Hurricane Sandy
+  '2012-10-29',
+  '2012-10-30', // Hurricane Sandy
   '2018-12-05', // President G. H. W. Bush's funeral
   '2025-01-09', // President Carter's funeral
 ]);
@@ -31,10 +35,20 @@ function lastWeekday(y: number, m: number, dow: number): string {
 
 /** Western Easter Sunday (anonymous Gregorian algorithm). */
 function easter(y: number): string {
-  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = y % 19,
+    b = Math.floor(y / 100),
+    c = y % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return ymdOf(y, month, day);
 }
 

@@ -4,17 +4,15 @@ import { holidays, isEarlyClose, isTradingDay, nextTradingDay, previousTradingDa
 import { marketStatus, regularSession, sessionTag } from './session';
 
 describe('US equity session calendar', () => {
-  it.each([
-    'lean_spy_1m_2013-10-04_2013-10-11.csv',
-    'lean_spy_1m_2023-08-03.csv',
-    'lean_aapl_1m_2014-06-05_2014-06-09.csv',
-    'lumibot_spy_1m_ext_2021-07-01_2021-08-13.csv',
-  ])('tags every bar of %s exactly as the recorded session column', (file) => {
-    const rows = fixtureRows(file);
-    expect(rows.length).toBeGreaterThan(300);
-    const mismatches = rows.filter((r) => sessionTag(Number(r.epoch_s) * 1000) !== r.session);
-    expect(mismatches.slice(0, 3)).toEqual([]);
-  });
+  it.each(['lean_spy_1m_2013-10-04_2013-10-11.csv', 'lean_spy_1m_2023-08-03.csv', 'lean_aapl_1m_2014-06-05_2014-06-09.csv', 'lumibot_spy_1m_ext_2021-07-01_2021-08-13.csv'])(
+    'tags every bar of %s exactly as the recorded session column',
+    (file) => {
+      const rows = fixtureRows(file);
+      expect(rows.length).toBeGreaterThan(300);
+      const mismatches = rows.filter((r) => sessionTag(Number(r.epoch_s) * 1000) !== r.session);
+      expect(mismatches.slice(0, 3)).toEqual([]);
+    },
+  );
 
   it('handles both DST transitions (EDT −4 h in summer, EST −5 h in winter)', () => {
     // 2024-03-10 spring forward; 2024-11-03 fall back
@@ -31,13 +29,19 @@ describe('US equity session calendar', () => {
   });
 
   it('knows the NYSE holidays of 2024 and 2025 (published schedule)', () => {
-    expect([...holidays(2024)].sort()).toEqual([
-      '2024-01-01', '2024-01-15', '2024-02-19', '2024-03-29', '2024-05-27', '2024-06-19',
-      '2024-07-04', '2024-09-02', '2024-11-28', '2024-12-25',
-    ]);
+    expect([...holidays(2024)].sort()).toEqual(['2024-01-01', '2024-01-15', '2024-02-19', '2024-03-29', '2024-05-27', '2024-06-19', '2024-07-04', '2024-09-02', '2024-11-28', '2024-12-25']);
     expect([...holidays(2025)].sort()).toEqual([
-      '2025-01-01', '2025-01-09', '2025-01-20', '2025-02-17', '2025-04-18', '2025-05-26',
-      '2025-06-19', '2025-07-04', '2025-09-01', '2025-11-27', '2025-12-25',
+      '2025-01-01',
+      '2025-01-09',
+      '2025-01-20',
+      '2025-02-17',
+      '2025-04-18',
+      '2025-05-26',
+      '2025-06-19',
+      '2025-07-04',
+      '2025-09-01',
+      '2025-11-27',
+      '2025-12-25',
     ]);
     expect(isTradingDay('2021-12-31')).toBe(true); // New Year 2022 on Saturday is not observed
     expect(isTradingDay('2021-12-24')).toBe(false); // Christmas 2021 on Saturday → Friday

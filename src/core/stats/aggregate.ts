@@ -122,9 +122,7 @@ const parentKey = (r: OutcomeRow): string => `${r.playbook}\u0000${r.style}`;
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function byParent(rows: readonly OutcomeRow[]): Array<[OutcomeRow, OutcomeRow[]]> {
-  return [...groupBy(rows, parentKey).values()]
-    .map((g): [OutcomeRow, OutcomeRow[]] => [g[0], g])
-    .sort(([a], [b]) => compare(a.playbook, b.playbook) || compare(a.style, b.style));
+  return [...groupBy(rows, parentKey).values()].map((g): [OutcomeRow, OutcomeRow[]] => [g[0], g]).sort(([a], [b]) => compare(a.playbook, b.playbook) || compare(a.style, b.style));
 }
 
 /** One group per (playbook, style), sorted by playbook then style. */

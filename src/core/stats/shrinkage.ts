@@ -118,7 +118,17 @@ export function shrinkSegment(segment: { ref: SegmentRef; stats: OutcomeStats | 
   const seg = isParent ? null : segment.stats;
   const tp = [0, 1, 2].map((i) => shrinkRate(seg ? seg.tp[i] : null, parent.tp[i], opts)) as ShrunkStats['tp'];
   if (parent.n < minN) {
-    return { segment: segment.ref, segment_used: false, n: parent.n, reason: insufficient(parent.n), tp, expectancy_r: null, expectancy_r_after_costs: null, expectancy_ci95_after_costs: null, edge: 'unproven' };
+    return {
+      segment: segment.ref,
+      segment_used: false,
+      n: parent.n,
+      reason: insufficient(parent.n),
+      tp,
+      expectancy_r: null,
+      expectancy_r_after_costs: null,
+      expectancy_ci95_after_costs: null,
+      edge: 'unproven',
+    };
   }
   const used = seg !== null && seg.n >= minN;
   const level = used ? seg : parent;

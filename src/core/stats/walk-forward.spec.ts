@@ -67,7 +67,12 @@ describe('expandingWindowFolds', () => {
     // times 1 1 1 1 2 2, k = 2 → indices ⌊6/3⌋ = 2 and ⌊12/3⌋ = 4; index 2 ties with index 1 → moves to 4 → one fold
     const rows = [row('a', 1), row('b', 1), row('c', 1), row('d', 1), row('e', 2), row('f', 2)];
     const folds = expandingWindowFolds(rows, 2, byTime);
-    expect(folds.map((f) => [ids(f.train), ids(f.test)])).toEqual([[['a', 'b', 'c', 'd'], ['e', 'f']]]);
+    expect(folds.map((f) => [ids(f.train), ids(f.test)])).toEqual([
+      [
+        ['a', 'b', 'c', 'd'],
+        ['e', 'f'],
+      ],
+    ]);
     // times 1 1 1 1 1 1, k = 2 → every boundary runs off the end → no fold
     const ties = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => row(id, 1));
     expect(expandingWindowFolds(ties, 2, byTime)).toEqual([]);

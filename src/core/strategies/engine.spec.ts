@@ -5,8 +5,7 @@ import { evaluatePlaybookAt, evaluateStyle } from './engine';
 import { buildFrame } from './frame';
 import { PLAYBOOKS } from './playbooks';
 
-const flat = (n: number, start = Date.parse('2026-11-20T14:30:00Z')): Bar[] =>
-  Array.from({ length: n }, (_, i) => ({ time: start + i * 60_000, open: 10, high: 10, low: 10, close: 10, volume: 0 }));
+const flat = (n: number, start = Date.parse('2026-11-20T14:30:00Z')): Bar[] => Array.from({ length: n }, (_, i) => ({ time: start + i * 60_000, open: 10, high: 10, low: 10, close: 10, volume: 0 }));
 
 describe('engine on malformed input returns reasons, never throws', () => {
   it('empty series', () => {

@@ -47,12 +47,7 @@ describe('atmIv', () => {
 
   it('uses vendor IV when present, interpolates in strike and averages call/put', () => {
     const exp = '2024-07-03';
-    const chain = [
-      contract(exp, 'call', 100, { iv: 0.2 }),
-      contract(exp, 'put', 100, { iv: 0.22 }),
-      contract(exp, 'call', 110, { iv: 0.3 }),
-      contract(exp, 'put', 110, { iv: 0.26 }),
-    ];
+    const chain = [contract(exp, 'call', 100, { iv: 0.2 }), contract(exp, 'put', 100, { iv: 0.22 }), contract(exp, 'call', 110, { iv: 0.3 }), contract(exp, 'put', 110, { iv: 0.26 })];
     const res = atmIv(chain, 102.5, NOW);
     // strike 100: 0.21, strike 110: 0.28; spot 102.5 is 1/4 of the way → 0.2275
     expect(res.perExpiration[0].atmIv).toBeCloseTo(0.2275, 12);
@@ -61,11 +56,9 @@ describe('atmIv', () => {
   });
 
   it('PLTR Tradier chain (one expiration, ORATS mid_iv): ATM between strikes 25 and 27', () => {
-    const rows = readFixtureJson<{ options: { option: { symbol: string; expiration_date: string; option_type: 'call' | 'put'; strike: number; bid: number; ask: number; greeks: { mid_iv: number } }[] } }>(
-      'providers',
-      'tradier',
-      'v1_markets_options_chains_PLTR_2026-06-18_greeks_2024-06-28.json',
-    ).options.option;
+    const rows = readFixtureJson<{
+      options: { option: { symbol: string; expiration_date: string; option_type: 'call' | 'put'; strike: number; bid: number; ask: number; greeks: { mid_iv: number } }[] };
+    }>('providers', 'tradier', 'v1_markets_options_chains_PLTR_2026-06-18_greeks_2024-06-28.json').options.option;
     const chain = rows.map((o) => contract(o.expiration_date, o.option_type, o.strike, { symbol: o.symbol, bid: o.bid, ask: o.ask, iv: o.greeks.mid_iv }));
     const spot = 25.495; // PLTR bid/ask 25.49/25.50 in the same cassette
     const res = atmIv(chain, spot, Date.parse('2024-06-28T16:06:00Z'));
@@ -82,11 +75,12 @@ describe('atmIv', () => {
     const lines = readFixtureText('options', 'lean_twx_chain_snapshots_2014-06-05.csv').trim().split('\n');
     const h = lines[0].split(',');
     const col = (name: string) => h.indexOf(name);
-    const rows = lines.slice(1).map((l) => l.split(',')).filter((c) => c[col('snapshot_time')] === '2014-06-05T15:59:00-04:00');
+    const rows = lines
+      .slice(1)
+      .map((l) => l.split(','))
+      .filter((c) => c[col('snapshot_time')] === '2014-06-05T15:59:00-04:00');
     const num = (s: string) => (s === '' ? null : Number(s));
-    const chain = rows.map((c) =>
-      contract(c[col('expiration')], c[col('right')] as 'call' | 'put', Number(c[col('strike')]), { bid: num(c[col('bid')]), ask: num(c[col('ask')]) }),
-    );
+    const chain = rows.map((c) => contract(c[col('expiration')], c[col('right')] as 'call' | 'put', Number(c[col('strike')]), { bid: num(c[col('bid')]), ask: num(c[col('ask')]) }));
     const spot = (Number(rows[0][col('underlying_bid')]) + Number(rows[0][col('underlying_ask')])) / 2;
     const res = atmIv(chain, spot, Date.parse('2014-06-05T19:59:00Z'), 30, { rate: 0.0005, dividendYield: 0.018 });
     expect(res.method).toBe('interpolated');

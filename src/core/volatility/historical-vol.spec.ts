@@ -16,7 +16,10 @@ function spyCloses(): { dates: string[]; closes: number[] } {
   const header = lines[0].split(',');
   const iDate = header.indexOf('date');
   const iClose = header.indexOf('close');
-  const rows = lines.slice(1).map((l) => l.split(',')).filter((c) => c[iDate] >= '2018-01-02' && c[iDate] <= '2021-03-31');
+  const rows = lines
+    .slice(1)
+    .map((l) => l.split(','))
+    .filter((c) => c[iDate] >= '2018-01-02' && c[iDate] <= '2021-03-31');
   return { dates: rows.map((c) => c[iDate]), closes: rows.map((c) => Number(c[iClose])) };
 }
 

@@ -10,7 +10,20 @@ function url(body: Record<string, unknown>, canonical = true): string {
 describe('canonicalChartParams / buildChartUrl', () => {
   it('gives byte-identical URLs for equivalent inputs (order, case, aliases, number spelling, unknown keys)', () => {
     const a = url({ symbol: 'spy', interval: '5', direction: 'long', entry: '512.250', stop: 510.1, tp: '514.5, 516', plan_id: 'SPY-intraday-20261124-abcdef', plan_version: 2, ema: '21,9' });
-    const b = url({ ema: [9, 21, 9], tp: [514.5, 516.0], stop: '510.10', entry: 512.25, direction: 'long', interval: '5m', symbol: 'SPY ', plan_id: 'SPY-intraday-20261124-abcdef', version: '2', session_banner: 'x', levels: '1|a', whatever: { deep: 1 } });
+    const b = url({
+      ema: [9, 21, 9],
+      tp: [514.5, 516.0],
+      stop: '510.10',
+      entry: 512.25,
+      direction: 'long',
+      interval: '5m',
+      symbol: 'SPY ',
+      plan_id: 'SPY-intraday-20261124-abcdef',
+      version: '2',
+      session_banner: 'x',
+      levels: '1|a',
+      whatever: { deep: 1 },
+    });
     expect(a).toBe(b);
     expect(a).toBe(`${BASE}/tv?direction=long&ema=9,21&entry=512.25&interval=5m&plan_id=SPY-intraday-20261124-abcdef&plan_version=2&stop=510.1&symbol=SPY&tp=514.5,516`);
   });

@@ -17,14 +17,41 @@ export type ChartStyle = 'scalp' | 'intraday' | 'swing' | 'leaps';
 
 /** Display/plan keys a canonical link may carry (no inline levels, no session state). */
 export const CANONICAL_KEYS = [
-  'center_time', 'direction', 'ema', 'entry', 'focus', 'force_interval', 'interval', 'plan_id', 'plan_version',
-  'range', 'scale_plan', 'stop', 'style', 'supportingLevels', 'symbol', 'theme', 'tp', 'view', 'vwap',
+  'center_time',
+  'direction',
+  'ema',
+  'entry',
+  'focus',
+  'force_interval',
+  'interval',
+  'plan_id',
+  'plan_version',
+  'range',
+  'scale_plan',
+  'stop',
+  'style',
+  'supportingLevels',
+  'symbol',
+  'theme',
+  'tp',
+  'view',
+  'vwap',
 ] as const;
 
 /** Extra keys kept only when FF_CHART_CANONICAL_V1 is off (legacy links carried levels and labels). */
 export const LEGACY_EXTRA_KEYS = [
-  'data_age_ms', 'data_mode', 'data_source', 'last_update', 'levels', 'market_status', 'notes', 'session_banner',
-  'session_phase', 'session_status', 'strategy', 'title',
+  'data_age_ms',
+  'data_mode',
+  'data_source',
+  'last_update',
+  'levels',
+  'market_status',
+  'notes',
+  'session_banner',
+  'session_phase',
+  'session_status',
+  'strategy',
+  'title',
 ] as const;
 
 export const VIEWS = ['1d', '5d', '1M', '3M', '6M', '1Y'] as const;
@@ -34,7 +61,11 @@ const MAX_TARGETS = 5;
 const PRECISION: Record<string, number> = { ES: 2, NQ: 2, YM: 0, RTY: 2, CL: 3, GC: 1, BTC: 2, ETH: 2, SPX: 2, NDX: 2, RUT: 2 };
 
 export function symbolPrecision(symbol: string): number {
-  const root = symbol.toUpperCase().replace(/^[IX]:/, '').replace(/^\^/, '').replace(/\.X$/, '');
+  const root = symbol
+    .toUpperCase()
+    .replace(/^[IX]:/, '')
+    .replace(/^\^/, '')
+    .replace(/\.X$/, '');
   return PRECISION[root] ?? 2;
 }
 
@@ -181,7 +212,11 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
 
   // display options
   if (has('ema')) {
-    const parts = Array.isArray(body.ema) ? body.ema : String(body.ema).split(',').filter((s) => s.trim() !== '');
+    const parts = Array.isArray(body.ema)
+      ? body.ema
+      : String(body.ema)
+          .split(',')
+          .filter((s) => s.trim() !== '');
     const spans = parts.map(toNumber);
     if (spans.some((n) => n === undefined || !Number.isInteger(n) || n < 1 || n > 400) || spans.length > 5) bad('ema', 'must be up to 5 integer spans 1–400');
     else out.set('ema', [...new Set(spans as number[])].sort((a, b) => a - b).join(','));

@@ -8,11 +8,7 @@ import { NotFoundError } from '../../common/errors';
 
 /** static/tv from the source tree (jest, ts-node) or next to dist/ (built app). */
 function staticDir(): string {
-  const candidates = [
-    path.resolve(__dirname, '../../../static/tv'),
-    path.resolve(__dirname, '../../../../static/tv'),
-    path.resolve(process.cwd(), 'static/tv'),
-  ];
+  const candidates = [path.resolve(__dirname, '../../../static/tv'), path.resolve(__dirname, '../../../../static/tv'), path.resolve(process.cwd(), 'static/tv')];
   return candidates.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? candidates[candidates.length - 1];
 }
 

@@ -43,7 +43,10 @@ describe('chart studies', () => {
     expect(s.vwap[4].value).toBeCloseTo((10 + 22 + 36 + 52 + 70) / 15, 6);
   });
   it('anchors AVWAPs at the window low and high by default', () => {
-    expect(defaultAnchors(bars, '1m')).toEqual([{ label: 'AVWAP swing low', index: 0 }, { label: 'AVWAP swing high', index: 4 }]);
+    expect(defaultAnchors(bars, '1m')).toEqual([
+      { label: 'AVWAP swing low', index: 0 },
+      { label: 'AVWAP swing high', index: 4 },
+    ]);
     expect(computeStudies([], '1m', [9])).toEqual({ ema: { '9': [] }, vwap: [], avwap: [] });
   });
 });

@@ -99,7 +99,11 @@ export function presentMultiContext(symbol: string, frames: FrameInput[], regime
     symbol,
     // one provider id, or "mixed" when frames came from different providers (each snapshot says its own)
     data_source: sources.length === 1 ? sources[0] : 'mixed',
-    as_of: frames.map((x) => x.pf.as_of).sort().at(-1) ?? null,
+    as_of:
+      frames
+        .map((x) => x.pf.as_of)
+        .sort()
+        .at(-1) ?? null,
     stale: frames.some((x) => x.pf.stale),
     snapshots: frames.map((x) => snapshot(x, points)),
     volatility_regime: { ...regime.value, cached: regime.cached },

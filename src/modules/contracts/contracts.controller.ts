@@ -21,7 +21,6 @@ function sideOf(token: string | undefined): OptionRight | undefined {
   return undefined;
 }
 
-
 @ApiTags('contracts')
 @ApiBearerAuth()
 @Controller('gpt')
@@ -36,7 +35,8 @@ export class ContractsController {
   @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true = simulate_open when the body does not set it.' })
   @ApiOperation({
     operationId: 'getContracts',
-    summary: 'Rank option contracts behind liquidity gates (spread, delta, DTE, OI, volume) with one-time relaxation, score components, greeks, scenario P/L at stop/targets and sizing from risk_amount.',
+    summary:
+      'Rank option contracts behind liquidity gates (spread, delta, DTE, OI, volume) with one-time relaxation, score components, greeks, scenario P/L at stop/targets and sizing from risk_amount.',
   })
   @ApiExtension('x-openai-isConsequential', false)
   @ApiOkResponse({ type: ContractsResponseDto })

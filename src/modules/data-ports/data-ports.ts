@@ -20,4 +20,3 @@ export interface OptionsDataPort {
 
 export const MARKET_DATA_PORT = Symbol('MARKET_DATA_PORT');
 export const OPTIONS_DATA_PORT = Symbol('OPTIONS_DATA_PORT');
-

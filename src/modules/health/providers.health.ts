@@ -23,8 +23,6 @@ export class ProvidersHealthIndicator {
     if (!this.providers) return session.up({ message: 'provider layer not loaded' });
     const { capabilities } = this.providers.snapshot();
     const dead = capabilities.filter((c) => c.providers.length > 0 && c.providers.every((p) => p.state === 'open'));
-    return dead.length
-      ? session.down({ capabilities, message: `every provider circuit open for ${dead.map((c) => c.capability).join(', ')}` })
-      : session.up({ capabilities });
+    return dead.length ? session.down({ capabilities, message: `every provider circuit open for ${dead.map((c) => c.capability).join(', ')}` }) : session.up({ capabilities });
   }
 }

@@ -13,8 +13,6 @@ export class HttpMetricsInterceptor implements NestInterceptor {
     const res = ctx.switchToHttp().getResponse();
     const end = this.metrics.httpDuration.startTimer({ method: req.method, route: req.route?.path ?? 'unknown' });
     const done = (status: number) => end({ status: `${Math.floor(status / 100)}xx` });
-    return next.handle().pipe(
-      tap({ next: () => done(res.statusCode), error: (e: { status?: number }) => done(typeof e?.status === 'number' ? e.status : 500) }),
-    );
+    return next.handle().pipe(tap({ next: () => done(res.statusCode), error: (e: { status?: number }) => done(typeof e?.status === 'number' ? e.status : 500) }));
   }
 }

@@ -32,22 +32,48 @@ export class PlanController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ operationId: 'getPlan', summary: 'Best playbook plan for one symbol and style (entry, stop, targets, R:R, confidence, layers); persisted as the live plan — regenerating bumps its version.' })
+  @ApiOperation({
+    operationId: 'getPlan',
+    summary: 'Best playbook plan for one symbol and style (entry, stop, targets, R:R, confidence, layers); persisted as the live plan — regenerating bumps its version.',
+  })
   @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
   @ApiExtension('x-openai-isConsequential', false)
   @ApiOkResponse({ schema: PLAN_OR_NO_SETUP })
   async plan(@CurrentUser() userId: string, @Body() body: PlanRequestDto, @SimulateOpenHeader() sim?: string): Promise<PlanResponseDto | NoSetupResponseDto> {
-    return answer(await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'live', asOfMs: asOfMsOf(body.as_of, this.clock.now()) }));
+    return answer(
+      await this.plans.generate({
+        userId,
+        symbol: body.symbol,
+        style: body.style ?? 'intraday',
+        simulateOpen: simulateOpenFrom(body.simulate_open, sim),
+        includeSeries: body.include_series,
+        kind: 'live',
+        asOfMs: asOfMsOf(body.as_of, this.clock.now()),
+      }),
+    );
   }
 
   @Post('scenario')
   @HttpCode(200)
   @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
-  @ApiOperation({ operationId: 'createScenarioPlan', summary: 'Frozen scenario plan for a symbol and style (kind "scenario"), stored beside the live plan; adopt it with POST /gpt/plan/{plan_id}/adopt.' })
+  @ApiOperation({
+    operationId: 'createScenarioPlan',
+    summary: 'Frozen scenario plan for a symbol and style (kind "scenario"), stored beside the live plan; adopt it with POST /gpt/plan/{plan_id}/adopt.',
+  })
   @ApiExtension('x-openai-isConsequential', true)
   @ApiOkResponse({ schema: PLAN_OR_NO_SETUP })
   async scenario(@CurrentUser() userId: string, @Body() body: ScenarioRequestDto, @SimulateOpenHeader() sim?: string): Promise<PlanResponseDto | NoSetupResponseDto> {
-    return answer(await this.plans.generate({ userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series, kind: 'scenario', asOfMs: asOfMsOf(body.as_of, this.clock.now()) }));
+    return answer(
+      await this.plans.generate({
+        userId,
+        symbol: body.symbol,
+        style: body.style ?? 'intraday',
+        simulateOpen: simulateOpenFrom(body.simulate_open, sim),
+        includeSeries: body.include_series,
+        kind: 'scenario',
+        asOfMs: asOfMsOf(body.as_of, this.clock.now()),
+      }),
+    );
   }
 
   @Get('scenarios')

@@ -28,7 +28,6 @@ export type PlanOutcome = { status: 'ok'; record: IdeaRecord; plan: StoredPlan }
 
 const ymd = (d: string) => d.replace(/-/g, '');
 
-
 /**
  * Builds the best playbook plan for a symbol, attaches options, persists it through the idea store
  * (live: same plan_id per user/symbol/style and ET day, version bumped; scenario: a new frozen id each
@@ -126,7 +125,14 @@ export class PlanService {
     return out;
   }
 
-  private async options(symbol: string, direction: 'long' | 'short', style: Style, entry: number, stop: number, targets: number[]): Promise<{ options_contracts: PlanContractPick[]; options_note: string | null }> {
+  private async options(
+    symbol: string,
+    direction: 'long' | 'short',
+    style: Style,
+    entry: number,
+    stop: number,
+    targets: number[],
+  ): Promise<{ options_contracts: PlanContractPick[]; options_note: string | null }> {
     if (!this.config.flags.optionsAlways) return { options_contracts: [], options_note: 'Options suggestions are off (FF_OPTIONS_ALWAYS=0).' };
     if (!this.contracts) return { options_contracts: [], options_note: 'Options suggestions unavailable (contracts service not wired).' };
     let timer: NodeJS.Timeout | undefined;

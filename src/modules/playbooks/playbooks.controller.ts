@@ -15,7 +15,11 @@ export class PlaybooksController {
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listPlaybooks', summary: 'Every strategy playbook: rules in words, styles, intervals, time window and its measured statistics (n, TP1 rate with Wilson CI, expectancy after costs, edge) per calibrated data source.' })
+  @ApiOperation({
+    operationId: 'listPlaybooks',
+    summary:
+      'Every strategy playbook: rules in words, styles, intervals, time window and its measured statistics (n, TP1 rate with Wilson CI, expectancy after costs, edge) per calibrated data source.',
+  })
   @ApiOkResponse({ type: PlaybooksResponseDto })
   list(): PlaybooksResponseDto {
     return playbookCatalog(this.calibration.books(), this.clock.now());

@@ -62,7 +62,7 @@ export class PathParamWsAdapter extends WsAdapter {
     target.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       try {
         const pathname = new URL(request.url ?? '/', 'ws://localhost').pathname;
-        const servers = ((this as unknown as { wsServersRegistry: Map<number, WsServerLike[]> }).wsServersRegistry.get(port) ?? []);
+        const servers = (this as unknown as { wsServersRegistry: Map<number, WsServerLike[]> }).wsServersRegistry.get(port) ?? [];
         const match = servers.find((s) => pathPattern(s.path).test(pathname));
         if (!match) return void socket.destroy();
         match.handleUpgrade(request, socket, head, (ws: unknown) => match.emit('connection', ws, request));

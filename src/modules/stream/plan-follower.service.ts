@@ -232,7 +232,15 @@ export class PlanFollowerService implements OnModuleDestroy {
       const rec = await this.store.appendDelta(
         f.userId,
         planId,
-        { type: 'replan', payload: { type: 'replan', changes: { status: 'auto_replanned', coach_event: 'rearm', next_plan_id: out.record.plan_id, next_plan_version: out.record.plan_version, next_plan_style: f.style }, note: `Plan ${f.state.exit_reason}; the setup holds again — new plan ${out.record.plan_id} v${out.record.plan_version}.`, state: f.state } },
+        {
+          type: 'replan',
+          payload: {
+            type: 'replan',
+            changes: { status: 'auto_replanned', coach_event: 'rearm', next_plan_id: out.record.plan_id, next_plan_version: out.record.plan_version, next_plan_style: f.style },
+            note: `Plan ${f.state.exit_reason}; the setup holds again — new plan ${out.record.plan_id} v${out.record.plan_version}.`,
+            state: f.state,
+          },
+        },
         { dedupeKey: `replan@${f.state.exit_time}`, barTime: f.state.exit_time ?? undefined, planVersion: f.version },
       );
       if (!rec.deduplicated) this.bus.publish({ plan_id: planId, event: deltaEvent(rec) });

@@ -78,7 +78,10 @@ export class PlanStreamGateway implements OnGatewayConnection {
       send({ plan_id: planId, event: { t: 'plan_full', payload: snapshotOf(idea), version: idea.plan_version } });
       const view = await this.follower.watch(userId, planId);
       watching = true;
-      send({ plan_id: planId, event: { t: 'plan_state', plans: [{ plan_id: planId, version: idea.plan_version, followable: view.followable, status: view.state?.status ?? 'not_followable', state: view.state }] } });
+      send({
+        plan_id: planId,
+        event: { t: 'plan_state', plans: [{ plan_id: planId, version: idea.plan_version, followable: view.followable, status: view.state?.status ?? 'not_followable', state: view.state }] },
+      });
       for (const d of await this.store.listDeltas(userId, planId, lastSent)) sendDelta({ plan_id: planId, event: deltaEvent(d) });
       ready = true;
       for (const env of buffered.splice(0)) sendDelta(env);

@@ -5,7 +5,6 @@ import { Observable } from 'rxjs';
 import { StreamBus } from './stream-bus';
 import { SymbolPollerService } from './symbol-poller.service';
 
-
 /** `GET /stream/{symbol}`: Server-Sent Events, one `data: {"symbol", "event": {t, …}}` frame per event. */
 @ApiTags('stream')
 @ApiBearerAuth()

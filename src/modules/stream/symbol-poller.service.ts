@@ -110,13 +110,31 @@ export class SymbolPollerService implements OnModuleDestroy {
       const phase = PHASE[sessionTag(now)];
       if (phase !== p.lastPhase) {
         p.lastPhase = phase;
-        this.publish(p, { symbol: sym, event: { t: 'market_status', phase, note: phase === 'regular' ? 'Market open.' : `Market ${phase} — live updates may be limited.`, ts: new Date(now).toISOString() } });
+        this.publish(p, {
+          symbol: sym,
+          event: { t: 'market_status', phase, note: phase === 'regular' ? 'Market open.' : `Market ${phase} — live updates may be limited.`, ts: new Date(now).toISOString() },
+        });
       }
       const res = await this.market.getBars({ symbol: sym, interval: '1m', limit: p.lastBar === null ? 1 : 500 });
       const fresh = res.bars.filter((b) => p.lastBar === null || b.time > p.lastBar);
       for (const b of fresh) {
         p.lastBar = b.time;
-        this.publish(p, { symbol: sym, event: { t: 'bar', symbol: sym, ts: Math.floor(b.time / 1000), time: Math.floor(b.time / 1000), open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume, p: b.close, data_source: res.data_source } });
+        this.publish(p, {
+          symbol: sym,
+          event: {
+            t: 'bar',
+            symbol: sym,
+            ts: Math.floor(b.time / 1000),
+            time: Math.floor(b.time / 1000),
+            open: b.open,
+            high: b.high,
+            low: b.low,
+            close: b.close,
+            volume: b.volume,
+            p: b.close,
+            data_source: res.data_source,
+          },
+        });
         for (const l of p.listeners) l(b);
       }
       const last = res.bars[res.bars.length - 1];

@@ -84,7 +84,7 @@ export class ReplayClock implements Clock {
       const open = regularSession(firstDate)?.open ?? bars[0].time;
       start = Math.min(start, open);
       const last = bars[bars.length - 1];
-      const lastEnd = daily ? regularSession(new Date(last.time).toISOString().slice(0, 10))?.close ?? last.time : last.time + 60_000;
+      const lastEnd = daily ? (regularSession(new Date(last.time).toISOString().slice(0, 10))?.close ?? last.time) : last.time + 60_000;
       end = Math.max(end, lastEnd);
     }
     return Number.isFinite(start) && end > start ? { start, end } : null;

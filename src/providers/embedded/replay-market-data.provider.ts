@@ -67,8 +67,7 @@ export class ReplayMarketDataProvider implements MarketDataProvider {
 
   /** A bar is visible once it has closed at replay time (daily bars: after that session's close). */
   private visible(bars: Bar[], interval: Interval, now: number): Bar[] {
-    const closes = (b: Bar) =>
-      isIntraday(interval) ? b.time + INTERVAL_MS[interval] : regularSession(new Date(b.time).toISOString().slice(0, 10))?.close ?? b.time + INTERVAL_MS[interval];
+    const closes = (b: Bar) => (isIntraday(interval) ? b.time + INTERVAL_MS[interval] : (regularSession(new Date(b.time).toISOString().slice(0, 10))?.close ?? b.time + INTERVAL_MS[interval]));
     let hi = bars.length;
     while (hi > 0 && closes(bars[hi - 1]) > now) hi--;
     return hi === bars.length ? bars : bars.slice(0, hi);
@@ -117,5 +116,4 @@ export class ReplayMarketDataProvider implements MarketDataProvider {
   async getClock(): Promise<MarketClock> {
     return embeddedMarketClock(this.options.clock.now(), this.id);
   }
-
 }

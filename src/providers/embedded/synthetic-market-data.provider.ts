@@ -152,7 +152,6 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
   async getClock(): Promise<MarketClock> {
     return embeddedMarketClock(this.options.clock.now(), this.id);
   }
-
 }
 
 export type { Interval };

@@ -76,7 +76,7 @@ export class SyntheticOptionsProvider implements OptionsProvider {
           const oi = Math.round(activity * (otm ? 9000 : 4000) * (0.5 + r.next()));
           const volume = Math.round(oi * (dte < 10 ? 0.6 : 0.15) * r.next());
           const tick = g.price < 3 ? 0.01 : 0.05;
-          const half = Math.max(tick, (0.012 + 0.02 * g.price) * (1 + Math.abs(mny) * 0.6) / Math.max(0.3, liquidity)) / 2;
+          const half = Math.max(tick, ((0.012 + 0.02 * g.price) * (1 + Math.abs(mny) * 0.6)) / Math.max(0.3, liquidity)) / 2;
           const bid = Math.max(0, Math.floor((g.price - half) / tick) * tick);
           const ask = Math.max(bid + tick, Math.ceil((g.price + half) / tick) * tick);
           contracts.push({

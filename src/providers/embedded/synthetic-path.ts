@@ -91,8 +91,7 @@ interface PackedPath {
 export const SYNTHETIC_PATH_CACHE_DEFAULTS = { maxSymbols: 500, maxBytes: 16 * 1024 * 1024 };
 
 const pathBytes = (p: PackedPath) => p.open.byteLength + p.close.byteLength + p.type.byteLength + 64;
-const newPathCache = (o: { maxSymbols: number; maxBytes: number }) =>
-  new LRUCache<string, PackedPath>({ max: o.maxSymbols, maxSize: o.maxBytes, sizeCalculation: pathBytes });
+const newPathCache = (o: { maxSymbols: number; maxBytes: number }) => new LRUCache<string, PackedPath>({ max: o.maxSymbols, maxSize: o.maxBytes, sizeCalculation: pathBytes });
 let paths = newPathCache(SYNTHETIC_PATH_CACHE_DEFAULTS);
 
 /** Replace the path cache with one of other bounds (tests; the defaults suit the service). */

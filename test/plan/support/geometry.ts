@@ -29,4 +29,3 @@ export function expectValidGeometry(plan: Pick<PlanGeometry, 'direction' | 'entr
   expect(Math.abs(plan.targets[0] - plan.entry)).toBeLessThanOrEqual(sp.tp1_max_atr * rb.atr_value + 1e-4);
   expect(plan.rr_to_t1).toBeLessThanOrEqual(sp.tp1_max_rr);
 }
-

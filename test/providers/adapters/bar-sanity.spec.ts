@@ -59,7 +59,7 @@ describe('barFreshness (hand cases)', () => {
     expect(barFreshness(five, '5m', Date.parse('2024-06-12T15:26:00Z')).stale).toBe(true);
   });
 
-  it('daily: Friday\'s bar is current on Monday morning and stale after Monday\'s close', () => {
+  it("daily: Friday's bar is current on Monday morning and stale after Monday's close", () => {
     const friday = [bar(Date.parse('2024-06-14T00:00:00Z'), 1, 1, 1, 1)];
     // Fri close 16:00 ET = 20:00Z; Mon 10:00 ET = 14:00Z → 66 h
     expect(barFreshness(friday, '1D', Date.parse('2024-06-17T14:00:00Z'))).toEqual({ stale: false, age_s: 66 * 3600 });
@@ -87,7 +87,10 @@ describe('Polygon adapter on a hostile aggregates answer', () => {
       { t: T0 + 60 * MIN, o: 100, h: 101, l: 99, c: 100, v: 10 }, // an hour in the future
       { t: T0 + 8 * MIN, o: 100, h: 101, l: 99, c: 100, v: 10 },
     ];
-    nock(P).get(/\/v2\/aggs\/ticker\/SPY\/range\/1\/minute\/.*/).query(true).reply(200, { status: 'OK', ticker: 'SPY', results });
+    nock(P)
+      .get(/\/v2\/aggs\/ticker\/SPY\/range\/1\/minute\/.*/)
+      .query(true)
+      .reply(200, { status: 'OK', ticker: 'SPY', results });
     const res = await new PolygonAdapter(http(), config).getBars({ symbol: 'SPY', interval: '1m' });
     expect(res.bars.map((b) => b.time - T0)).toEqual([0, MIN, 8 * MIN]);
     expect(res.bars.every((b) => b.low <= Math.min(b.open, b.close) && b.high >= Math.max(b.open, b.close) && b.close > 0)).toBe(true);
@@ -99,7 +102,17 @@ describe('Polygon adapter on a hostile aggregates answer', () => {
     const night = Date.parse('2024-06-13T10:00:00Z');
     jest.spyOn(Date, 'now').mockReturnValue(night);
     const last = Date.parse('2024-06-12T23:59:00Z');
-    nock(P).get(/\/v2\/aggs\/ticker\/SPY\/range\/1\/minute\/.*/).query(true).reply(200, { status: 'OK', ticker: 'SPY', results: [{ t: last - MIN, o: 1, h: 1, l: 1, c: 1 }, { t: last, o: 1, h: 1, l: 1, c: 1 }] });
+    nock(P)
+      .get(/\/v2\/aggs\/ticker\/SPY\/range\/1\/minute\/.*/)
+      .query(true)
+      .reply(200, {
+        status: 'OK',
+        ticker: 'SPY',
+        results: [
+          { t: last - MIN, o: 1, h: 1, l: 1, c: 1 },
+          { t: last, o: 1, h: 1, l: 1, c: 1 },
+        ],
+      });
     const res = await new PolygonAdapter(http(), config).getBars({ symbol: 'SPY', interval: '1m' });
     expect(res).toMatchObject({ stale: true, age_s: 36_000 });
     expect(res.warnings).toBeUndefined();
@@ -107,9 +120,17 @@ describe('Polygon adapter on a hostile aggregates answer', () => {
 
   it('Tradier history: a daily row with low above close is repaired and counted', async () => {
     jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2024-06-13T14:00:00Z'));
-    nock('https://api.tradier.com').get('/v1/markets/history').query(true).reply(200, {
-      history: { day: [{ date: '2024-06-11', open: 100, high: 102, low: 99, close: 101, volume: 1 }, { date: '2024-06-12', open: 101, high: 103, low: 102.5, close: 102, volume: 1 }] },
-    });
+    nock('https://api.tradier.com')
+      .get('/v1/markets/history')
+      .query(true)
+      .reply(200, {
+        history: {
+          day: [
+            { date: '2024-06-11', open: 100, high: 102, low: 99, close: 101, volume: 1 },
+            { date: '2024-06-12', open: 101, high: 103, low: 102.5, close: 102, volume: 1 },
+          ],
+        },
+      });
     const res = await new TradierAdapter(http(), config).getBars({ symbol: 'SPY', interval: '1D' });
     expect(res.bars[1]).toMatchObject({ high: 103, low: 101 });
     expect(res).toMatchObject({ repaired: 1, stale: false });

@@ -12,7 +12,9 @@ import { config, http } from './support';
 /** The error a call rejects with; a call that resolves fails the test. */
 const rejection = (p: Promise<unknown>): Promise<ProviderError> =>
   p.then(
-    () => { throw new Error('expected the call to reject'); },
+    () => {
+      throw new Error('expected the call to reject');
+    },
     (e: unknown) => e as ProviderError,
   );
 
@@ -27,16 +29,86 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'yahoo bars', host: 'https://query2.finance.yahoo.com', path: /\/v8\/finance\/chart\/SPY/, call: (o) => new YahooAdapter(http(), config).getBars({ symbol: 'SPY', interval: '5m', ...o }), emptyBody: { chart: { result: [{ meta: { symbol: 'SPY' }, indicators: { quote: [{}] } }], error: null } }, emptyKind: 'empty' },
-  { name: 'yahoo chain', host: 'https://query2.finance.yahoo.com', path: /\/v7\/finance\/options\/SPY/, call: (o) => new YahooAdapter(http(), config).getChain({ underlying: 'SPY', ...o }), emptyBody: { optionChain: { result: [], error: null } }, emptyKind: 'not_found' },
-  { name: 'tradier quote', host: 'https://api.tradier.com', path: /\/v1\/markets\/quotes/, call: (o) => new TradierAdapter(http(), config).getQuote('SPY', o), emptyBody: { quotes: { unmatched_symbols: { symbol: 'SPY' } } }, emptyKind: 'not_found' },
-  { name: 'tradier bars', host: 'https://api.tradier.com', path: /\/v1\/markets\/history/, call: (o) => new TradierAdapter(http(), config).getBars({ symbol: 'SPY', interval: '1D', ...o }), emptyBody: { history: null }, emptyKind: 'empty' },
-  { name: 'tradier chain', host: 'https://api.tradier.com', path: /\/v1\/markets\/options\/chains/, call: (o) => new TradierAdapter(http(), config).getChain({ underlying: 'SPY', expiration: '2024-07-19', ...o }), emptyBody: { options: null }, emptyKind: 'empty' },
-  { name: 'polygon bars', host: 'https://api.polygon.io', path: /\/v2\/aggs\/ticker\/SPY\/range/, call: (o) => new PolygonAdapter(http(), config).getBars({ symbol: 'SPY', interval: '1m', ...o }), emptyBody: { status: 'OK', resultsCount: 0, ticker: 'SPY' }, emptyKind: 'empty' },
-  { name: 'polygon quote', host: 'https://api.polygon.io', path: /\/v3\/snapshot\/indices/, call: (o) => new PolygonAdapter(http(), config).getQuote('SPX', o), emptyBody: { status: 'OK', results: [] }, emptyKind: 'not_found' },
-  { name: 'polygon chain', host: 'https://api.polygon.io', path: /\/v3\/snapshot\/options\/SPY/, call: (o) => new PolygonAdapter(http(), config).getChain({ underlying: 'SPY', ...o }), emptyBody: { status: 'OK', results: [] }, emptyKind: 'empty' },
-  { name: 'finnhub sentiment', host: 'https://finnhub.io', path: /\/api\/v1\/news-sentiment/, call: (o) => new FinnhubAdapter(http(), config).getNewsSentiment('SPY', o), emptyBody: { symbol: '', buzz: {}, sentiment: {} }, emptyKind: 'empty' },
-  { name: 'tradingeconomics calendar', host: 'https://api.tradingeconomics.com', path: /\/calendar\/country/, call: (o) => new TradingEconomicsAdapter(http(), config).getMacroEvents('2024-07-01', '2024-07-05', o), emptyBody: [], emptyKind: null },
+  {
+    name: 'yahoo bars',
+    host: 'https://query2.finance.yahoo.com',
+    path: /\/v8\/finance\/chart\/SPY/,
+    call: (o) => new YahooAdapter(http(), config).getBars({ symbol: 'SPY', interval: '5m', ...o }),
+    emptyBody: { chart: { result: [{ meta: { symbol: 'SPY' }, indicators: { quote: [{}] } }], error: null } },
+    emptyKind: 'empty',
+  },
+  {
+    name: 'yahoo chain',
+    host: 'https://query2.finance.yahoo.com',
+    path: /\/v7\/finance\/options\/SPY/,
+    call: (o) => new YahooAdapter(http(), config).getChain({ underlying: 'SPY', ...o }),
+    emptyBody: { optionChain: { result: [], error: null } },
+    emptyKind: 'not_found',
+  },
+  {
+    name: 'tradier quote',
+    host: 'https://api.tradier.com',
+    path: /\/v1\/markets\/quotes/,
+    call: (o) => new TradierAdapter(http(), config).getQuote('SPY', o),
+    emptyBody: { quotes: { unmatched_symbols: { symbol: 'SPY' } } },
+    emptyKind: 'not_found',
+  },
+  {
+    name: 'tradier bars',
+    host: 'https://api.tradier.com',
+    path: /\/v1\/markets\/history/,
+    call: (o) => new TradierAdapter(http(), config).getBars({ symbol: 'SPY', interval: '1D', ...o }),
+    emptyBody: { history: null },
+    emptyKind: 'empty',
+  },
+  {
+    name: 'tradier chain',
+    host: 'https://api.tradier.com',
+    path: /\/v1\/markets\/options\/chains/,
+    call: (o) => new TradierAdapter(http(), config).getChain({ underlying: 'SPY', expiration: '2024-07-19', ...o }),
+    emptyBody: { options: null },
+    emptyKind: 'empty',
+  },
+  {
+    name: 'polygon bars',
+    host: 'https://api.polygon.io',
+    path: /\/v2\/aggs\/ticker\/SPY\/range/,
+    call: (o) => new PolygonAdapter(http(), config).getBars({ symbol: 'SPY', interval: '1m', ...o }),
+    emptyBody: { status: 'OK', resultsCount: 0, ticker: 'SPY' },
+    emptyKind: 'empty',
+  },
+  {
+    name: 'polygon quote',
+    host: 'https://api.polygon.io',
+    path: /\/v3\/snapshot\/indices/,
+    call: (o) => new PolygonAdapter(http(), config).getQuote('SPX', o),
+    emptyBody: { status: 'OK', results: [] },
+    emptyKind: 'not_found',
+  },
+  {
+    name: 'polygon chain',
+    host: 'https://api.polygon.io',
+    path: /\/v3\/snapshot\/options\/SPY/,
+    call: (o) => new PolygonAdapter(http(), config).getChain({ underlying: 'SPY', ...o }),
+    emptyBody: { status: 'OK', results: [] },
+    emptyKind: 'empty',
+  },
+  {
+    name: 'finnhub sentiment',
+    host: 'https://finnhub.io',
+    path: /\/api\/v1\/news-sentiment/,
+    call: (o) => new FinnhubAdapter(http(), config).getNewsSentiment('SPY', o),
+    emptyBody: { symbol: '', buzz: {}, sentiment: {} },
+    emptyKind: 'empty',
+  },
+  {
+    name: 'tradingeconomics calendar',
+    host: 'https://api.tradingeconomics.com',
+    path: /\/calendar\/country/,
+    call: (o) => new TradingEconomicsAdapter(http(), config).getMacroEvents('2024-07-01', '2024-07-05', o),
+    emptyBody: [],
+    emptyKind: null,
+  },
 ];
 
 describe.each(cases)('$name under faults', (c) => {
@@ -67,7 +139,10 @@ describe.each(cases)('$name under faults', (c) => {
   it('429 with Retry-After → rate_limited with the delay', async () => {
     nock(c.host).get(c.path).query(true).reply(429, 'slow down', { 'Retry-After': '7' });
     await expect(c.call()).rejects.toMatchObject({ provider: id, kind: 'rate_limited', retryAfterMs: 7000 });
-    nock(c.host).get(c.path).query(true).reply(429, 'slow down', { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() });
+    nock(c.host)
+      .get(c.path)
+      .query(true)
+      .reply(429, 'slow down', { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() });
     const err = await rejection(c.call());
     expect(err.kind).toBe('rate_limited');
     expect(err.retryAfterMs).toBeGreaterThan(55_000);
@@ -81,21 +156,30 @@ describe.each(cases)('$name under faults', (c) => {
     await expect(c.call()).rejects.toMatchObject({ kind: 'not_found' });
     nock(c.host).get(c.path).query(true).reply(500, 'oops');
     await expect(c.call()).rejects.toMatchObject({ kind: 'upstream' });
-    nock(c.host).get(c.path).query(true).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    nock(c.host)
+      .get(c.path)
+      .query(true)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     await expect(c.call()).rejects.toMatchObject({ kind: 'upstream' });
   });
 
   it('malformed JSON and a body of the wrong shape → malformed, naming the problem', async () => {
     nock(c.host).get(c.path).query(true).reply(200, '{"truncated": ', { 'Content-Type': 'application/json' });
     await expect(c.call()).rejects.toMatchObject({ kind: 'malformed', message: expect.stringMatching(/not JSON/) });
-    nock(c.host).get(c.path).query(true).reply(200, { unexpected: [1, 2, 3] });
+    nock(c.host)
+      .get(c.path)
+      .query(true)
+      .reply(200, { unexpected: [1, 2, 3] });
     const err = await rejection(c.call());
     expect(err).toMatchObject({ provider: id, kind: 'malformed' });
     expect(err.message).toMatch(/expected|invalid/i);
   });
 
   it('an empty result → its typed kind (never a crash)', async () => {
-    nock(c.host).get(c.path).query(true).reply(200, c.emptyBody as object);
+    nock(c.host)
+      .get(c.path)
+      .query(true)
+      .reply(200, c.emptyBody as object);
     const out = await c.call().catch((e) => e);
     if (c.emptyKind) expect(out).toMatchObject({ provider: id, kind: c.emptyKind });
     else expect(out).toMatchObject({ events: [], data_source: id }); // a quiet week is an answer

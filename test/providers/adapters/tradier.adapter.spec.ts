@@ -13,7 +13,10 @@ describe('Tradier adapter on recorded responses', () => {
   afterAll(() => nock.enableNetConnect());
 
   it('quotes: one result comes as an object, several as an array; sends the Bearer token', async () => {
-    nock(T, { reqheaders: { authorization: 'Bearer tk' } }).get('/v1/markets/quotes').query(true).reply(200, fx('v1_markets_quotes_PLTR_greeks_2024-06-28.json'));
+    nock(T, { reqheaders: { authorization: 'Bearer tk' } })
+      .get('/v1/markets/quotes')
+      .query(true)
+      .reply(200, fx('v1_markets_quotes_PLTR_greeks_2024-06-28.json'));
     const q = await tradier().getQuote('PLTR');
     expect(q).toMatchObject({ symbol: 'PLTR', last: 25.5, bid: 25.49, ask: 25.5, prev_close: 25.22, data_source: 'tradier' });
     const two = fx('v1_markets_quotes_SPY_SPY251219P00450000_greeks_2024-06-28.json');
@@ -35,7 +38,10 @@ describe('Tradier adapter on recorded responses', () => {
 
   it('timesales: 1-minute bars with the vendor’s per-bar VWAP', async () => {
     const body = fx('v1_markets_timesales_SPY_2018-02-26.json');
-    nock(T).get('/v1/markets/timesales').query((q) => q.interval === '1min' && q.symbol === 'SPY').reply(200, body);
+    nock(T)
+      .get('/v1/markets/timesales')
+      .query((q) => q.interval === '1min' && q.symbol === 'SPY')
+      .reply(200, body);
     const res = await tradier().getBars({ symbol: 'SPY', interval: '1m', from: Date.parse('2018-02-26T14:30:00Z'), to: Date.parse('2018-02-26T21:00:00Z') });
     expect(res.bars).toHaveLength(body.series.data.length);
     expect(res.bars[0]).toEqual({ time: 1519655400000, open: 275.93, high: 276, low: 275.82, close: 275.82, volume: 653535, vwap: 275.92082 });
@@ -51,11 +57,25 @@ describe('Tradier adapter on recorded responses', () => {
 
   it('a chain with greeks (vendor greeks in our units) and one without', async () => {
     const body = fx('v1_markets_options_chains_PLTR_2026-06-18_greeks_2024-06-28.json');
-    nock(T).get('/v1/markets/options/chains').query((q) => q.greeks === 'true' && q.expiration === '2026-06-18').reply(200, body);
+    nock(T)
+      .get('/v1/markets/options/chains')
+      .query((q) => q.greeks === 'true' && q.expiration === '2026-06-18')
+      .reply(200, body);
     const chain = await tradier().getChain({ underlying: 'PLTR', expiration: '2026-06-18' });
     expect(chain.contracts).toHaveLength(22);
     const raw = body.options.option[0];
-    expect(chain.contracts[0]).toMatchObject({ symbol: raw.symbol, type: raw.option_type, strike: raw.strike, bid: 0, ask: 1.41, delta: raw.greeks.delta, theta: raw.greeks.theta, vega: raw.greeks.vega, iv: raw.greeks.mid_iv, greeks_source: 'vendor' });
+    expect(chain.contracts[0]).toMatchObject({
+      symbol: raw.symbol,
+      type: raw.option_type,
+      strike: raw.strike,
+      bid: 0,
+      ask: 1.41,
+      delta: raw.greeks.delta,
+      theta: raw.greeks.theta,
+      vega: raw.greeks.vega,
+      iv: raw.greeks.mid_iv,
+      greeks_source: 'vendor',
+    });
     const plain = fx('v1_markets_options_chains_SPY_2018-04-04_nogreeks.json');
     nock(T).get('/v1/markets/options/chains').query(true).reply(200, plain);
     const c2 = await tradier().getChain({ underlying: 'SPY', expiration: '2018-04-04' });
@@ -70,17 +90,24 @@ describe('Tradier adapter on recorded responses', () => {
     // Independent textbook BSM at the recording (2024-06-28 16:06 GMT, PLTR last 25.5 from the quote
     // recorded with it, r = 5 %). ORATS prices American options with its own rates/dividends, so only
     // the scale is checked: per-1.00 vega would be ~100× and per-year theta ~365× off.
-    const S = 25.5, r = 0.05, years = (Date.parse('2026-06-18T20:00:00Z') - Date.parse('2024-06-28T16:06:00Z')) / (365 * 86_400_000);
+    const S = 25.5,
+      r = 0.05,
+      years = (Date.parse('2026-06-18T20:00:00Z') - Date.parse('2024-06-28T16:06:00Z')) / (365 * 86_400_000);
     const pdf = (x: number) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI);
-    const cdf = (x: number) => { // Abramowitz–Stegun 7.1.26 via erf
-      const z = Math.abs(x) / Math.SQRT2, t = 1 / (1 + 0.3275911 * z);
+    const cdf = (x: number) => {
+      // Abramowitz–Stegun 7.1.26 via erf
+      const z = Math.abs(x) / Math.SQRT2,
+        t = 1 / (1 + 0.3275911 * z);
       const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
       return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
     };
     const calls = chain.contracts.filter((c) => c.type === 'call' && c.iv && c.strike >= 15 && c.strike <= 35);
     expect(calls.length).toBeGreaterThanOrEqual(4);
     for (const c of calls) {
-      const s = c.iv!, K = c.strike, d1 = (Math.log(S / K) + (r + (s * s) / 2) * years) / (s * Math.sqrt(years)), d2 = d1 - s * Math.sqrt(years);
+      const s = c.iv!,
+        K = c.strike,
+        d1 = (Math.log(S / K) + (r + (s * s) / 2) * years) / (s * Math.sqrt(years)),
+        d2 = d1 - s * Math.sqrt(years);
       const vegaPerPoint = (S * pdf(d1) * Math.sqrt(years)) / 100;
       const thetaPerDay = ((-S * pdf(d1) * s) / (2 * Math.sqrt(years)) - r * K * Math.exp(-r * years) * cdf(d2)) / 365;
       expect(c.vega! / vegaPerPoint).toBeGreaterThan(0.8);

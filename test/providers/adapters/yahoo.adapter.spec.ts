@@ -17,7 +17,10 @@ describe('Yahoo adapter on recorded responses', () => {
   it('1-minute chart: the trailing zero-volume "live" point dropped, a null row skipped → 389 bars', async () => {
     const body = readFixtureJson('providers', 'yahoo', 'chart_v8_AAPL_1m_2024-10-02_regular.json');
     jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2024-10-04T12:07:44Z')); // the recording's Date header
-    nock(Y).get('/v8/finance/chart/AAPL').query((q) => q.interval === '1m' && q.period1 === '1727875800' && q.events === 'div|split').reply(200, body);
+    nock(Y)
+      .get('/v8/finance/chart/AAPL')
+      .query((q) => q.interval === '1m' && q.period1 === '1727875800' && q.events === 'div|split')
+      .reply(200, body);
     const res = await yahoo().getBars({ symbol: 'AAPL', interval: '1m', from: Date.parse('2024-10-02T13:30:00Z'), to: Date.parse('2024-10-03T21:00:00Z') });
     const r = body.chart.result[0];
     const q = r.indicators.quote[0];
@@ -41,7 +44,10 @@ describe('Yahoo adapter on recorded responses', () => {
   });
 
   it('an empty weekend answer (no timestamps, quote:[{}]) is "empty", not a crash', async () => {
-    nock(Y).get('/v8/finance/chart/AAPL').query(true).reply(200, readFixtureJson('providers', 'yahoo', 'chart_v8_AAPL_1m_2025-02-01_weekend_empty.json'));
+    nock(Y)
+      .get('/v8/finance/chart/AAPL')
+      .query(true)
+      .reply(200, readFixtureJson('providers', 'yahoo', 'chart_v8_AAPL_1m_2025-02-01_weekend_empty.json'));
     await expect(yahoo().getBars({ symbol: 'AAPL', interval: '1m' })).rejects.toMatchObject({ provider: 'yahoo', kind: 'empty' });
   });
 

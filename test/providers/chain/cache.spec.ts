@@ -15,7 +15,7 @@ describe('cache keys', () => {
     expect(timeBucket(1, 0)).toBe('na');
   });
 
-  it('keys name the provider order, so a config change never serves another chain\'s answer', () => {
+  it("keys name the provider order, so a config change never serves another chain's answer", () => {
     expect(barsCacheKey(base)).not.toBe(barsCacheKey({ ...base, order: 'yahoo,polygon' }));
     expect(cacheKey('quote', 'a,b', 'SPY')).not.toBe(cacheKey('quote', 'b,a', 'SPY'));
   });
@@ -88,8 +88,7 @@ describe('cache store selection', () => {
     const cache = chainCacheOf(mod.get<Cache>(CACHE_MANAGER));
     const runner = new ChainRunner({ timeoutMs: 1000, cache });
     let calls = 0;
-    const run = () =>
-      runner.run({ capability: 'quote', key: 'q|SPY', ttlMs: 40, providers: [{ id: 'yahoo' }], call: async () => ({ n: ++calls, data_source: 'yahoo', as_of: 'x', stale: false }) });
+    const run = () => runner.run({ capability: 'quote', key: 'q|SPY', ttlMs: 40, providers: [{ id: 'yahoo' }], call: async () => ({ n: ++calls, data_source: 'yahoo', as_of: 'x', stale: false }) });
     expect(await run()).toMatchObject({ n: 1 });
     expect(await run()).toMatchObject({ n: 1, cached: true });
     await new Promise((r) => setTimeout(r, 60));
@@ -103,9 +102,7 @@ if (!redisUrl && process.env.CI) throw new Error('TEST_REDIS_URL must be set in 
 
 (redisUrl ? describe : describe.skip)('Redis cache store (TEST_REDIS_URL)', () => {
   it('two runners (two instances) share cached answers through Redis', async () => {
-    const mods = await Promise.all(
-      [0, 1].map(() => Test.createTestingModule({ imports: [CacheModule.register(cacheModuleOptions({ redisUrl }))] }).compile()),
-    );
+    const mods = await Promise.all([0, 1].map(() => Test.createTestingModule({ imports: [CacheModule.register(cacheModuleOptions({ redisUrl }))] }).compile()));
     const key = `test|chain|${process.pid}|${Date.now()}`;
     const [a, b] = mods.map((m) => new ChainRunner({ timeoutMs: 2000, cache: chainCacheOf(m.get<Cache>(CACHE_MANAGER)) }));
     let calls = 0;

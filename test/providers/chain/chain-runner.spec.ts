@@ -173,7 +173,13 @@ describe('ChainRunner', () => {
     const c = cache();
     const r = new ChainRunner({ timeoutMs: 100, now: clock, cache: c });
     const p = fake('polygon', ['ok']);
-    const slow = { ...p, call: async (s: AbortSignal) => { await new Promise((res) => setTimeout(res, 20)); return p.call(s); } };
+    const slow = {
+      ...p,
+      call: async (s: AbortSignal) => {
+        await new Promise((res) => setTimeout(res, 20));
+        return p.call(s);
+      },
+    };
     const results = await Promise.all(Array.from({ length: 10 }, () => runWith(r, [slow as any], 'shared')));
     expect(p.calls).toHaveLength(1);
     expect(new Set(results.map((x) => x.value)).size).toBe(1);
@@ -185,7 +191,18 @@ describe('ChainRunner', () => {
   });
 
   it('keeps working when the cache itself fails', async () => {
-    const r = new ChainRunner({ timeoutMs: 100, now: clock, cache: { get: async () => { throw new Error('redis down'); }, set: async () => { throw new Error('redis down'); } } });
+    const r = new ChainRunner({
+      timeoutMs: 100,
+      now: clock,
+      cache: {
+        get: async () => {
+          throw new Error('redis down');
+        },
+        set: async () => {
+          throw new Error('redis down');
+        },
+      },
+    });
     await expect(runWith(r, [fake('polygon', ['ok'])])).resolves.toMatchObject({ data_source: 'polygon' });
   });
 });

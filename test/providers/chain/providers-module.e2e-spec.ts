@@ -18,7 +18,13 @@ describe('provider layer with no environment at all', () => {
       const chain = await options.getChain({ underlying: 'NVDA' });
       expect(chain.contracts.length).toBeGreaterThan(100);
       expect(chain.underlying_price).toBe(q.last);
-      expect(t.app.get(ProviderHealthService).snapshot().capabilities[0]).toMatchObject({ capability: 'market_data', providers: [{ id: 'replay', state: 'closed' }, { id: 'synthetic', state: 'closed' }] });
+      expect(t.app.get(ProviderHealthService).snapshot().capabilities[0]).toMatchObject({
+        capability: 'market_data',
+        providers: [
+          { id: 'replay', state: 'closed' },
+          { id: 'synthetic', state: 'closed' },
+        ],
+      });
     } finally {
       await t.close();
     }

@@ -47,7 +47,12 @@ describe('ProvidersModule wiring', () => {
     const enrichment = mod.get(ENRICHMENT_PROVIDERS);
     expect(enrichment[0]).toBeInstanceOf(TradingEconomicsAdapter);
     expect(enrichment[1]).toBeInstanceOf(FinnhubAdapter);
-    expect(mod.get(ProviderHealthService).snapshot().capabilities.map((c) => [c.capability, ids(c.providers)])).toEqual([
+    expect(
+      mod
+        .get(ProviderHealthService)
+        .snapshot()
+        .capabilities.map((c) => [c.capability, ids(c.providers)]),
+    ).toEqual([
       ['market_data', ['polygon', 'tradier']],
       ['options', ['tradier', 'polygon']],
       ['enrichment', ['tradingeconomics', 'finnhub']],

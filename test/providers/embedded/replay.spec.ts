@@ -64,7 +64,14 @@ describe('CSV replay with a replay clock', () => {
     expect(res.bars).toHaveLength(26);
     const t0 = Date.parse('2013-10-08T10:00:00-04:00');
     const members = source.filter((x) => x.time >= t0 && x.time < t0 + 15 * 60_000);
-    expect(res.bars[2]).toEqual({ time: t0, open: members[0].open, high: Math.max(...members.map((m) => m.high)), low: Math.min(...members.map((m) => m.low)), close: members[members.length - 1].close, volume: members.reduce((s, m) => s + m.volume, 0) });
+    expect(res.bars[2]).toEqual({
+      time: t0,
+      open: members[0].open,
+      high: Math.max(...members.map((m) => m.high)),
+      low: Math.min(...members.map((m) => m.low)),
+      close: members[members.length - 1].close,
+      volume: members.reduce((s, m) => s + m.volume, 0),
+    });
     // the daily file is served as is (not resampled from minutes)
     const d = await p.getBars({ symbol: 'SPY', interval: '1D', limit: 3 });
     expect(d.bars.map((x) => new Date(x.time).toISOString().slice(0, 10))).toEqual(['2013-10-09', '2013-10-10', '2013-10-11']);

@@ -26,7 +26,8 @@ export const vwapCluster: Playbook = {
   min_rr: 1.3,
   rules: {
     direction: 'long on a reclaim (close above the cluster), short on a rejection (close below it)',
-    trigger: 'session VWAP plus ≥1 AVWAP (prior-day high bar / low bar) within max(0.5×ATR, 0.15 % price); a close on the other side of the cluster in the last 10 bars and close now beyond it by ≤ 1×ATR; entry = close',
+    trigger:
+      'session VWAP plus ≥1 AVWAP (prior-day high bar / low bar) within max(0.5×ATR, 0.15 % price); a close on the other side of the cluster in the last 10 bars and close now beyond it by ≤ 1×ATR; entry = close',
     invalidation: 'the far side of the cluster (long: lowest anchor; short: highest anchor)',
     targets: 'ATR ladder snapped to levels',
   },

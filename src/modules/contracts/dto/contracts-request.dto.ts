@@ -15,9 +15,21 @@ export class PlanAnchorDto {
   @ApiPropertyOptional({ description: 'Alias of underlying_entry.' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_PRICE, PRICE_MSG) entry?: number;
   @ApiPropertyOptional({ description: 'Underlying stop price.' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_PRICE, PRICE_MSG) stop?: number;
   @ApiPropertyOptional({ description: 'Underlying targets.', type: [Number] })
-  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsNumber({}, { each: true }) @IsPositive({ each: true }) @Max(MAX_PRICE, { each: true, ...PRICE_MSG }) targets?: number[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsNumber({}, { each: true })
+  @IsPositive({ each: true })
+  @Max(MAX_PRICE, { each: true, ...PRICE_MSG })
+  targets?: number[];
   @ApiPropertyOptional({ description: 'Alias of targets.', type: [Number] })
-  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsNumber({}, { each: true }) @IsPositive({ each: true }) @Max(MAX_PRICE, { each: true, ...PRICE_MSG }) tps?: number[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsNumber({}, { each: true })
+  @IsPositive({ each: true })
+  @Max(MAX_PRICE, { each: true, ...PRICE_MSG })
+  tps?: number[];
   @ApiPropertyOptional({ description: 'Scenario horizon in minutes (calendar time).' }) @IsOptional() @IsNumber() @IsPositive() @Max(525600) horizon_minutes?: number;
 }
 
@@ -26,17 +38,33 @@ const DEFAULTS_DOC =
 
 export class ContractsRequestDto {
   @ApiProperty({ description: 'Underlying ticker, e.g. SPY.', example: 'SPY' })
-  @IsString() @MaxLength(16) symbol!: string;
+  @IsString()
+  @MaxLength(16)
+  symbol!: string;
 
   // documented as required (the strict contract); for older clients the service also accepts bias or plan_id instead
-  @ApiProperty({ required: true, description: 'call/put, or a direction: long/bullish → calls, short/bearish → puts. Older clients may send bias or plan_id instead.', enum: SIDE_TOKENS, example: 'call' })
-  @IsOptional() @IsString() @IsIn(SIDE_TOKENS) side?: string;
+  @ApiProperty({
+    required: true,
+    description: 'call/put, or a direction: long/bullish → calls, short/bearish → puts. Older clients may send bias or plan_id instead.',
+    enum: SIDE_TOKENS,
+    example: 'call',
+  })
+  @IsOptional()
+  @IsString()
+  @IsIn(SIDE_TOKENS)
+  side?: string;
 
   @ApiPropertyOptional({ description: 'Used when side is absent: long/bullish/call → calls, short/bearish/put → puts.', enum: SIDE_TOKENS })
-  @IsOptional() @IsString() @IsIn(SIDE_TOKENS) bias?: string;
+  @IsOptional()
+  @IsString()
+  @IsIn(SIDE_TOKENS)
+  bias?: string;
 
   @ApiPropertyOptional({ description: `Trading style (default intraday). ${DEFAULTS_DOC}`, enum: STYLE_TOKENS, example: 'intraday' })
-  @IsOptional() @IsString() @IsIn(STYLE_TOKENS) style?: string;
+  @IsOptional()
+  @IsString()
+  @IsIn(STYLE_TOKENS)
+  style?: string;
 
   @ApiPropertyOptional({ description: 'Minimum calendar days to expiry (overrides the style default).' }) @IsOptional() @IsInt() @Min(0) @Max(3000) min_dte?: number;
   @ApiPropertyOptional({ description: 'Maximum calendar days to expiry.' }) @IsOptional() @IsInt() @Min(0) @Max(3000) max_dte?: number;
@@ -47,23 +75,46 @@ export class ContractsRequestDto {
   @ApiPropertyOptional({ description: 'Minimum volume today, contracts.' }) @IsOptional() @IsInt() @Min(0) @Max(MAX_CONTRACT_COUNT) min_volume?: number;
 
   @ApiPropertyOptional({ description: 'Dollars to risk on the trade, > 0, default 100. Sizing only — never filters contracts.', example: 100 })
-  @IsOptional() @IsNumber() @IsPositive() @Max(MAX_RISK_DOLLARS) risk_amount?: number;
+  @IsOptional()
+  @IsNumber()
+  @IsPositive()
+  @Max(MAX_RISK_DOLLARS)
+  risk_amount?: number;
   @ApiPropertyOptional({ description: 'Legacy alias of risk_amount (dollars, > 0).' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_RISK_DOLLARS) max_price?: number;
 
   @ApiPropertyOptional({ description: 'Only this expiration (YYYY-MM-DD).', example: '2026-12-18' })
-  @IsOptional() @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be YYYY-MM-DD' }) expiry?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be YYYY-MM-DD' })
+  expiry?: string;
 
   @ApiPropertyOptional({ description: 'Plan entry (underlying price) for scenario P/L.' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_PRICE, PRICE_MSG) entry?: number;
   @ApiPropertyOptional({ description: 'Plan stop (underlying price).' }) @IsOptional() @IsNumber() @IsPositive() @Max(MAX_PRICE, PRICE_MSG) stop?: number;
   @ApiPropertyOptional({ description: 'Plan targets (underlying prices), up to 5.', type: [Number] })
-  @IsOptional() @IsArray() @ArrayMaxSize(5) @IsNumber({}, { each: true }) @IsPositive({ each: true }) @Max(MAX_PRICE, { each: true, ...PRICE_MSG }) targets?: number[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsNumber({}, { each: true })
+  @IsPositive({ each: true })
+  @Max(MAX_PRICE, { each: true, ...PRICE_MSG })
+  targets?: number[];
   @ApiPropertyOptional({ description: 'Scenario horizon in minutes of calendar time (theta); default per style: scalp 30 min, intraday 2 h, swing 7 days, leaps 30 days.' })
-  @IsOptional() @IsNumber() @IsPositive() @Max(525600) horizon_minutes?: number;
+  @IsOptional()
+  @IsNumber()
+  @IsPositive()
+  @Max(525600)
+  horizon_minutes?: number;
   @ApiPropertyOptional({ description: 'A persisted plan whose entry/stop/targets/style/direction fill the fields not given.' })
-  @IsOptional() @IsString() @MaxLength(80) plan_id?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  plan_id?: string;
 
   @ApiPropertyOptional({ type: PlanAnchorDto, description: 'Reference-compatible plan anchors (underlying_entry, stop, targets, horizon_minutes).' })
-  @IsOptional() @ValidateNested() @Type(() => PlanAnchorDto) plan_anchor?: PlanAnchorDto;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlanAnchorDto)
+  plan_anchor?: PlanAnchorDto;
   @ApiPropertyOptional({ description: 'Accepted for compatibility; not used.' }) @IsOptional() @IsObject() plan_meta?: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'Informational (analyze | trade).' }) @IsOptional() @IsString() @MaxLength(32) selection_mode?: string;
   @ApiPropertyOptional({ description: 'Treat the market as open (tight regular-session gates) outside the session.' }) @IsOptional() @IsBoolean() simulate_open?: boolean;

@@ -14,17 +14,25 @@ export const PLAN_ID_RE = /^[A-Za-z0-9.^:_-]{3,100}$/;
 
 export class IdeaQueryDto {
   @ApiPropertyOptional({ description: 'Version to read (1, 2, …); latest when absent.', example: 1 })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   v?: number;
 }
 
 export class ChartLayersQueryDto extends IdeaQueryDto {
   @ApiProperty({ description: 'plan_id returned by /gpt/plan or /gpt/scan.', example: 'SPY-intraday-20261124-abcdef' })
-  @IsString() @Matches(PLAN_ID_RE, { message: 'must be a plan_id such as SPY-intraday-20261124-abcdef' })
+  @IsString()
+  @Matches(PLAN_ID_RE, { message: 'must be a plan_id such as SPY-intraday-20261124-abcdef' })
   plan_id!: string;
 
   @ApiPropertyOptional({ description: 'Alias of v.' })
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   plan_version?: number;
 }
 
@@ -49,8 +57,8 @@ export class ChartLayersResponseDto implements ChartLayers {
   @ApiProperty({ type: [LayerZoneDto], description: 'Price zones.' }) zones!: LayerZoneDto[];
   @ApiProperty({ type: [LayerAnnotationDto], description: 'Annotations such as the forecast path.' }) annotations!: LayerAnnotationDto[];
   @ApiProperty({ type: PlanLayersMetaDto }) meta!: PlanLayersMetaDto;
-  @ApiProperty({ description: 'Provider id of the plan\'s bars (synthetic, replay, polygon …).' }) data_source!: string;
-  @ApiProperty({ description: 'Time the plan\'s bars describe, ISO UTC.' }) as_of!: string;
+  @ApiProperty({ description: "Provider id of the plan's bars (synthetic, replay, polygon …)." }) data_source!: string;
+  @ApiProperty({ description: "Time the plan's bars describe, ISO UTC." }) as_of!: string;
 }
 
 dtoMatchesWire<ChartLayersResponseDto, ChartLayers>(true);

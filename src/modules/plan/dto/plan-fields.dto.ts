@@ -44,7 +44,12 @@ export class RiskBlockDto implements W.RiskBlock {
   @ApiProperty({ description: 'The effective stop floor for this plan, price units (max of the three parts).' }) stop_floor!: number;
   @ApiProperty({ enum: ['atr', 'ticks', 'bp'], description: 'Which part of the stop floor binds.' }) stop_floor_binding!: W.RiskBlock['stop_floor_binding'];
   @ApiProperty({ description: 'The stop is never farther than this × ATR.' }) stop_max_atr!: number;
-  @ApiProperty({ enum: ['structural', 'min_atr_floor', 'min_tick_floor', 'min_bp_floor', 'max_atr_cap', 'atr_fallback'], description: 'structural: invalidation ∓ buffer; min_*_floor: pushed out to the stop floor (named by the part that binds); max_atr_cap: capped; atr_fallback: structure on the wrong side, floor used.' }) stop_rule!: string;
+  @ApiProperty({
+    enum: ['structural', 'min_atr_floor', 'min_tick_floor', 'min_bp_floor', 'max_atr_cap', 'atr_fallback'],
+    description:
+      'structural: invalidation ∓ buffer; min_*_floor: pushed out to the stop floor (named by the part that binds); max_atr_cap: capped; atr_fallback: structure on the wrong side, floor used.',
+  })
+  stop_rule!: string;
   @ApiProperty({ description: 'Consecutive targets are at least this far apart, price units: max(min_spacing_atr × ATR, min_spacing_ticks × tick).' }) target_spacing!: number;
   @ApiProperty({ description: 'Reach cap: TP1 is never farther than this × ATR from entry (such plans are rejected).' }) tp1_max_atr!: number;
   @ApiProperty({ description: 'TP1 R:R cap: plans above it are rejected.' }) tp1_max_rr!: number;
@@ -189,7 +194,8 @@ export class SeriesBarDto implements W.SeriesBar {
 }
 
 export class ProbabilitiesDto implements W.Probabilities {
-  @ApiProperty({ nullable: true, type: Number, description: 'Measured frequency 0–1 of TP1 (event in calibration_meta.event); null with calibration_meta.reason when not measured.' }) tp1!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Measured frequency 0–1 of TP1 (event in calibration_meta.event); null with calibration_meta.reason when not measured.' }) tp1!:
+    number | null;
   @ApiProperty({ nullable: true, type: Number }) tp2!: number | null;
   @ApiProperty({ nullable: true, type: Number }) tp3!: number | null;
 }

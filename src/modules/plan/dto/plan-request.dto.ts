@@ -34,7 +34,8 @@ export class PlanRequestDto {
   include_series?: boolean;
 
   @ApiPropertyOptional({
-    description: 'Plan as of this past moment (ISO-8601 with zone, e.g. 2026-11-20T15:35:00Z): only bars closed by then are used, the odds use only outcomes resolved before it, and the plan is saved as a historical snapshot (planning_context "historical") that never replaces the live plan. Not in the future.',
+    description:
+      'Plan as of this past moment (ISO-8601 with zone, e.g. 2026-11-20T15:35:00Z): only bars closed by then are used, the odds use only outcomes resolved before it, and the plan is saved as a historical snapshot (planning_context "historical") that never replaces the live plan. Not in the future.',
     example: '2026-11-20T15:35:00Z',
   })
   @IsOptional()

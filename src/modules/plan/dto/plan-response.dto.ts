@@ -96,7 +96,11 @@ export class PlanResponseDto implements StoredPlan {
   @ApiPropertyOptional({ description: 'The live vendor that failed before data_source answered.' }) fallback_from?: string;
   @ApiProperty({ description: 'Time the bars describe, ISO UTC.' }) as_of!: string;
   @ApiProperty() stale!: boolean;
-  @ApiProperty({ enum: ['live', 'frozen', 'next_session', 'historical'], description: 'live: market open; next_session: market closed, conditional plan for the next session; historical: planned as of the requested as_of; frozen: legacy snapshots.' }) planning_context!: StoredPlan['planning_context'];
+  @ApiProperty({
+    enum: ['live', 'frozen', 'next_session', 'historical'],
+    description: 'live: market open; next_session: market closed, conditional plan for the next session; historical: planned as of the requested as_of; frozen: legacy snapshots.',
+  })
+  planning_context!: StoredPlan['planning_context'];
   @ApiProperty({ description: 'True for conditional plans (next session, simulated open): confirm the trigger live before acting.' }) requires_live_confirmation!: boolean;
   @ApiProperty({ nullable: true, type: String }) banner!: string | null;
   @ApiProperty({ type: [String], description: 'Fallback, synthetic/replay/stale data, simulated open, market closed, historical.' }) banners!: string[];

@@ -95,7 +95,8 @@ export class ScanMetaDto implements ScanMeta {
 }
 
 export class ScanPageDto implements ScanPage {
-  @ApiProperty({ nullable: true, type: String, description: 'Provider id of the numbers (synthetic, replay, polygon, …), "mixed" when candidates differ (each says its own), null when no data.' }) data_source!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Provider id of the numbers (synthetic, replay, polygon, …), "mixed" when candidates differ (each says its own), null when no data.' })
+  data_source!: string | null;
   @ApiProperty({ description: 'Service clock time, ISO UTC.' }) as_of!: string;
   @ApiProperty({ enum: ['live', 'next_session', 'historical'] }) planning_context!: ScanPage['planning_context'];
   @ApiProperty({ nullable: true, type: String }) banner!: string | null;

@@ -71,7 +71,9 @@ export class FinnhubAdapter implements EnrichmentProvider {
     const e = parseBody(this.id, economicSchema, await this.get('/calendar/economic', { from, to }, opts), 'economic calendar');
     const importance = (i?: string | null) => (i === 'high' ? 'high' : i === 'medium' ? 'medium' : 'low');
     return {
-      events: (e.economicCalendar ?? []).filter((x) => x.country === 'US').map((x) => ({ time: new Date(`${x.time.replace(' ', 'T')}Z`).toISOString(), country: x.country, event: x.event, importance: importance(x.impact) })),
+      events: (e.economicCalendar ?? [])
+        .filter((x) => x.country === 'US')
+        .map((x) => ({ time: new Date(`${x.time.replace(' ', 'T')}Z`).toISOString(), country: x.country, event: x.event, importance: importance(x.impact) })),
       data_source: this.id,
       as_of: isoOf(Date.now()),
       stale: false,

@@ -11,8 +11,15 @@ import { barsQuality, checkBars } from '../bar-sanity';
 import { polygonAggsSchema, polygonIndicesSnapshotSchema, polygonLastNbboSchema, polygonLastTradeSchema, polygonMarketStatusSchema, polygonOptionsSnapshotSchema } from './polygon.schemas';
 
 const SPAN: Record<Interval, [number, string]> = {
-  '1m': [1, 'minute'], '3m': [3, 'minute'], '5m': [5, 'minute'], '15m': [15, 'minute'], '30m': [30, 'minute'],
-  '1h': [1, 'hour'], '4h': [4, 'hour'], '1D': [1, 'day'], '1W': [1, 'week'],
+  '1m': [1, 'minute'],
+  '3m': [3, 'minute'],
+  '5m': [5, 'minute'],
+  '15m': [15, 'minute'],
+  '30m': [30, 'minute'],
+  '1h': [1, 'hour'],
+  '4h': [4, 'hour'],
+  '1D': [1, 'day'],
+  '1W': [1, 'week'],
 };
 const INDEX = new Set(['SPX', 'NDX', 'DJX', 'VIX', 'RUT']);
 /** Polygon index tickers are prefixed `I:` (SPX → I:SPX). */
@@ -48,7 +55,11 @@ export class PolygonAdapter implements MarketDataProvider, OptionsProvider {
     const [mult, span] = SPAN[req.interval];
     const to = req.to ?? Date.now();
     const from = req.from ?? to - (span === 'minute' ? 5 : span === 'hour' ? 60 : 730) * 86_400_000;
-    let body = await this.get(`/v2/aggs/ticker/${encodeURIComponent(polygonTicker(req.symbol)).replace('%3A', ':')}/range/${mult}/${span}/${from}/${to}`, { adjusted: true, sort: 'asc', limit: 50000 }, req);
+    let body = await this.get(
+      `/v2/aggs/ticker/${encodeURIComponent(polygonTicker(req.symbol)).replace('%3A', ':')}/range/${mult}/${span}/${from}/${to}`,
+      { adjusted: true, sort: 'asc', limit: 50000 },
+      req,
+    );
     const raw = [];
     for (let page = 0; page < MAX_PAGES; page++) {
       const p = parseBody(this.id, polygonAggsSchema, body, 'aggregates');
@@ -64,7 +75,14 @@ export class PolygonAdapter implements MarketDataProvider, OptionsProvider {
     }
     if (req.limit !== undefined && bars.length > req.limit) bars = bars.slice(bars.length - req.limit);
     if (!bars.length) throw new ProviderError(this.id, 'empty', `no ${req.interval} aggregates for ${req.symbol} ${etDate(from)}…${etDate(to)}`);
-    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars, data_source: this.id, as_of: isoOf(bars[bars.length - 1].time), ...barsQuality(checked, bars, req.interval, Math.min(to, Date.now())) };
+    return {
+      symbol: req.symbol.toUpperCase(),
+      interval: req.interval,
+      bars,
+      data_source: this.id,
+      as_of: isoOf(bars[bars.length - 1].time),
+      ...barsQuality(checked, bars, req.interval, Math.min(to, Date.now())),
+    };
   }
 
   /**
@@ -92,7 +110,12 @@ export class PolygonAdapter implements MarketDataProvider, OptionsProvider {
 
   /** Previous day's close (the last price on plans without real-time data), stamped at its bar. */
   async prevClose(symbol: string, opts?: CallOptions): Promise<Quote> {
-    const p = parseBody(this.id, polygonAggsSchema, await this.get(`/v2/aggs/ticker/${encodeURIComponent(polygonTicker(symbol)).replace('%3A', ':')}/prev`, { adjusted: true }, opts), 'previous close');
+    const p = parseBody(
+      this.id,
+      polygonAggsSchema,
+      await this.get(`/v2/aggs/ticker/${encodeURIComponent(polygonTicker(symbol)).replace('%3A', ':')}/prev`, { adjusted: true }, opts),
+      'previous close',
+    );
     const r = p.results?.[0];
     if (!r) throw new ProviderError(this.id, 'not_found', `no previous close for ${symbol}`);
     return { symbol: symbol.toUpperCase(), last: r.c, prev_close: r.c, time: r.t, data_source: this.id, as_of: isoOf(r.t), stale: false };

@@ -34,13 +34,15 @@ export const polygonIndicesSnapshotSchema = z.object({
   status: z.string(),
   results: z
     .array(
-      z.object({
-        ticker: z.string(),
-        value: num.optional(),
-        last_updated: num.optional(),
-        session: z.object({ previous_close: num.optional() }).partial().passthrough().optional().nullable(),
-        error: z.string().optional(),
-      }).passthrough(),
+      z
+        .object({
+          ticker: z.string(),
+          value: num.optional(),
+          last_updated: num.optional(),
+          session: z.object({ previous_close: num.optional() }).partial().passthrough().optional().nullable(),
+          error: z.string().optional(),
+        })
+        .passthrough(),
     )
     .optional()
     .nullable(),

@@ -49,10 +49,22 @@ export class TradierAdapter implements MarketDataProvider, OptionsProvider {
     let bars: Bar[];
     if (TIMESALES[req.interval]) {
       const from = req.from ?? to - 5 * 86_400_000;
-      const body = await this.get('/v1/markets/timesales', { symbol: req.symbol, interval: TIMESALES[req.interval], start: etMinute(from), end: etMinute(to), session_filter: req.extendedHours === false ? 'open' : 'all' }, req);
+      const body = await this.get(
+        '/v1/markets/timesales',
+        { symbol: req.symbol, interval: TIMESALES[req.interval], start: etMinute(from), end: etMinute(to), session_filter: req.extendedHours === false ? 'open' : 'all' },
+        req,
+      );
       const series = parseBody(this.id, tradierTimesalesSchema, body, 'timesales').series;
       if (!series) throw new ProviderError(this.id, 'empty', `no ${req.interval} bars for ${req.symbol}`);
-      bars = series.data.map((d) => ({ time: d.timestamp * 1000, open: d.open ?? NaN, high: d.high ?? NaN, low: d.low ?? NaN, close: d.close ?? NaN, volume: d.volume ?? 0, ...(d.vwap != null ? { vwap: d.vwap } : {}) }));
+      bars = series.data.map((d) => ({
+        time: d.timestamp * 1000,
+        open: d.open ?? NaN,
+        high: d.high ?? NaN,
+        low: d.low ?? NaN,
+        close: d.close ?? NaN,
+        volume: d.volume ?? 0,
+        ...(d.vwap != null ? { vwap: d.vwap } : {}),
+      }));
     } else if (HISTORY[req.interval]) {
       const from = req.from ?? to - (req.interval === '1W' ? 3650 : 730) * 86_400_000;
       const body = await this.get('/v1/markets/history', { symbol: req.symbol, interval: HISTORY[req.interval], start: etDate(from), end: etDate(to) }, req);
@@ -66,7 +78,14 @@ export class TradierAdapter implements MarketDataProvider, OptionsProvider {
     let clean = checked.bars.filter((b) => b.time <= to);
     if (req.limit !== undefined && clean.length > req.limit) clean = clean.slice(clean.length - req.limit);
     if (!clean.length) throw new ProviderError(this.id, 'empty', `no ${req.interval} bars for ${req.symbol}`);
-    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars: clean, data_source: this.source, as_of: isoOf(clean[clean.length - 1].time), ...barsQuality(checked, clean, req.interval, Math.min(to, Date.now())) };
+    return {
+      symbol: req.symbol.toUpperCase(),
+      interval: req.interval,
+      bars: clean,
+      data_source: this.source,
+      as_of: isoOf(clean[clean.length - 1].time),
+      ...barsQuality(checked, clean, req.interval, Math.min(to, Date.now())),
+    };
   }
 
   /** Quotes for one or more symbols (stocks or OCC option symbols). */
@@ -77,7 +96,17 @@ export class TradierAdapter implements MarketDataProvider, OptionsProvider {
       .filter((q) => q.last != null || q.bid != null)
       .map((q) => {
         const time = q.trade_date ?? Date.now();
-        return { symbol: q.symbol, last: (q.last ?? ((q.bid ?? 0) + (q.ask ?? 0)) / 2), bid: q.bid ?? undefined, ask: q.ask ?? undefined, prev_close: q.prevclose ?? undefined, time, data_source: this.source, as_of: isoOf(time), stale: false };
+        return {
+          symbol: q.symbol,
+          last: q.last ?? ((q.bid ?? 0) + (q.ask ?? 0)) / 2,
+          bid: q.bid ?? undefined,
+          ask: q.ask ?? undefined,
+          prev_close: q.prevclose ?? undefined,
+          time,
+          data_source: this.source,
+          as_of: isoOf(time),
+          stale: false,
+        };
       });
   }
 
@@ -107,7 +136,7 @@ export class TradierAdapter implements MarketDataProvider, OptionsProvider {
     if (!options) throw new ProviderError(this.id, 'empty', `no ${req.underlying} contracts for ${expiration}`);
     const contracts = options.option.map((o) => {
       const g = o.greeks;
-      const iv = g ? (g.mid_iv && g.mid_iv > 0 ? g.mid_iv : g.smv_vol ?? null) : null;
+      const iv = g ? (g.mid_iv && g.mid_iv > 0 ? g.mid_iv : (g.smv_vol ?? null)) : null;
       return {
         symbol: o.symbol,
         underlying: o.underlying,

@@ -66,7 +66,15 @@ export class YahooAdapter implements MarketDataProvider, OptionsProvider {
     const bars = checked.bars;
     const limit = req.limit !== undefined && Number.isFinite(req.limit) ? Math.max(1, Math.floor(req.limit)) : undefined;
     const limited = limit !== undefined && bars.length > limit ? bars.slice(bars.length - limit) : bars;
-    return { symbol: req.symbol.toUpperCase(), interval: req.interval, bars: limited, splits: this.parseSplits(body), data_source: this.id, as_of: isoOf(limited[limited.length - 1].time), ...barsQuality(checked, limited, req.interval, Math.min(to, Date.now())) };
+    return {
+      symbol: req.symbol.toUpperCase(),
+      interval: req.interval,
+      bars: limited,
+      splits: this.parseSplits(body),
+      data_source: this.id,
+      as_of: isoOf(limited[limited.length - 1].time),
+      ...barsQuality(checked, limited, req.interval, Math.min(to, Date.now())),
+    };
   }
 
   /** Splits Yahoo reports in the range (the bars are already adjusted for them). */
@@ -113,7 +121,15 @@ export class YahooAdapter implements MarketDataProvider, OptionsProvider {
     const meta = parseBody(this.id, yahooChartSchema, body, 'chart').chart.result?.[0]?.meta;
     if (!meta || meta.regularMarketPrice == null) throw new ProviderError(this.id, 'not_found', `no quote for ${symbol}`);
     const time = (meta.regularMarketTime ?? Date.now() / 1000) * 1000;
-    return { symbol: meta.symbol.toUpperCase(), last: meta.regularMarketPrice, time, prev_close: meta.previousClose ?? meta.chartPreviousClose ?? undefined, data_source: this.id, as_of: isoOf(time), stale: false };
+    return {
+      symbol: meta.symbol.toUpperCase(),
+      last: meta.regularMarketPrice,
+      time,
+      prev_close: meta.previousClose ?? meta.chartPreviousClose ?? undefined,
+      data_source: this.id,
+      as_of: isoOf(time),
+      stale: false,
+    };
   }
 
   private async options(symbol: string, date: number | undefined, opts?: CallOptions) {
@@ -138,7 +154,10 @@ export class YahooAdapter implements MarketDataProvider, OptionsProvider {
     const contracts: OptionContract[] = [];
     const zeroToNull = (x: number | null | undefined) => (x == null || x <= 0 ? null : x);
     for (const set of r.options) {
-      for (const [type, list] of [['call', set.calls], ['put', set.puts]] as const) {
+      for (const [type, list] of [
+        ['call', set.calls],
+        ['put', set.puts],
+      ] as const) {
         for (const c of list) {
           contracts.push({
             symbol: c.contractSymbol,

@@ -8,21 +8,25 @@ export const yahooChartSchema = z.object({
     result: z
       .array(
         z.object({
-          meta: z.object({
-            symbol: z.string(),
-            regularMarketPrice: num.optional(),
-            regularMarketTime: num.optional(),
-            previousClose: num.optional(),
-            chartPreviousClose: num.optional(),
-          }).passthrough(),
+          meta: z
+            .object({
+              symbol: z.string(),
+              regularMarketPrice: num.optional(),
+              regularMarketTime: num.optional(),
+              previousClose: num.optional(),
+              chartPreviousClose: num.optional(),
+            })
+            .passthrough(),
           timestamp: z.array(z.number()).optional(),
           events: z
             .object({ splits: z.record(z.string(), z.object({ date: z.number(), numerator: z.number(), denominator: z.number() })).optional() })
             .passthrough()
             .optional(),
-          indicators: z.object({
-            quote: z.array(z.object({ open: series, high: series, low: series, close: series, volume: series })),
-          }).passthrough(),
+          indicators: z
+            .object({
+              quote: z.array(z.object({ open: series, high: series, low: series, close: series, volume: series })),
+            })
+            .passthrough(),
         }),
       )
       .nullable(),
