@@ -10,6 +10,7 @@ export interface PlanLayersData {
   levels: unknown[];
   zones: unknown[];
   annotations: unknown[];
+  /** Free-form JSON at the storage boundary: readers parse it through the core schemas (plan-snapshot, delta-record). */
   meta?: Record<string, unknown>;
 }
 
@@ -21,6 +22,7 @@ export interface SaveIdeaInput {
   plan_id?: string;
   kind?: IdeaKind;
   /** The full plan payload (JSON-safe). The store writes plan_id, version and plan_version into it. */
+  /** Free-form JSON at the storage boundary: readers parse it through the core schemas (plan-snapshot, delta-record). */
   payload: Record<string, unknown>;
   layers?: PlanLayersData;
 }
@@ -32,6 +34,7 @@ export interface IdeaRecord {
   symbol: string;
   style: string;
   kind: IdeaKind;
+  /** Free-form JSON at the storage boundary: readers parse it through the core schemas (plan-snapshot, delta-record). */
   payload: Record<string, unknown>;
   /** ISO-8601 UTC. */
   created_at: string;
@@ -48,6 +51,7 @@ export interface PlanDeltaRecord {
   seq: number;
   /** plan_state | target_hit | stop_hit | trail_stop | invalidated | replan | … (the stream's event type). */
   type: string;
+  /** Free-form JSON at the storage boundary: readers parse it through the core schemas (plan-snapshot, delta-record). */
   payload: Record<string, unknown>;
   created_at: string;
   /** True when appendDelta found this delta already stored and wrote nothing (do not publish it again). */

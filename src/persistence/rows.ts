@@ -7,6 +7,7 @@ export interface IdeaSnapshotRow {
   symbol: string;
   style: string;
   kind: string;
+  /** Free-form JSON at the storage boundary: readers parse it through the core schemas (plan-snapshot, delta-record). */
   payload: Record<string, unknown>;
   created_at: Date;
 }
@@ -19,6 +20,7 @@ export interface PlanLayerRow {
   levels: unknown[];
   zones: unknown[];
   annotations: unknown[];
+  /** Free-form JSON at the storage boundary: readers parse it through the core schemas (plan-snapshot, delta-record). */
   meta: Record<string, unknown>;
   created_at: Date;
 }
@@ -29,6 +31,7 @@ export interface PlanDeltaRow {
   seq: number;
   user_id: string;
   type: string;
+  /** Free-form JSON at the storage boundary: readers parse it through the core schemas (plan-snapshot, delta-record). */
   payload: Record<string, unknown>;
   plan_version: number | null;
   /** bigint: a string on Postgres, a number on SQLite. */

@@ -1,3 +1,4 @@
+import { samplePlan } from '../support/sample-plan';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
@@ -54,20 +55,7 @@ if (!browserPath) {
         user_id: 'anonymous',
         symbol: 'SPY',
         style: 'intraday',
-        payload: {
-          symbol: 'SPY',
-          style: 'intraday',
-          bias: 'long',
-          direction: 'long',
-          setup: 'vwap_reclaim',
-          entry: plan.entry,
-          stop: plan.stop,
-          targets: plan.targets,
-          rr_to_t1: 1.29,
-          confidence: 0.62,
-          data_source: 'replay',
-          decimals: 2,
-        },
+        payload: samplePlan({ symbol: 'SPY', style: 'intraday', bias: 'long', direction: 'long', setup: 'vwap_reclaim', entry: plan.entry, stop: plan.stop, targets: plan.targets, rr_to_t1: 1.29, confidence: 0.62, data_source: 'replay' }),
         layers: {
           levels: [
             { price: 450.46, label: 'PMH', kind: 'level' },
@@ -220,7 +208,7 @@ if (!browserPath) {
           user_id: 'anonymous',
           symbol: 'SPY',
           style: 'intraday',
-          payload: { symbol: 'SPY', direction: 'long', entry: plan.entry, stop: plan.stop, targets: plan.targets },
+          payload: samplePlan({ symbol: 'SPY', direction: 'long', entry: plan.entry, stop: plan.stop, targets: plan.targets }),
         });
         const link = `${secured.url}/tv?interval=1m&plan_id=${saved.plan_id}`;
         const anon = await open(link);

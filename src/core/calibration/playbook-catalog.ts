@@ -39,6 +39,10 @@ export interface PlaybookEntry {
 }
 
 export interface PlaybookCatalog {
+  /** Calibrated source behind the statistics: one id, "mixed" (each stats entry says its own), or "none" when nothing is calibrated yet. */
+  data_source: string;
+  /** Time the statistics are as of (only outcomes resolved before it), ISO UTC. */
+  as_of: string;
   event: string;
   playbooks: PlaybookEntry[];
 }
@@ -48,7 +52,10 @@ const r4 = (x: number | null | undefined) => (x === null || x === undefined ? nu
 
 export function playbookCatalog(books: readonly CalibrationBook[], asOfMs: number): PlaybookCatalog {
   const perBook = books.map((b) => ({ source: b.source, stats: b.groupsAsOf(asOfMs).filter((g) => g.segment.dimension === 'all') }));
+  const sources = books.map((b) => b.source);
   return {
+    data_source: sources.length === 0 ? 'none' : sources.length === 1 ? sources[0] : 'mixed',
+    as_of: new Date(asOfMs).toISOString(),
     event: TP_EVENT,
     playbooks: PLAYBOOKS.map((pb) => ({
       id: pb.id,

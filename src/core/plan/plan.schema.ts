@@ -112,7 +112,8 @@ export const IndicatorSnapshotSchema = z.object({
   rsi14: finite.nullable(),
 });
 
-export const LayerLevelSchema = z.object({ price: finite, label: z.string(), kind: z.enum(['level', 'plan', 'avwap']) });
+/** kind: a key level, a plan line, an anchored VWAP, or a liquidity pool (equal highs/lows) drawn dashed by the viewer. */
+export const LayerLevelSchema = z.object({ price: finite, label: z.string(), kind: z.enum(['level', 'plan', 'avwap', 'liquidity_pool']) });
 export const LayerZoneSchema = z.object({ low: finite, high: finite, kind: z.string(), label: z.string() });
 export const LayerPointSchema = z.object({ time: EpochSeconds, value: finite });
 export const LayerAnnotationSchema = z.object({
@@ -122,10 +123,11 @@ export const LayerAnnotationSchema = z.object({
   style: z.record(z.string(), z.unknown()),
   points: z.array(LayerPointSchema),
 });
+/** Layer grouping and tags; absent parts read as empty (layers stored by older versions or other tools). */
 export const PlanLayersMetaSchema = z.object({
-  level_groups: z.object({ primary: z.array(z.string()), supplemental: z.array(z.string()) }),
-  confluence: z.array(z.string()),
-  confidence_factors: z.array(z.string()),
+  level_groups: z.object({ primary: z.array(z.string()), supplemental: z.array(z.string()) }).default({ primary: [], supplemental: [] }),
+  confluence: z.array(z.string()).default([]),
+  confidence_factors: z.array(z.string()).default([]),
 });
 export const PlanLayersSchema = z.object({
   plan_id: z.string().optional(),

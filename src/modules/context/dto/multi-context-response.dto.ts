@@ -39,6 +39,7 @@ class SnapshotDto {
   @ApiProperty() lookback!: number;
   @ApiProperty({ required: false, description: 'Only with include_series. Bar time = epoch seconds UTC.', type: 'array', items: { type: 'object' } }) bars?: unknown[];
   @ApiProperty({ description: 'Indicator series {time (epoch s), value}; the last point only unless include_series.', type: 'object', additionalProperties: true })
+  /** Free-form by design: one entry per indicator series name requested (documented in the property description). */
   indicators!: Record<string, unknown>;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) key_levels!: KeyLevels;
   @ApiProperty({ enum: ['up', 'down', 'flat', 'unknown'] }) trend!: string;

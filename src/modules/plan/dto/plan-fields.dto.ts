@@ -104,7 +104,7 @@ export class IndicatorSnapshotDto implements W.IndicatorSnapshot {
 export class LayerLevelDto implements W.LayerLevel {
   @ApiProperty() price!: number;
   @ApiProperty() label!: string;
-  @ApiProperty({ enum: ['level', 'plan', 'avwap'] }) kind!: W.LayerLevel['kind'];
+  @ApiProperty({ enum: ['level', 'plan', 'avwap', 'liquidity_pool'] }) kind!: W.LayerLevel['kind'];
 }
 
 export class LayerZoneDto implements W.LayerZone {
