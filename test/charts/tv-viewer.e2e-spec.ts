@@ -55,7 +55,19 @@ if (!browserPath) {
         user_id: 'anonymous',
         symbol: 'SPY',
         style: 'intraday',
-        payload: samplePlan({ symbol: 'SPY', style: 'intraday', bias: 'long', direction: 'long', setup: 'vwap_reclaim', entry: plan.entry, stop: plan.stop, targets: plan.targets, rr_to_t1: 1.29, confidence: 0.62, data_source: 'replay' }),
+        payload: samplePlan({
+          symbol: 'SPY',
+          style: 'intraday',
+          bias: 'long',
+          direction: 'long',
+          setup: 'vwap_reclaim',
+          entry: plan.entry,
+          stop: plan.stop,
+          targets: plan.targets,
+          rr_to_t1: 1.29,
+          confidence: 0.62,
+          data_source: 'replay',
+        }),
         layers: {
           levels: [
             { price: 450.46, label: 'PMH', kind: 'level' },

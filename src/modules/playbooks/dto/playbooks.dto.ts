@@ -44,7 +44,8 @@ class PlaybookDto implements PlaybookEntry {
 }
 
 export class PlaybooksResponseDto implements PlaybookCatalog {
-  @ApiProperty({ description: 'Calibrated source of the statistics (synthetic, replay, a vendor), "mixed" when several (each stats entry says its own), "none" when nothing is calibrated yet.' }) data_source!: string;
+  @ApiProperty({ description: 'Calibrated source of the statistics (synthetic, replay, a vendor), "mixed" when several (each stats entry says its own), "none" when nothing is calibrated yet.' })
+  data_source!: string;
   @ApiProperty({ description: 'Statistics as of this time (outcomes resolved before it), ISO UTC.' }) as_of!: string;
   @ApiProperty({ description: 'The event the hit rates measure.' }) event!: string;
   @ApiProperty({ type: [PlaybookDto] }) playbooks!: PlaybookDto[];
