@@ -1,3 +1,4 @@
+import { unmeasuredMeta } from '../../src/core/calibration/calibration-book';
 import type { Plan } from '../../src/core/plan/plan.schema';
 
 /**
@@ -37,22 +38,7 @@ export function samplePlan(over: Partial<Plan> & { as_of_bar_time?: string } = {
     score: 0.1,
     composite_score: 0.1,
     probabilities: { tp1: null, tp2: null, tp3: null },
-    calibration_meta: {
-      calibrated: false,
-      method: 'none',
-      event: 'test',
-      n: null,
-      ci95: null,
-      segment: null,
-      window: null,
-      data_source: null,
-      expectancy_r: null,
-      expectancy_r_after_costs: null,
-      edge: 'unproven',
-      brier_out_of_sample: null,
-      reason: 'test plan',
-      note: 'test plan',
-    },
+    calibration_meta: unmeasuredMeta('test plan', 'test plan', 'test'),
     confluence_tags: [],
     confluence: [],
     mtf_bias: { bias: 'neutral', agreement: 0.5 },

@@ -61,25 +61,30 @@ export interface PlanOdds {
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** calibration_meta of numbers that were not measured (nothing measured, or a legacy heuristic). */
+export function unmeasuredMeta(reason: string, note: string, event = TP_EVENT): OddsMeta {
+  return {
+    calibrated: false,
+    method: 'none',
+    event,
+    n: null,
+    ci95: null,
+    segment: null,
+    window: null,
+    data_source: null,
+    expectancy_r: null,
+    expectancy_r_after_costs: null,
+    edge: 'unproven',
+    brier_out_of_sample: null,
+    reason,
+    note,
+  };
+}
+
 export function uncalibrated(input: PlanOddsInput, reason: string): PlanOdds {
   return {
     probabilities: { tp1: null, tp2: null, tp3: null },
-    meta: {
-      calibrated: false,
-      method: 'none',
-      event: TP_EVENT,
-      n: null,
-      ci95: null,
-      segment: null,
-      window: null,
-      data_source: null,
-      expectancy_r: null,
-      expectancy_r_after_costs: null,
-      edge: 'unproven',
-      brier_out_of_sample: null,
-      reason,
-      note: 'No measured hit rate: probabilities are null rather than guessed. Ranking uses the driftless baseline 1/(1+R:R).',
-    },
+    meta: unmeasuredMeta(reason, 'No measured hit rate: probabilities are null rather than guessed. Ranking uses the driftless baseline 1/(1+R:R).'),
     rank_probability: randomWalkProbability(Math.max(0, input.rr_to_t1)),
   };
 }

@@ -3,6 +3,7 @@
  * or damaged row becomes a typed error naming the fields, never a crash deep inside a feature.
  */
 import { AppError } from '../../common/errors';
+import { unmeasuredMeta } from '../calibration/calibration-book';
 import { z } from 'zod';
 import { PlanLayersSchema, StoredPlanSchema, type StoredPlan } from './plan.schema';
 
@@ -35,22 +36,11 @@ export function upgradeLegacySnapshot(json: Record<string, unknown>): Record<str
   return {
     ...json,
     probabilities: { tp1: num(p.tp1), tp2: num(p.tp2), tp3: num(p.tp3) },
-    calibration_meta: {
-      calibrated: false,
-      method: 'none',
-      event: 'legacy heuristic touch score (distance in ATR); not a measured frequency',
-      n: null,
-      ci95: null,
-      segment: null,
-      window: null,
-      data_source: null,
-      expectancy_r: null,
-      expectancy_r_after_costs: null,
-      edge: 'unproven',
-      brier_out_of_sample: null,
-      reason: 'legacy_heuristic: stated before measured odds existed',
-      note: typeof meta.note === 'string' ? meta.note : 'Heuristic numbers of an older plan version.',
-    },
+    calibration_meta: unmeasuredMeta(
+      'legacy_heuristic: stated before measured odds existed',
+      typeof meta.note === 'string' ? meta.note : 'Heuristic numbers of an older plan version.',
+      'legacy heuristic touch score (distance in ATR); not a measured frequency',
+    ),
   };
 }
 

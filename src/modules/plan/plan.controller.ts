@@ -40,17 +40,7 @@ export class PlanController {
   @ApiExtension('x-openai-isConsequential', false)
   @ApiOkResponse({ schema: PLAN_OR_NO_SETUP })
   async plan(@CurrentUser() userId: string, @Body() body: PlanRequestDto, @SimulateOpenHeader() sim?: string): Promise<PlanResponseDto | NoSetupResponseDto> {
-    return answer(
-      await this.plans.generate({
-        userId,
-        symbol: body.symbol,
-        style: body.style ?? 'intraday',
-        simulateOpen: simulateOpenFrom(body.simulate_open, sim),
-        includeSeries: body.include_series,
-        kind: 'live',
-        asOfMs: asOfMsOf(body.as_of, this.clock.now()),
-      }),
-    );
+    return this.generate(userId, body, sim, 'live');
   }
 
   @Post('scenario')
@@ -63,17 +53,12 @@ export class PlanController {
   @ApiExtension('x-openai-isConsequential', true)
   @ApiOkResponse({ schema: PLAN_OR_NO_SETUP })
   async scenario(@CurrentUser() userId: string, @Body() body: ScenarioRequestDto, @SimulateOpenHeader() sim?: string): Promise<PlanResponseDto | NoSetupResponseDto> {
-    return answer(
-      await this.plans.generate({
-        userId,
-        symbol: body.symbol,
-        style: body.style ?? 'intraday',
-        simulateOpen: simulateOpenFrom(body.simulate_open, sim),
-        includeSeries: body.include_series,
-        kind: 'scenario',
-        asOfMs: asOfMsOf(body.as_of, this.clock.now()),
-      }),
-    );
+    return this.generate(userId, body, sim, 'scenario');
+  }
+
+  private async generate(userId: string, body: PlanRequestDto, sim: string | undefined, kind: 'live' | 'scenario'): Promise<PlanResponseDto | NoSetupResponseDto> {
+    const args = { userId, symbol: body.symbol, style: body.style ?? 'intraday', simulateOpen: simulateOpenFrom(body.simulate_open, sim), includeSeries: body.include_series };
+    return answer(await this.plans.generate({ ...args, kind, asOfMs: asOfMsOf(body.as_of, this.clock.now()) }));
   }
 
   @Get('scenarios')
