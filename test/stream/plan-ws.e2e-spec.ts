@@ -114,6 +114,18 @@ describe('WS /ws/plans/{plan_id} on a replayed session at high speed', () => {
     expect(other.closed()!.code).toBe(4404);
     expect(other.frames.some((f) => f.event.t === 'plan_full')).toBe(false);
   });
+
+  it('closes with 1008 (not a hang-up or a crash) for a malformed plan id', async () => {
+    for (const bad of ['%E0%A4%A', '%3Cscript%3E', 'a%20b']) {
+      const c = connect(`${t.url.replace('http', 'ws')}/ws/plans/${bad}`, { 'X-User-Id': 'u1' });
+      await c.until(() => !!c.closed());
+      expect([bad, c.closed()!.code]).toEqual([bad, 1008]);
+    }
+    // the service still answers afterwards
+    const ok = connect(wsUrl(), { 'X-User-Id': 'u1' });
+    await ok.until(() => ok.frames.some((f) => f.event.t === 'plan_full'));
+    ok.ws.close();
+  });
 });
 
 describe('WS auth with BACKEND_API_KEYS', () => {

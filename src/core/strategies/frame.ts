@@ -1,6 +1,6 @@
 import type { Bar } from '../bars/bar';
 import { INTERVAL_MS, Interval, isIntraday } from '../bars/interval';
-import { atr, directional, ema, rsi, sessionVwap } from '../indicators';
+import { adx, atr, ema, rsi, sessionVwap } from '../indicators';
 import { etDate, etDayNumber } from '../session/et-time';
 import { sessionTag } from '../session/session';
 
@@ -81,7 +81,7 @@ export function buildFrame(bars: readonly Bar[], interval: Interval): Frame {
     ema20: ema(close, 20),
     ema50: ema(close, 50),
     atr14: atr(high, low, close, 14),
-    adx14: directional(high, low, close, 14).adx,
+    adx14: adx(high, low, close, 14),
     rsi14: rsi(close, 14),
     vwap: intraday ? sessionVwap(time, high, low, close, volume) : new Float64Array(n).fill(NaN),
     date,

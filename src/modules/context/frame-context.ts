@@ -6,7 +6,7 @@
 import type { Bar } from '../../core/bars/bar';
 import { toColumns } from '../../core/bars/bar';
 import { isIntraday, type Interval } from '../../core/bars/interval';
-import { atr, bollinger, directional, ema, macd, rsi, sessionVwap } from '../../core/indicators';
+import { adx, atr, bollinger, ema, macd, rsi, sessionVwap } from '../../core/indicators';
 import { computeKeyLevels, type KeyLevels } from '../../core/levels';
 
 /**
@@ -103,7 +103,7 @@ export function buildFrameContext(allBars: readonly Bar[], interval: Interval, l
     ema50: tail(e50, c.time, from, dp),
     vwap: tail(vwap, c.time, from, dp),
     atr14: tail(atr(c.high, c.low, c.close, 14), c.time, from, dp),
-    adx14: tail(directional(c.high, c.low, c.close, 14).adx, c.time, from, 2),
+    adx14: tail(adx(c.high, c.low, c.close, 14), c.time, from, 2),
     rsi14: tail(rsi(c.close, 14), c.time, from, 2),
     macd: tail(m.macd, c.time, from, dp),
     macd_signal: tail(m.signal, c.time, from, dp),

@@ -43,12 +43,18 @@ export class PlanStreamGateway implements OnGatewayConnection {
 
   async handleConnection(client: WebSocket, req: IncomingMessage): Promise<void> {
     const url = new URL(req.url ?? '/', 'ws://localhost');
-    const planId = decodeURIComponent(url.pathname.split('/').filter(Boolean)[2] ?? '').trim();
+    let planId: string;
+    try {
+      planId = decodeURIComponent(url.pathname.split('/').filter(Boolean)[2] ?? '').trim();
+    } catch {
+      return void client.close(CLOSE.NO_PLAN_ID, 'malformed plan_id'); // a bad %-escape must not crash the handler
+    }
     const token = url.searchParams.get('token');
     const auth = req.headers.authorization ?? (token ? `Bearer ${token}` : undefined);
     const caller = resolveCaller(this.config.auth.keys, auth, (req.headers['x-user-id'] as string | undefined) ?? url.searchParams.get('user_id') ?? undefined);
     if (!caller.ok) return void client.close(CLOSE.UNAUTHORIZED, caller.reason === 'missing' ? 'Missing bearer token' : 'Invalid bearer token');
     if (!planId) return void client.close(CLOSE.NO_PLAN_ID, 'plan_id required');
+    if (!/^[A-Za-z0-9.:^_-]{3,100}$/.test(planId)) return void client.close(CLOSE.NO_PLAN_ID, 'malformed plan_id');
     const userId = caller.userId;
 
     let lastSent = Number(url.searchParams.get('last_version') ?? 0) || 0;
