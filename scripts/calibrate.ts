@@ -14,7 +14,8 @@ import { CalibrationBook } from '../src/core/calibration/calibration-book';
 import { CALIBRATED_STYLES, replayDay, type DaySource } from '../src/core/calibration/calibration-run';
 import { daysOfMinutes } from '../src/core/calibration/csv-days';
 import type { Style } from '../src/core/strategies/strategy.types';
-import { aggregateByPlaybookStyle, compareWithBaselines, findGroup, OUTCOME_TIME, reliabilityTable, shrinkRate, walkForwardSplit, wilsonInterval, type OutcomeRow } from '../src/core/stats';
+import { reliabilityReport, reportRow } from '../src/core/calibration/reliability-report';
+import type { OutcomeRow } from '../src/core/stats';
 import { syntheticDays } from '../src/modules/calibration/synthetic-days';
 
 function arg(name: string): string | undefined {
@@ -41,29 +42,10 @@ function sources(): DaySource[] {
 }
 
 function report(rows: OutcomeRow[]): void {
-  for (const style of CALIBRATED_STYLES) {
-    const filled = rows.filter((r) => r.style === style && r.filled);
-    if (filled.length < 60) {
-      console.log(`${style}: ${filled.length} filled plans — too few for a walk-forward report`);
-      continue;
-    }
-    const { train, test } = walkForwardSplit(filled, 0.6, OUTCOME_TIME);
-    const groups = aggregateByPlaybookStyle(train);
-    const all = aggregateByPlaybookStyle(train.map((r) => ({ ...r, playbook: '*' })))[0].stats.tp[0];
-    const preds = test.map((r) => {
-      const g = findGroup(groups, r.playbook, style)?.stats.tp[0];
-      const est = shrinkRate(g ? { k: g.k, n: g.n } : null, { k: all.k, n: all.n });
-      return { p: est.ok ? est.value.p : (all.rate as number), hit: r.tp_hit[0], rr: r.rr[0] ?? 0 };
-    });
-    const cmp = compareWithBaselines(preds, all.rate as number);
-    const hits = preds.filter((p) => p.hit).length;
-    const ci = wilsonInterval(hits, preds.length)!;
-    console.log(
-      `\n${style}: calibrated on ${train.length} earlier plans, scored on ${test.length} later ones; realised TP1 ${(hits / preds.length).toFixed(3)} (95 % ${ci.lo.toFixed(3)}–${ci.hi.toFixed(3)})`,
-    );
-    console.table({ stated: cmp.stated, 'random walk 1/(1+RR)': cmp.random_walk, constant: cmp.constant });
-    console.table(reliabilityTable(preds).filter((b) => b.n > 0));
-  }
+  const out = reliabilityReport(rows, CALIBRATED_STYLES);
+  console.log('\nwalk-forward: calibrate on the earlier 60 % of plans, state TP1 for the later ones as the service does');
+  console.table(out.map(reportRow));
+  for (const r of out) if ('bins' in r) console.table(r.bins);
 }
 
 async function main(): Promise<void> {

@@ -51,6 +51,16 @@ export interface OddsMeta {
   note: string;
 }
 
+export interface WalkForward {
+  train_plans: number;
+  /** Filled plans of the later part. */
+  test_filled: number;
+  /** Stated TP1 (as plans state it) and outcome, for the later filled plans the earlier part speaks for. */
+  preds: Array<{ p: number; hit: boolean; rr: number }>;
+  /** TP1 rate of the earlier part's filled plans (the constant baseline). */
+  base_rate: number | null;
+}
+
 export interface PlanOdds {
   probabilities: { tp1: number | null; tp2: number | null; tp3: number | null };
   meta: OddsMeta;
@@ -131,20 +141,30 @@ export class CalibrationBook {
     return g;
   }
 
-  /** Out-of-sample Brier of the stated TP1 rates of a style: calibrate on the earlier 60 %, score the rest. */
+  /**
+   * Walk-forward check of exactly what plans state: calibrate a book on the earliest `fraction` of a
+   * style's plans (by plan time), state TP1 for each later filled plan the way `oddsFor` does, and pair it
+   * with what happened. Plans the earlier part cannot speak for (null rates) are counted, not scored.
+   */
+  walkForward(style: Style, fraction = 0.6): WalkForward {
+    const mine = this.rows.filter((r) => r.style === style);
+    const { train, test } = walkForwardSplit(mine, fraction, OUTCOME_TIME);
+    const groups = aggregateSegments(train, { dimensions: ['tp1_atr'] });
+    const filled = test.filter((r) => r.filled);
+    const preds = filled.flatMap((r) => {
+      const odds = this.fromGroups(groups, { strategy_id: r.playbook, style, tp1_atr: r.tp1_atr, rr_to_t1: r.rr[0] ?? 0 });
+      return odds.probabilities.tp1 === null ? [] : [{ p: odds.probabilities.tp1, hit: r.tp_hit[0], rr: r.rr[0] ?? 0 }];
+    });
+    const trainHits = train.filter((r) => r.filled);
+    const baseRate = trainHits.length ? trainHits.filter((r) => r.tp_hit[0]).length / trainHits.length : null;
+    return { train_plans: train.length, test_filled: filled.length, preds, base_rate: baseRate };
+  }
+
+  /** Out-of-sample Brier of the stated TP1 rates of a style (walkForward, 60/40); null below 30 scored plans. */
   brierOutOfSample(style: Style): number | null {
     if (this.brier.has(style)) return this.brier.get(style)!;
-    const filled = this.rows.filter((r) => r.style === style && r.filled);
-    let out: number | null = null;
-    if (filled.length >= 60) {
-      const { train, test } = walkForwardSplit(filled, 0.6, OUTCOME_TIME);
-      const groups = aggregateSegments(train, { dimensions: ['tp1_atr'] });
-      const preds = test.flatMap((r) => {
-        const odds = this.fromGroups(groups, { strategy_id: r.playbook, style, tp1_atr: r.tp1_atr, rr_to_t1: r.rr[0] ?? 0 });
-        return odds.probabilities.tp1 === null ? [] : [{ p: odds.probabilities.tp1, hit: r.tp_hit[0] }];
-      });
-      out = preds.length >= 30 ? r4(brierScore(preds) ?? NaN) : null;
-    }
+    const { preds } = this.walkForward(style);
+    const out = preds.length >= 30 ? r4(brierScore(preds) ?? NaN) : null;
     this.brier.set(style, out);
     return out;
   }
@@ -163,7 +183,10 @@ export class CalibrationBook {
     const ref = bucket ? { dimension: 'tp1_atr' as const, value: bucket } : PARENT_SEGMENT;
     const seg = bucket ? (findGroup(groups, input.strategy_id, input.style, ref)?.stats ?? null) : null;
     const s = shrinkSegment({ ref, stats: seg }, parent.stats);
-    if (s.reason) return { ...uncalibrated(input, s.reason), meta: { ...uncalibrated(input, s.reason).meta, n: s.n, data_source: this.source } };
+    if (s.reason) {
+      const none = uncalibrated(input, s.reason);
+      return { ...none, meta: { ...none.meta, n: s.n, data_source: this.source } };
+    }
     const rate = (k: 0 | 1 | 2) => (s.tp[k].ok ? r4(s.tp[k].value.p) : null);
     const tp1 = s.tp[0].ok ? s.tp[0].value : null;
     const w = parent.stats.window;

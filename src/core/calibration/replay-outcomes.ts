@@ -53,9 +53,8 @@ export function timeStopOf(style: Style, bars: readonly Bar[], i: number, iv: In
   return j > i ? bars[j].time : bars[i].time + TIME_STOP_BARS[style] * span;
 }
 
-function regimeOf(plan: PlanGeometry, trendEma20: number, trendEma50: number, atrPct: number): RegimeTags {
+function regimeOf(trendEma20: number, trendEma50: number, atrPct: number): RegimeTags {
   const trend = Number.isFinite(trendEma50) ? (trendEma20 > trendEma50 * 1.0005 ? 'up' : trendEma20 < trendEma50 * 0.9995 ? 'down' : 'flat') : 'flat';
-  void plan;
   const volatility = !Number.isFinite(atrPct) ? 'normal' : atrPct < 0.5 ? 'low' : atrPct > 1.5 ? 'high' : 'normal';
   return { trend, volatility };
 }
@@ -167,7 +166,7 @@ export function replayOutcomes(inp: ReplayInput): OutcomeRow[] {
         };
         const atrPct = (frame.atr14[i] / frame.close[i]) * 100;
         const htf = e.ctx.htf[0];
-        open.set(id, { geometry: g, plan, state: initialState(plan), i, regime: regimeOf(g, htf?.ema20 ?? frame.ema20[i], htf?.ema50 ?? frame.ema50[i], atrPct), mae: 0, mfe: 0 });
+        open.set(id, { geometry: g, plan, state: initialState(plan), i, regime: regimeOf(htf?.ema20 ?? frame.ema20[i], htf?.ema50 ?? frame.ema50[i], atrPct), mae: 0, mfe: 0 });
       }
     }
     // plans still open at the end of the data are left out: their outcome is not known yet

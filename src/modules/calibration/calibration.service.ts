@@ -138,9 +138,8 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private cacheFile(nowMs: number): string {
-    const { symbols, days } = this.config.calibration;
-    const c = this.config.calibration;
-    const tag = `${CALIBRATION_VERSION}-${symbols.join('_')}-${days}-${new Date(nowMs).toISOString().slice(0, 10)}-${c.commissionPerShare}-${c.slippagePerShare}`;
+    const { symbols, days, commissionPerShare, slippagePerShare } = this.config.calibration;
+    const tag = `${CALIBRATION_VERSION}-${symbols.join('_')}-${days}-${new Date(nowMs).toISOString().slice(0, 10)}-${commissionPerShare}-${slippagePerShare}`;
     return path.join(this.config.dataDir, `calibration-synthetic-${tag.replace(/[^A-Za-z0-9_.-]/g, '')}.json`);
   }
 
