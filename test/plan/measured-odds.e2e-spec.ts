@@ -32,7 +32,7 @@ describe('plans state measured odds from replayed synthetic history (embedded de
           continue;
         }
         measured++;
-        expect(m).toMatchObject({ calibrated: true, method: 'measured_hit_rate', data_source: 'synthetic' });
+        expect(m).toMatchObject({ calibrated: true, method: 'rr_adjusted_hit_rate', data_source: 'synthetic' });
         expect(m.n).toBeGreaterThanOrEqual(30);
         expect(m.ci95[0]).toBeLessThanOrEqual(p.tp1);
         expect(m.ci95[1]).toBeGreaterThanOrEqual(p.tp1);

@@ -190,7 +190,8 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
       continue;
     }
     const g = res.plan;
-    const odds = lookup({ strategy_id: g.strategy_id, style, tp1_atr: g.target_meta[0]?.distance_atr ?? NaN, rr_to_t1: g.rr_to_t1 }, nowMs);
+    const rr = g.targets.map((t) => (Math.abs(g.entry - g.stop) > 0 ? Math.abs(t - g.entry) / Math.abs(g.entry - g.stop) : 0));
+    const odds = lookup({ strategy_id: g.strategy_id, style, tp1_atr: g.target_meta[0]?.distance_atr ?? NaN, rr_to_t1: g.rr_to_t1, rr }, nowMs);
     const c = g.composite_components;
     const ranked = compositeScore({ probability: odds.rank_probability, risk_reward: c.risk_reward, actionability: c.actionability, mtf_score: c.mtf_score, confidence: c.confidence });
     plans.push({ plan: { ...g, composite_score: ranked.composite, composite_components: ranked.components }, ctx: e.ctx, odds });

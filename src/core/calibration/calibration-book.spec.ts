@@ -12,17 +12,25 @@ describe('CalibrationBook (hand-computed)', () => {
   const book = new CalibrationBook(rows, 'replay');
   const input = { strategy_id: 'orb_retest', style: 'intraday' as const, tp1_atr: 1.5, rr_to_t1: 1 };
 
-  it('a plan as of T uses only outcomes resolved before T; below 30 plans it states null with the reason', () => {
+  it('a plan as of T uses only outcomes resolved before T; below 30 effective plans it states null with the reason', () => {
     const early = book.oddsFor(input, T0 + 20 * DAY); // 20 plans resolved by then
     expect(early.probabilities.tp1).toBeNull();
-    expect(early.meta).toMatchObject({ calibrated: false, n: 20, reason: 'insufficient_history (n=20)' });
-    // as of day 60: the 60 earlier plans, 15 hits → 0.25 (segment [1,2) holds all of them, so shrinking changes nothing)
+    expect(early.meta).toMatchObject({ calibrated: false, n: 20 });
+    expect(early.meta.reason).toMatch(/^insufficient_history \(n_eff=20, n=20\)/);
+    // as of day 60: the 60 earlier plans (one a day: no half-life reaches 60 effective plans, so equal
+    // weights), 15 hits → rate 0.25; every row has R:R 1 (random walk ½) → ratio 0.5; the plan's R:R 1 → 0.25
     const mid = book.oddsFor(input, T0 + 60 * DAY);
     expect(mid.probabilities.tp1).toBe(0.25);
-    expect(mid.meta).toMatchObject({ calibrated: true, n: 60, data_source: 'replay', segment: { dimension: 'tp1_atr', value: '[1,2)', used: true } });
-    // Wilson 95 % for 15/60 with the prior counted as 30 plans at 0.25: k = 22.5, n = 90 → centre (0.25 + 0.02134)/1.04268 = 0.26024, half 1.96·√(0.0020833 + 0.00011856)/1.04268 = 0.08821 → [0.1720, 0.3484]
-    expect(mid.meta.ci95![0]).toBeCloseTo(0.172, 3);
-    expect(mid.meta.ci95![1]).toBeCloseTo(0.3484, 3);
+    expect(mid.meta).toMatchObject({ calibrated: true, method: 'rr_adjusted_hit_rate', n: 60, data_source: 'replay', segment: { dimension: 'style', value: 'intraday', used: true } });
+    // Wilson 95 % for 15/60: centre (0.25 + 0.032013)/1.064025 = 0.265044, half 1.96·√(0.003125 + 0.00026680)/1.064025 = 0.107279 → [0.15777, 0.37232]
+    expect(mid.meta.ci95![0]).toBeCloseTo(0.15777, 4);
+    expect(mid.meta.ci95![1]).toBeCloseTo(0.37232, 4);
+    // a plan with R:R 3 (random walk ¼) states 0.5 × ¼ = 0.125, TP2 at R:R 2 and TP3 at 3 from their own ratios (no hits: 0)
+    const far = book.oddsFor({ ...input, rr_to_t1: 3, rr: [3, 4, 5] }, T0 + 60 * DAY);
+    expect(far.probabilities).toEqual({ tp1: 0.125, tp2: 0, tp3: 0 });
+    // expectancy is the playbook's own (every row: −1 R before costs, −1.04 after)
+    expect(mid.meta.expectancy_r).toBe(-1);
+    expect(mid.meta.expectancy_r_after_costs).toBe(-1.04);
   });
 
   it('states the out-of-sample Brier of exactly those rates: 0.25 on 40 later plans with 20 hits → 0.3125', () => {

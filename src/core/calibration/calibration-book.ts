@@ -9,6 +9,7 @@ import { aggregateSegments, findGroup, type StatsGroup } from '../stats/aggregat
 import type { OutcomeRow } from '../stats/outcome.types';
 import { brierScore, randomWalkProbability } from '../stats/scoring';
 import { PARENT_SEGMENT, tp1AtrBucket } from '../stats/segments';
+import { statedRate, styleRatios, type StyleRatios } from '../stats/rr-adjusted-rate';
 import { shrinkSegment, type Edge } from '../stats/shrinkage';
 import { OUTCOME_TIME, walkForwardSplit } from '../stats/walk-forward';
 
@@ -24,11 +25,14 @@ export interface PlanOddsInput {
   tp1_atr: number;
   /** R:R to TP1 (for the ranking baseline when nothing is measured). */
   rr_to_t1: number;
+  /** R:R of each target in ladder order (TP1 first); defaults to [rr_to_t1]. */
+  rr?: readonly number[];
 }
 
 export interface OddsMeta {
   calibrated: boolean;
-  method: 'measured_hit_rate' | 'none';
+  /** rr_adjusted_hit_rate: the style's recency-weighted measured hit rate per random-walk-expected hit, times the plan's 1/(1+R:R) (src/core/stats/rr-adjusted-rate.ts). measured_hit_rate: older snapshots (the playbook's raw rate). */
+  method: 'rr_adjusted_hit_rate' | 'measured_hit_rate' | 'none';
   event: string;
   /** Filled plans behind the TP1 rate (the level that speaks). */
   n: number | null;
@@ -103,6 +107,7 @@ export class CalibrationBook {
   private readonly rows: OutcomeRow[];
   private readonly resolvedTimes: number[];
   private readonly cache = new Map<number, StatsGroup[]>();
+  private readonly ratioCache = new Map<string, StyleRatios>();
   private readonly brier = new Map<Style, number | null>();
 
   constructor(
@@ -141,6 +146,19 @@ export class CalibrationBook {
     return g;
   }
 
+  /** The style's R:R-adjusted ratios as of t (rows resolved before t; cached per row count). */
+  ratiosAsOf(style: Style, t: number): StyleRatios {
+    const n = this.countBefore(t);
+    const key = `${style}:${n}`;
+    let r = this.ratioCache.get(key);
+    if (!r) {
+      r = styleRatios(this.rows.slice(0, n), style);
+      if (this.ratioCache.size >= 32) this.ratioCache.delete(this.ratioCache.keys().next().value as string);
+      this.ratioCache.set(key, r);
+    }
+    return r;
+  }
+
   /**
    * Walk-forward check of exactly what plans state: calibrate a book on the earliest `fraction` of a
    * style's plans (by plan time), state TP1 for each later filled plan the way `oddsFor` does, and pair it
@@ -150,9 +168,10 @@ export class CalibrationBook {
     const mine = this.rows.filter((r) => r.style === style);
     const { train, test } = walkForwardSplit(mine, fraction, OUTCOME_TIME);
     const groups = aggregateSegments(train, { dimensions: ['tp1_atr'] });
+    const ratios = styleRatios(train, style);
     const filled = test.filter((r) => r.filled);
     const preds = filled.flatMap((r) => {
-      const odds = this.fromGroups(groups, { strategy_id: r.playbook, style, tp1_atr: r.tp1_atr, rr_to_t1: r.rr[0] ?? 0 });
+      const odds = this.fromGroups(groups, ratios, { strategy_id: r.playbook, style, tp1_atr: r.tp1_atr, rr_to_t1: r.rr[0] ?? 0, rr: r.rr });
       return odds.probabilities.tp1 === null ? [] : [{ p: odds.probabilities.tp1, hit: r.tp_hit[0], rr: r.rr[0] ?? 0 }];
     });
     const trainHits = train.filter((r) => r.filled);
@@ -171,44 +190,58 @@ export class CalibrationBook {
 
   /** Measured odds for a plan as of t (UTC ms): only outcomes resolved before t are used. */
   oddsFor(input: PlanOddsInput, t: number): PlanOdds {
-    const odds = this.fromGroups(this.groupsAsOf(t), input);
+    const odds = this.fromGroups(this.groupsAsOf(t), this.ratiosAsOf(input.style, t), input);
     if (odds.meta.calibrated) odds.meta.brier_out_of_sample = this.brierOutOfSample(input.style);
     return odds;
   }
 
-  private fromGroups(groups: readonly StatsGroup[], input: PlanOddsInput): PlanOdds {
+  private fromGroups(groups: readonly StatsGroup[], ratios: StyleRatios, input: PlanOddsInput): PlanOdds {
+    const rr = input.rr?.length ? input.rr : [input.rr_to_t1];
+    const t1 = ratios.tp[0];
+    if (!t1.ok) {
+      const none = uncalibrated(input, `${t1.reason}: too few filled ${input.style} plans in ${this.source} history before this moment`);
+      return { ...none, meta: { ...none.meta, n: Math.round(t1.n_eff), data_source: this.source } };
+    }
+    const rate = (k: 0 | 1 | 2) => {
+      const t = ratios.tp[k];
+      return t.ok && rr[k] !== undefined ? statedRate(t.value, rr[k]) : null;
+    };
+    const tp1 = rate(0)!;
+    // TP2 needs TP1 first (and TP3 needs TP2): a deeper rung is never stated as likelier
+    const tp2 = rate(1) ? Math.min(rate(1)!.p, tp1.p) : null;
+    const tp3 = rate(2) && tp2 !== null ? Math.min(rate(2)!.p, tp2) : null;
+    // expectancy and edge stay per playbook (and TP1-distance segment): an edge must stand on the playbook's own results
     const parent = findGroup(groups, input.strategy_id, input.style, PARENT_SEGMENT);
-    if (!parent) return uncalibrated(input, `no replayed history for ${input.strategy_id} (${input.style}) in ${this.source} data`);
     const bucket = Number.isFinite(input.tp1_atr) && input.tp1_atr >= 0 ? tp1AtrBucket(input.tp1_atr) : null;
     const ref = bucket ? { dimension: 'tp1_atr' as const, value: bucket } : PARENT_SEGMENT;
     const seg = bucket ? (findGroup(groups, input.strategy_id, input.style, ref)?.stats ?? null) : null;
-    const s = shrinkSegment({ ref, stats: seg }, parent.stats);
-    if (s.reason) {
-      const none = uncalibrated(input, s.reason);
-      return { ...none, meta: { ...none.meta, n: s.n, data_source: this.source } };
-    }
-    const rate = (k: 0 | 1 | 2) => (s.tp[k].ok ? r4(s.tp[k].value.p) : null);
-    const tp1 = s.tp[0].ok ? s.tp[0].value : null;
-    const w = parent.stats.window;
+    const s = parent ? shrinkSegment({ ref, stats: seg }, parent.stats) : null;
+    const speaks = s !== null && s.reason === null;
+    const w = ratios.window;
+    const half = Number.isFinite(ratios.half_life_sessions) ? `half-life ${ratios.half_life_sessions} sessions` : 'all sessions weighed equally';
+    const own = parent ? `${input.strategy_id} has ${parent.stats.n} filled plans of its own${speaks ? '' : ' (under 30: its expectancy does not speak)'}` : `${input.strategy_id} has no replayed plans of its own`;
     return {
-      probabilities: { tp1: rate(0), tp2: rate(1), tp3: rate(2) },
+      probabilities: { tp1: r4(tp1.p), tp2: tp2 === null ? null : r4(tp2), tp3: tp3 === null ? null : r4(tp3) },
       meta: {
-        calibrated: tp1 !== null,
-        method: 'measured_hit_rate',
+        calibrated: true,
+        method: 'rr_adjusted_hit_rate',
         event: TP_EVENT,
-        n: tp1?.n ?? s.n,
-        ci95: tp1 ? [r4(tp1.ci95[0]), r4(tp1.ci95[1])] : null,
-        segment: { dimension: ref.dimension, value: ref.value, used: s.segment_used },
+        n: Math.round(t1.value.n_eff),
+        ci95: [r4(tp1.ci95[0]), r4(tp1.ci95[1])],
+        segment: { dimension: 'style', value: input.style, used: true },
         window: w ? { from: iso(w.from), to: iso(w.to) } : null,
         data_source: this.source,
-        expectancy_r: s.expectancy_r === null ? null : r4(s.expectancy_r),
-        expectancy_r_after_costs: s.expectancy_r_after_costs === null ? null : r4(s.expectancy_r_after_costs),
-        edge: s.edge,
+        expectancy_r: speaks && s.expectancy_r !== null ? r4(s.expectancy_r) : null,
+        expectancy_r_after_costs: speaks && s.expectancy_r_after_costs !== null ? r4(s.expectancy_r_after_costs) : null,
+        edge: speaks ? s.edge : 'unproven',
         brier_out_of_sample: null,
         reason: null,
-        note: `Measured on replayed ${this.source} history with the live engine and follower; a segment under n=30 does not speak and the playbook's rate is used.`,
+        note:
+          `Measured on replayed ${this.source} history with the live engine and follower: the ${input.style} plans' hit rate per random-walk-expected hit ` +
+          `(${r4(t1.value.rate)} vs ${r4(t1.value.base)}, ratio ${r4(t1.value.ratio)}; recent sessions weigh more, ${half}; n is the effective sample size) ` +
+          `times this plan's 1/(1+R:R). Expectancy and edge are ${input.strategy_id}'s own; ${own}.`,
       },
-      rank_probability: tp1 ? tp1.p : randomWalkProbability(Math.max(0, input.rr_to_t1)),
+      rank_probability: tp1.p,
     };
   }
 }

@@ -32,10 +32,14 @@ export function replayDay(src: DaySource, k: number, style: Style, costs?: CostM
   return replayOutcomes({ symbol: src.symbol, style, data_source: src.data_source, intraday, costs, warmup }).filter((r) => etDate(r.plan_time) === day);
 }
 
-/** Every day (from the third) of a source for the calibrated styles; `yieldEvery` lets async callers breathe. */
-export async function runCalibration(src: DaySource, opts: { styles?: readonly Style[]; costs?: CostModel; pause?: () => Promise<void> } = {}): Promise<OutcomeRow[]> {
+/**
+ * Every day of a source for the calibrated styles, from `firstDay` (default 2: the first two days are
+ * warm-up only, for prior-day levels; 0 for a recording whose first sessions must count too — plans on
+ * them see the same short history live requests would); `pause` lets async callers breathe.
+ */
+export async function runCalibration(src: DaySource, opts: { styles?: readonly Style[]; costs?: CostModel; pause?: () => Promise<void>; firstDay?: number } = {}): Promise<OutcomeRow[]> {
   const rows: OutcomeRow[] = [];
-  for (let k = 2; k < src.days.length; k++) {
+  for (let k = opts.firstDay ?? 2; k < src.days.length; k++) {
     for (const style of opts.styles ?? CALIBRATED_STYLES) rows.push(...replayDay(src, k, style, opts.costs));
     if (opts.pause) await opts.pause();
   }

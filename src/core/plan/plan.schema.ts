@@ -187,7 +187,7 @@ export const ProbabilitiesSchema = z.object({ tp1: finite.nullable(), tp2: finit
 
 export const CalibrationMetaSchema = z.object({
   calibrated: z.boolean(),
-  method: z.enum(['measured_hit_rate', 'none']),
+  method: z.enum(['rr_adjusted_hit_rate', 'measured_hit_rate', 'none']),
   /** The event the probabilities measure. */
   event: z.string(),
   n: z.number().int().nullable(),

@@ -7,3 +7,4 @@ export * from './segments';
 export * from './shrinkage';
 export * from './walk-forward';
 export * from './wilson';
+export * from './rr-adjusted-rate';

@@ -10,6 +10,7 @@ import type { OutcomeRow } from '../../core/stats/outcome.types';
 import type { Style } from '../../core/strategies/strategy.types';
 import { CALIBRATION_STORE, type CalibrationStoreApi } from '../../persistence/calibration-store.types';
 import { CLOCK, type Clock } from '../../providers/provider.types';
+import { replayDaySources } from './replay-days';
 import { syntheticDays } from './synthetic-days';
 
 /** Bump when the engine, the follower or the row shape change: older cached runs are then recomputed. */
@@ -51,8 +52,15 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
   async onApplicationBootstrap(): Promise<void> {
     await this.loadStored();
     this.loadCliRuns();
-    const cliSynthetic = fs.existsSync(path.join(this.config.dataDir, 'calibration', 'synthetic.json'));
-    if (this.config.calibration.onStart && this.config.marketDataProviders.includes('synthetic') && !cliSynthetic) this.running = this.calibrateSynthetic();
+    const cli = (source: string) => fs.existsSync(path.join(this.config.dataDir, 'calibration', `${source}.json`));
+    if (!this.config.calibration.onStart) return;
+    const replay = this.config.marketDataProviders.includes('replay') && !cli('replay');
+    const synthetic = this.config.marketDataProviders.includes('synthetic') && !cli('synthetic');
+    this.running = (async () => {
+      // the replay folder first: it is usually small, and plans on the user's own sessions need it
+      if (replay) await this.calibrateReplay();
+      if (synthetic) await this.calibrateSynthetic();
+    })();
   }
 
   /** Runs persisted in the store (plan_outcomes) from earlier starts: odds are available at once. */
@@ -141,6 +149,58 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
     const { symbols, days, commissionPerShare, slippagePerShare } = this.config.calibration;
     const tag = `${CALIBRATION_VERSION}-${symbols.join('_')}-${days}-${new Date(nowMs).toISOString().slice(0, 10)}-${commissionPerShare}-${slippagePerShare}`;
     return path.join(this.config.dataDir, `calibration-synthetic-${tag.replace(/[^A-Za-z0-9_.-]/g, '')}.json`);
+  }
+
+  /**
+   * Replays every `{SYMBOL}_1m.csv` of the replay folder (REPLAY_DATA_DIR) through the calibrated styles,
+   * so plans on replayed sessions (live replay or as_of) state odds measured on the sessions before
+   * them. Cached in DATA_DIR by the files' names, sizes and times.
+   */
+  async calibrateReplay(): Promise<void> {
+    const dir = this.config.replay.dir;
+    const srcs = replayDaySources(dir);
+    if (!srcs.files.length) return;
+    const { commissionPerShare, slippagePerShare } = this.config.calibration;
+    const tag = `${CALIBRATION_VERSION}-${srcs.fingerprint}-${commissionPerShare}-${slippagePerShare}`;
+    const file = path.join(this.config.dataDir, `calibration-replay-${tag}.json`);
+    const st: CalibrationStatus = { source: 'replay', state: 'running', rows: 0, symbols: srcs.files.map((f) => f.symbol), days: 0, updated_at: null, error: null };
+    this.status.set('replay', st);
+    try {
+      if (fs.existsSync(file)) {
+        const rows = JSON.parse(fs.readFileSync(file, 'utf8')) as OutcomeRow[];
+        this.setRows('replay', rows, { symbols: st.symbols, days: srcs.days });
+        return;
+      }
+      const t0 = Date.now();
+      const rows: OutcomeRow[] = [];
+      for (const f of srcs.files) {
+        if (this.stopped) return;
+        rows.push(
+          ...(await runCalibration(f.load(), {
+            styles: CALIBRATED_STYLES,
+            firstDay: 0,
+            costs: { commission_per_share: commissionPerShare, slippage_per_share: slippagePerShare },
+            pause: async () => {
+              if (this.stopped) throw new Error('stopped');
+              await yieldToLoop();
+            },
+          })),
+        );
+        st.rows = rows.length;
+      }
+      this.setRows('replay', rows, { symbols: st.symbols, days: srcs.days });
+      await this.persist('replay', rows).catch((err) => this.log.warn(`calibration not persisted: ${(err as Error).message}`));
+      const tmp = `${file}.tmp`;
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(tmp, JSON.stringify(rows));
+      fs.renameSync(tmp, file);
+      this.log.log(`replay calibration: ${rows.length} plans from ${srcs.files.length} file(s) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (err) {
+      if (this.stopped) return;
+      st.state = 'failed';
+      st.error = (err as Error).message;
+      this.log.warn(`replay calibration failed: ${st.error}`);
+    }
   }
 
   async calibrateSynthetic(): Promise<void> {

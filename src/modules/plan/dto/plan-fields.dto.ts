@@ -201,9 +201,10 @@ export class ProbabilitiesDto implements W.Probabilities {
 }
 
 export class OddsSegmentDto {
-  @ApiProperty({ example: 'tp1_atr' }) dimension!: string;
-  @ApiProperty({ example: '[1,2)' }) value!: string;
-  @ApiProperty({ description: 'True when the segment had n ≥ 30 and moved the estimate (shrunk toward the playbook); false: the playbook rate is used.' }) used!: boolean;
+  @ApiProperty({ example: 'style', description: "The pool the rate was measured on: 'style' (all playbooks of the plan's style, R:R-adjusted); older snapshots: 'tp1_atr' or 'all' (one playbook)." })
+  dimension!: string;
+  @ApiProperty({ example: 'intraday' }) value!: string;
+  @ApiProperty({ description: 'True when that pool had enough history (n ≥ 30) to speak.' }) used!: boolean;
 }
 
 export class OddsWindowDto {
@@ -213,10 +214,15 @@ export class OddsWindowDto {
 
 export class CalibrationMetaDto implements W.CalibrationMeta {
   @ApiProperty({ description: 'True only when probabilities are measured frequencies.' }) calibrated!: boolean;
-  @ApiProperty({ enum: ['measured_hit_rate', 'none'] }) method!: W.CalibrationMeta['method'];
+  @ApiProperty({
+    enum: ['rr_adjusted_hit_rate', 'measured_hit_rate', 'none'],
+    description:
+      "rr_adjusted_hit_rate: among the style's filled plans resolved before this plan (recent sessions weigh more), measured TP hits per hit a driftless random walk gives the same stop/target distances, times this plan's 1/(1+R:R). measured_hit_rate: snapshots written before it (the playbook's raw rate). none: nothing measured (probabilities null).",
+  })
+  method!: W.CalibrationMeta['method'];
   @ApiProperty({ description: 'The event every probabilities.tpK measures.' }) event!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'Filled plans behind the TP1 rate.' }) n!: number | null;
-  @ApiProperty({ nullable: true, type: [Number], description: 'Wilson 95 % interval [lo, hi] of the TP1 rate.' }) ci95!: [number, number] | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Effective number of filled plans behind the TP1 rate (Kish n of the recency weights; the n ≥ 30 rule applies to it).' }) n!: number | null;
+  @ApiProperty({ nullable: true, type: [Number], description: "Wilson 95 % interval [lo, hi] of the TP1 rate, scaled to this plan's R:R like the rate." }) ci95!: [number, number] | null;
   @ApiProperty({ nullable: true, type: OddsSegmentDto }) segment!: OddsSegmentDto | null;
   @ApiProperty({ nullable: true, type: OddsWindowDto, description: 'Plan times of the history used.' }) window!: OddsWindowDto | null;
   @ApiProperty({ nullable: true, type: String, description: 'Data the history was replayed on (synthetic, replay, a vendor).' }) data_source!: string | null;
