@@ -14,7 +14,7 @@ import { CalibrationBook } from '../src/core/calibration/calibration-book';
 import { CALIBRATED_STYLES, replayDay, type DaySource } from '../src/core/calibration/calibration-run';
 import { daysOfMinutes } from '../src/core/calibration/csv-days';
 import type { Style } from '../src/core/strategies/strategy.types';
-import { reliabilityReport, reportRow } from '../src/core/calibration/reliability-report';
+import { reliabilityReport, reportRow, sequentialReport, sequentialRow } from '../src/core/calibration/reliability-report';
 import type { OutcomeRow } from '../src/core/stats';
 import { syntheticDays } from '../src/modules/calibration/synthetic-days';
 
@@ -46,6 +46,8 @@ function report(rows: OutcomeRow[]): void {
   console.log('\nwalk-forward: calibrate on the earlier 60 % of plans, state TP1 for the later ones as the service does');
   console.table(out.map(reportRow));
   for (const r of out) if ('bins' in r) console.table(r.bins);
+  console.log('as of each plan: every filled plan stated from the outcomes resolved before it (what POST /gpt/plan with as_of states)');
+  console.table(sequentialReport(rows, CALIBRATED_STYLES).map(sequentialRow));
 }
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@
 import { resampleBars } from '../src/core/bars/resample';
 import { replayOutcomes } from '../src/core/calibration/replay-outcomes';
 import { sessionTag } from '../src/core/session/session';
-import { reliabilityReport, reportRow } from '../src/core/calibration/reliability-report';
+import { reliabilityReport, reportRow, sequentialReport, sequentialRow } from '../src/core/calibration/reliability-report';
 import type { OutcomeRow } from '../src/core/stats';
 import { fixtureBars } from '../test/support/bars';
 
@@ -24,4 +24,7 @@ for (const f of SESSIONS) {
 }
 const replayMs = performance.now() - t0;
 console.log(`replayed ${bars} regular-session minutes (scalp on 1m, intraday on 5m): ${rows.length} plans in ${(replayMs / 1000).toFixed(1)} s`);
+console.log('walk-forward: calibrated on the earlier 60 % of plans, scored on the later 40 %');
 console.table(reliabilityReport(rows, ['scalp', 'intraday']).map(reportRow));
+console.log('as of each plan: every filled plan stated from the outcomes resolved before it (what POST /gpt/plan with as_of states)');
+console.table(sequentialReport(rows, ['scalp', 'intraday']).map(sequentialRow));

@@ -219,7 +219,9 @@ export class CalibrationBook {
     const speaks = s !== null && s.reason === null;
     const w = ratios.window;
     const half = Number.isFinite(ratios.half_life_sessions) ? `half-life ${ratios.half_life_sessions} sessions` : 'all sessions weighed equally';
-    const own = parent ? `${input.strategy_id} has ${parent.stats.n} filled plans of its own${speaks ? '' : ' (under 30: its expectancy does not speak)'}` : `${input.strategy_id} has no replayed plans of its own`;
+    const own = parent
+      ? `${input.strategy_id} has ${parent.stats.n} filled plans of its own${speaks ? '' : ' (under 30: its expectancy does not speak)'}`
+      : `${input.strategy_id} has no replayed plans of its own`;
     return {
       probabilities: { tp1: r4(tp1.p), tp2: tp2 === null ? null : r4(tp2), tp3: tp3 === null ? null : r4(tp3) },
       meta: {

@@ -22,9 +22,16 @@ export interface DaySource {
   minutes(day: string): readonly Bar[];
 }
 
+/**
+ * Earlier sessions replayed as warm-up before the day whose plans are kept: enough that more history
+ * changes no row (test/strategies/calibration-warmup-handcheck.spec.ts) — for intraday the trend regime
+ * reads EMA50 of 15-minute bars (26 a session), which needs ~8 sessions to forget its seed.
+ */
+export const WARMUP_SESSIONS: Record<Style, number> = { scalp: 2, intraday: 8, swing: 0, leaps: 0 };
+
 /** Outcome rows of the plans made on `days[k]`. */
 export function replayDay(src: DaySource, k: number, style: Style, costs?: CostModel): OutcomeRow[] {
-  const window = src.days.slice(Math.max(0, k - 2), k + 1).flatMap((d) => src.minutes(d).filter((b) => sessionTag(b.time) === 'regular'));
+  const window = src.days.slice(Math.max(0, k - WARMUP_SESSIONS[style]), k + 1).flatMap((d) => src.minutes(d).filter((b) => sessionTag(b.time) === 'regular'));
   if (window.length === 0) return [];
   const day = src.days[k];
   const intraday = style === 'scalp' ? { '1m': window } : { '5m': resampleBars(window, '5m') };

@@ -65,3 +65,58 @@ export function reportRow(r: StyleReliability | { style: Style; reason: string }
     'Brier constant': f(r.scores.constant.brier, 4),
   };
 }
+
+export interface SequentialReliability {
+  style: Style;
+  filled: number;
+  /** Filled plans the history before them could speak for (non-null TP1). */
+  scored: number;
+  mean_stated: number;
+  realised: number;
+  realised_ci95: [number, number];
+  brier_stated: number;
+  brier_random_walk: number;
+}
+
+/**
+ * The check a reviewer runs with as_of: every filled plan, stated the way the service states it at that
+ * plan's moment (only outcomes resolved before it), against what happened. Coverage is scored/filled.
+ */
+export function sequentialReport(rows: readonly OutcomeRow[], styles: readonly Style[], source = 'report'): SequentialReliability[] {
+  const book = new CalibrationBook(rows, source);
+  return styles.map((style) => {
+    const filled = rows.filter((r) => r.style === style && r.filled);
+    const preds = filled.flatMap((r) => {
+      const p = book.oddsFor({ strategy_id: r.playbook, style, tp1_atr: r.tp1_atr, rr_to_t1: r.rr[0] ?? 0, rr: r.rr }, r.plan_time).probabilities.tp1;
+      return p === null ? [] : [{ p, hit: r.tp_hit[0], rw: 1 / (1 + Math.max(0, r.rr[0] ?? 0)) }];
+    });
+    const n = preds.length;
+    const hits = preds.filter((p) => p.hit).length;
+    const ci = wilsonInterval(hits, n) ?? { lo: NaN, hi: NaN };
+    const brier = (f: (p: (typeof preds)[number]) => number) => preds.reduce((s, p) => s + (f(p) - (p.hit ? 1 : 0)) ** 2, 0) / n;
+    return {
+      style,
+      filled: filled.length,
+      scored: n,
+      mean_stated: preds.reduce((s, p) => s + p.p, 0) / n,
+      realised: hits / n,
+      realised_ci95: [ci.lo, ci.hi],
+      brier_stated: brier((p) => p.p),
+      brier_random_walk: brier((p) => p.rw),
+    };
+  });
+}
+
+export function sequentialRow(r: SequentialReliability): Record<string, string | number> {
+  const f = (x: number, d = 3) => (Number.isFinite(x) ? Number(x.toFixed(d)) : 'n/a');
+  return {
+    style: r.style,
+    filled: r.filled,
+    'stated (coverage)': `${r.scored} (${((100 * r.scored) / Math.max(1, r.filled)).toFixed(0)} %)`,
+    'mean stated p(TP1)': f(r.mean_stated),
+    'realised TP1': f(r.realised),
+    'realised 95 % CI': `${f(r.realised_ci95[0])}–${f(r.realised_ci95[1])}`,
+    'Brier stated': f(r.brier_stated, 4),
+    'Brier 1/(1+RR)': f(r.brier_random_walk, 4),
+  };
+}

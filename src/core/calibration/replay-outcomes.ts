@@ -11,7 +11,7 @@ import type { Bar } from '../bars/bar';
 import type { Interval } from '../bars/interval';
 import { INTERVAL_MS, isIntraday } from '../bars/interval';
 import { buildStyleFrames, barRequirements } from '../analysis/analyze-symbol';
-import { initialState, step } from '../follower/plan-follower';
+import { entryType, initialState, step } from '../follower/plan-follower';
 import type { FollowedPlan, FollowerState } from '../follower/follower.types';
 import { buildPlan } from '../plan/build-plan';
 import type { PlanGeometry } from '../plan/plan.types';
@@ -108,6 +108,7 @@ function settle(o: Open, inp: ReplayInput, bars: readonly Bar[], j: number, iv: 
     bars_to_outcome: j - o.i,
     resolved_at: bars[j].time + INTERVAL_MS[iv],
     data_source: inp.data_source,
+    levels: { entry: g.entry, stop: g.stop, targets: [...g.targets], entry_type: entryType(o.plan) },
   };
 }
 

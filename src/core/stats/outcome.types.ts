@@ -68,4 +68,14 @@ export interface OutcomeRow {
   resolved_at: number;
   /** Vendor id of the bars (synthetic, replay, polygon …). */
   data_source: string;
+  /** The plan's levels as stated (rows written before this field existed lack it). */
+  levels?: OutcomeLevels;
+}
+
+export interface OutcomeLevels {
+  entry: number;
+  stop: number;
+  targets: number[];
+  /** stop: a breakout entry (fills when price trades up/down through it); limit: a pullback entry. */
+  entry_type: 'stop' | 'limit';
 }

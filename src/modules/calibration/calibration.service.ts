@@ -14,7 +14,7 @@ import { replayDaySources } from './replay-days';
 import { syntheticDays } from './synthetic-days';
 
 /** Bump when the engine, the follower or the row shape change: older cached runs are then recomputed. */
-export const CALIBRATION_VERSION = 1;
+export const CALIBRATION_VERSION = 2;
 
 export type CalibrationState = 'idle' | 'running' | 'ready' | 'failed';
 
