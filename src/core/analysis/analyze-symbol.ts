@@ -11,6 +11,7 @@ import { resampleBars } from '../bars/resample';
 import { bookLookup, type OddsLookup, type PlanOdds } from '../calibration/calibration-book';
 import { buildPlan } from '../plan/build-plan';
 import { compositeScore } from '../plan/scoring';
+import { costInR, DEFAULT_COST_MODEL, type CostModel } from '../stats/costs';
 import type { IndicatorSnapshot } from '../plan/plan.schema';
 import type { GuardrailViolation, PlanGeometry } from '../plan/plan.types';
 import { marketStatus } from '../session/session';
@@ -74,6 +75,8 @@ export interface AnalyzeInputs {
   warnings?: string[];
   /** Measured odds per plan (a calibration book of the bars' data source); none → null rates with a reason. */
   odds?: OddsLookup;
+  /** Commission and slippage per share per side for the ranking's expectancy after costs (default 1¢ + 1¢). */
+  costs?: CostModel;
 }
 
 export interface AnalyzedPlan {
@@ -193,7 +196,14 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
     const rr = g.targets.map((t) => (Math.abs(g.entry - g.stop) > 0 ? Math.abs(t - g.entry) / Math.abs(g.entry - g.stop) : 0));
     const odds = lookup({ strategy_id: g.strategy_id, style, tp1_atr: g.target_meta[0]?.distance_atr ?? NaN, rr_to_t1: g.rr_to_t1, rr }, nowMs);
     const c = g.composite_components;
-    const ranked = compositeScore({ probability: odds.rank_probability, risk_reward: c.risk_reward, actionability: c.actionability, mtf_score: c.mtf_score, confidence: c.confidence });
+    const ranked = compositeScore({
+      probability: odds.rank_probability,
+      risk_reward: c.risk_reward,
+      actionability: c.actionability,
+      mtf_score: c.mtf_score,
+      confidence: c.confidence,
+      cost_r: costInR(g.entry, g.stop, inp.costs ?? DEFAULT_COST_MODEL),
+    });
     plans.push({ plan: { ...g, composite_score: ranked.composite, composite_components: ranked.components }, ctx: e.ctx, odds });
   }
   // a playbook whose measured after-cost expectancy is negative (interval below zero) never outranks one that is not

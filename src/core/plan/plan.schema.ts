@@ -93,6 +93,10 @@ export const CompositeComponentsSchema = z.object({
   /** max(0.2, 1 + 0.5 × mtf_score). */
   mtf_multiplier: finite,
   confidence: finite,
+  /** Round-trip costs (commission + slippage per share per side) in R of this plan. Absent on older snapshots. */
+  cost_r: finite.optional(),
+  /** probability × R:R₁ − (1 − probability) − cost_r: the TP1-or-stop expectancy after costs, in R. Absent on older snapshots. */
+  expected_r_after_costs: finite.optional(),
 });
 
 export const MtfBiasSchema = z.object({ bias: z.enum(['long', 'short', 'neutral']), agreement: finite });

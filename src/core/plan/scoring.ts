@@ -50,10 +50,20 @@ export function scoreConfidence(ctx: AsOfContext, direction: Direction, conditio
   return { confidence: Math.round(Math.min(1, Math.max(0, total)) * 100) / 100, components, factors };
 }
 
-/** Ranking score: p(TP1) × min(R:R₁, 4) × actionability × mtf_multiplier × confidence (4 dp). */
-export function compositeScore(c: Omit<CompositeComponents, 'mtf_multiplier'>): { composite: number; components: CompositeComponents } {
+/**
+ * Ranking score: (1 + expected R after costs, floored at 0) × actionability × mtf_multiplier × confidence (4 dp),
+ * where expected R after costs = p(TP1) × R:R₁ − (1 − p(TP1)) − cost_r (a TP1-or-stop simplification of
+ * the plan; p is the measured rate, or the driftless 1/(1+R:R) when nothing is measured, which gives 0
+ * before costs). A plan whose costs eat its edge ranks below one that keeps some.
+ */
+export function compositeScore(c: Omit<CompositeComponents, 'mtf_multiplier' | 'expected_r_after_costs'>): { composite: number; components: CompositeComponents } {
   const mtf_multiplier = Math.max(0.2, 1 + 0.5 * c.mtf_score);
-  const parts = [c.probability, Math.min(c.risk_reward, 4), c.actionability, mtf_multiplier, c.confidence];
+  const cost = c.cost_r ?? 0;
+  const expected = c.probability * c.risk_reward - (1 - c.probability) - cost;
+  const parts = [Math.max(0, 1 + expected), c.actionability, mtf_multiplier, c.confidence];
   const composite = parts.every(Number.isFinite) ? Number(parts.reduce((a, b) => a * b, 1).toFixed(4)) : 0;
-  return { composite, components: { ...c, mtf_multiplier: Number(mtf_multiplier.toFixed(3)) } };
+  return {
+    composite,
+    components: { ...c, mtf_multiplier: Number(mtf_multiplier.toFixed(3)), cost_r: Number(cost.toFixed(4)), expected_r_after_costs: Number.isFinite(expected) ? Number(expected.toFixed(4)) : 0 },
+  };
 }

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { bookLookup, CalibrationBook, type OddsLookup } from '../../core/calibration/calibration-book';
 import { CALIBRATED_STYLES, runCalibration } from '../../core/calibration/calibration-run';
 import { aggregateSegments } from '../../core/stats/aggregate';
+import type { CostModel } from '../../core/stats/costs';
 import type { OutcomeRow } from '../../core/stats/outcome.types';
 import type { Style } from '../../core/strategies/strategy.types';
 import { CALIBRATION_STORE, type CalibrationStoreApi } from '../../persistence/calibration-store.types';
@@ -112,6 +113,12 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
 
   onModuleDestroy(): void {
     this.stopped = true;
+  }
+
+  /** The configured cost model (COST_COMMISSION_PER_SHARE, COST_SLIPPAGE_PER_SHARE): calibration and ranking use the same. */
+  get costs(): CostModel {
+    const { commissionPerShare, slippagePerShare } = this.config.calibration;
+    return { commission_per_share: commissionPerShare, slippage_per_share: slippagePerShare };
   }
 
   /** Odds for plans on bars of `dataSource` (null rates with the reason when that source is not calibrated). */

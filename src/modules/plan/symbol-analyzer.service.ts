@@ -44,6 +44,6 @@ export class SymbolAnalyzer {
     const daily = dailyR.status === 'fulfilled' ? dailyR.value : null;
     const source = Object.values(frames)[0]?.data_source ?? daily?.data_source ?? 'unknown';
     const odds = this.calibration?.lookupFor(source);
-    return analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, historical, frames, daily, warnings, odds });
+    return analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, historical, frames, daily, warnings, odds, costs: this.calibration?.costs });
   }
 }

@@ -70,12 +70,18 @@ export class ConfidenceComponentDto implements W.ConfidenceComponent {
 }
 
 export class CompositeComponentsDto implements W.CompositeComponents {
-  @ApiProperty({ description: 'TP1 probability used for ranking, 0–1.' }) probability!: number;
-  @ApiProperty({ description: 'rr_to_t1 (capped at 4 in the product).' }) risk_reward!: number;
+  @ApiProperty({ description: 'TP1 probability used for ranking, 0–1: the measured rate, else the driftless 1/(1+R:R).' }) probability!: number;
+  @ApiProperty({ description: 'rr_to_t1.' }) risk_reward!: number;
   @ApiProperty({ description: 'Actionability 0–1.' }) actionability!: number;
   @ApiProperty({ description: 'Multi-timeframe score −0.5…0.5 (HTF agreement − 0.5).' }) mtf_score!: number;
   @ApiProperty({ description: 'max(0.2, 1 + 0.5 × mtf_score).' }) mtf_multiplier!: number;
   @ApiProperty({ description: 'Confidence 0–1.' }) confidence!: number;
+  @ApiProperty({ required: false, description: 'Round-trip costs (commission + slippage per share per side) in R of this plan.' }) cost_r?: number;
+  @ApiProperty({
+    required: false,
+    description: 'probability × R:R₁ − (1 − probability) − cost_r, in R. composite_score = max(0, 1 + this) × actionability × mtf_multiplier × confidence.',
+  })
+  expected_r_after_costs?: number;
 }
 
 export class MtfBiasDto implements W.MtfBias {
