@@ -6,6 +6,9 @@
  *   npm run calibrate -- --source synthetic [--symbols SPY,QQQ] [--days 60]
  *   npm run calibrate -- --source replay --dir data/replay [--style intraday]
  *   npm run calibrate -- --source replay --dir DIR --report
+ *   npm run calibrate -- --source vendor --symbols SPY,QQQ --days 30 [--end 2021-08-13]
+ *     (the configured vendor through the provider chain: POLYGON_API_KEY, TRADIER_API_TOKEN …; the run is
+ *     written as DATA_DIR/calibration/<vendor id>.json and states odds for plans on that vendor's bars)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +20,7 @@ import type { Style } from '../src/core/strategies/strategy.types';
 import { reliabilityReport, reportRow, sequentialReport, sequentialRow } from '../src/core/calibration/reliability-report';
 import type { OutcomeRow } from '../src/core/stats';
 import { syntheticDays } from '../src/modules/calibration/synthetic-days';
+import { vendorDays } from './vendor-days';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,8 +28,18 @@ function arg(name: string): string | undefined {
 }
 const has = (name: string) => process.argv.includes(`--${name}`);
 
-function sources(): DaySource[] {
+let sourceName = arg('source') ?? 'synthetic';
+
+async function sources(): Promise<DaySource[]> {
   const source = arg('source') ?? 'synthetic';
+  if (source === 'vendor') {
+    const symbols = (arg('symbols') ?? 'SPY,QQQ').toUpperCase().split(',').filter(Boolean);
+    const end = arg('end') ?? new Date().toISOString().slice(0, 10);
+    const out = await vendorDays(symbols, Number(arg('days') ?? 20), end, (m) => console.warn(m));
+    if (!out.data_source || !out.sources.length) throw new Error('--source vendor: no vendor served 1-minute history (set a vendor key; see docs/providers.md)');
+    sourceName = out.data_source;
+    return out.sources;
+  }
   if (source === 'synthetic') {
     const symbols = (arg('symbols') ?? 'SPY,QQQ,AAPL,MSFT,IWM').toUpperCase().split(',').filter(Boolean);
     const days = Number(arg('days') ?? 40);
@@ -38,7 +52,7 @@ function sources(): DaySource[] {
       .filter((f) => /_1m\.csv$/i.test(f))
       .map((f) => daysOfMinutes(f.replace(/_1m\.csv$/i, '').toUpperCase(), 'replay', parseCsvBars(fs.readFileSync(path.join(dir, f), 'utf8'))));
   }
-  throw new Error(`--source ${source}: use synthetic or replay (vendor history: run the service with keys and use POST /gpt/plan with as_of)`);
+  throw new Error(`--source ${source}: use synthetic, replay or vendor`);
 }
 
 function report(rows: OutcomeRow[]): void {
@@ -52,7 +66,7 @@ function report(rows: OutcomeRow[]): void {
 
 async function main(): Promise<void> {
   const styles = (arg('style') ? [arg('style') as Style] : CALIBRATED_STYLES) as Style[];
-  const srcs = sources();
+  const srcs = await sources();
   const rows: OutcomeRow[] = [];
   const total = srcs.reduce((s, x) => s + Math.max(0, x.days.length - 2), 0);
   let done = 0;
@@ -67,7 +81,7 @@ async function main(): Promise<void> {
     }
   }
   process.stderr.write(`\n${rows.length} plans in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-  const source = arg('source') ?? 'synthetic';
+  const source = sourceName;
   const dataDir = path.resolve(process.env.DATA_DIR ?? './data');
   const file = path.join(dataDir, 'calibration', `${source}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
