@@ -36,7 +36,9 @@ export function replayDay(src: DaySource, k: number, style: Style, costs?: CostM
   const day = src.days[k];
   const intraday = style === 'scalp' ? { '1m': window } : { '5m': resampleBars(window, '5m') };
   const warmup = style === 'scalp' ? 30 : 12;
-  return replayOutcomes({ symbol: src.symbol, style, data_source: src.data_source, intraday, costs, warmup }).filter((r) => etDate(r.plan_time) === day);
+  // plans are made on `day` only; the earlier sessions just warm the indicators up (a plan never outlives its session)
+  const from = src.minutes(day)[0]?.time;
+  return replayOutcomes({ symbol: src.symbol, style, data_source: src.data_source, intraday, costs, warmup, from }).filter((r) => etDate(r.plan_time) === day);
 }
 
 /**

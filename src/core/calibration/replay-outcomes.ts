@@ -37,6 +37,8 @@ export interface ReplayInput {
   costs?: CostModel;
   /** First as-of index evaluated (indicator warm-up); default 50. */
   warmup?: number;
+  /** UTC ms: bars before this only warm indicators up (no plans are made on them). */
+  from?: number;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -125,7 +127,9 @@ export function replayOutcomes(inp: ReplayInput): OutcomeRow[] {
     const bars = frame.bars;
     const playbooks = playbooksForStyle(inp.style).filter((p) => p.styles.some((s) => s.style === inp.style && s.interval === iv));
     const open = new Map<string, Open>();
-    for (let i = warmup; i < bars.length; i++) {
+    let first = warmup;
+    if (inp.from !== undefined) while (first < bars.length && bars[first].time < inp.from) first++;
+    for (let i = first; i < bars.length; i++) {
       // 1) advance open plans with this bar (a plan made on bar k sees bars k+1 … only)
       for (const [id, o] of open) {
         if (o.i >= i) continue;
