@@ -122,6 +122,11 @@ export class CalibrationBook {
     return this.rows.length;
   }
 
+  /** Every row (oldest resolved first). */
+  allRows(): readonly OutcomeRow[] {
+    return this.rows;
+  }
+
   /** Rows resolved strictly before t: their count (rows are sorted by resolved_at). */
   private countBefore(t: number): number {
     let lo = 0;

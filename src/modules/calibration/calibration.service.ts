@@ -122,11 +122,27 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   /** Odds for plans on bars of `dataSource` (null rates with the reason when that source is not calibrated). */
-  lookupFor(dataSource: string): OddsLookup {
-    const key = dataSource === 'synthetic' || dataSource === 'replay' ? dataSource : dataSource.split(',')[0];
+  lookupFor(dataSource: string, pending?: string): OddsLookup {
+    const key = CalibrationService.sourceKey(dataSource);
     const st = this.status.get(key);
-    const running = st?.state === 'running' ? `calibration of ${key} history is running (${st.rows} plans so far)` : undefined;
+    const running = pending ?? (st?.state === 'running' ? `calibration of ${key} history is running (${st.rows} plans so far)` : undefined);
     return bookLookup(this.bookMap.get(key) ?? null, running);
+  }
+
+  /** The book a bars payload's data_source reads (a vendor chain label's first part). */
+  static sourceKey(dataSource: string): string {
+    return dataSource === 'synthetic' || dataSource === 'replay' ? dataSource : dataSource.split(',')[0];
+  }
+
+  /** Add rows to a source's book (vendor history measured on demand); a plan already in the book is kept once. */
+  addRows(source: string, rows: readonly OutcomeRow[]): void {
+    const have = this.bookMap.get(source)?.allRows() ?? [];
+    const key = (r: OutcomeRow) => `${r.symbol}|${r.style}|${r.playbook}|${r.plan_time}`;
+    const seen = new Set(have.map(key));
+    const merged = [...have, ...rows.filter((r) => !seen.has(key(r)))];
+    const prev = this.status.get(source);
+    const symbols = [...new Set([...(prev?.symbols ?? []), ...rows.map((r) => r.symbol)])].sort();
+    this.setRows(source, merged, { symbols, days: prev?.days ?? 0 });
   }
 
   /** Install outcome rows for a source (CLI, tests, a store). */

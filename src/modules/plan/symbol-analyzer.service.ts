@@ -4,6 +4,7 @@ import type { Interval } from '../../core/bars/interval';
 import type { Style } from '../../core/strategies/strategy.types';
 import { CLOCK, type Clock } from '../../providers/provider.types';
 import { CalibrationService } from '../calibration/calibration.service';
+import { VendorHistoryService } from '../calibration/vendor-history.service';
 import { MARKET_DATA_PORT, type MarketDataPort } from '../data-ports/data-ports';
 
 export type { Analysis as SymbolAnalysis } from '../../core/analysis/analyze-symbol';
@@ -18,6 +19,7 @@ export class SymbolAnalyzer {
     @Inject(MARKET_DATA_PORT) private readonly market: MarketDataPort,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() private readonly calibration?: CalibrationService,
+    @Optional() private readonly vendorHistory?: VendorHistoryService,
   ) {}
 
   /**
@@ -44,6 +46,18 @@ export class SymbolAnalyzer {
     const daily = dailyR.status === 'fulfilled' ? dailyR.value : null;
     const source = Object.values(frames)[0]?.data_source ?? daily?.data_source ?? 'unknown';
     const odds = this.calibration?.lookupFor(source);
-    return analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, historical, frames, daily, warnings, odds, costs: this.calibration?.costs });
+    const analysis = analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, historical, frames, daily, warnings, odds, costs: this.calibration?.costs });
+    this.measureVendorHistory(source, symbol, nowMs, analysis);
+    return analysis;
+  }
+
+  /** Plans on a vendor's bars with nothing measured start that vendor's history job (VendorHistoryService) and say so. */
+  private measureVendorHistory(source: string, symbol: string, nowMs: number, analysis: Analysis): void {
+    const key = CalibrationService.sourceKey(source);
+    if (!this.vendorHistory || key === 'synthetic' || key === 'replay' || key === 'unknown' || key.includes(':')) return;
+    const unmeasured = analysis.plans.filter((p) => p.odds.probabilities.tp1 === null);
+    if (!unmeasured.length) return;
+    const job = this.vendorHistory.request(key, symbol, nowMs);
+    if (job.state === 'running' || job.state === 'failed') for (const p of unmeasured) p.odds.meta.reason = job.reason;
   }
 }
