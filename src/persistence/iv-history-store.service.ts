@@ -103,7 +103,8 @@ export class IvHistoryStore implements IvHistoryApi {
   }
 
   async tracked(): Promise<string[]> {
-    const rows = await rawQuery<{ symbol: string }>(this.db, `SELECT "symbol" FROM "iv_tracked_symbols" ORDER BY "symbol"`);
+    // analysed = asked for a volatility block (tracked) or planned (a stored idea)
+    const rows = await rawQuery<{ symbol: string }>(this.db, `SELECT "symbol" FROM "iv_tracked_symbols" UNION SELECT DISTINCT "symbol" FROM "idea_snapshots" ORDER BY "symbol"`);
     return rows.map((r) => r.symbol);
   }
 }

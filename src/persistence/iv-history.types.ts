@@ -34,7 +34,7 @@ export interface IvHistoryApi {
   series(symbol: string, opts?: { fromDay?: string; toDay?: string; limit?: number }): Promise<AtmIvPointRecord[]>;
   /** Mark a symbol as analysed (the after-close recorder visits it). */
   track(symbol: string, atMs?: number): Promise<void>;
-  /** Every tracked symbol, alphabetically. */
+  /** Every analysed symbol (tracked, or with a stored plan), alphabetically. */
   tracked(): Promise<string[]>;
 }
 
