@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import pLimit from 'p-limit';
 import { ValidationFailedError, type FieldProblem } from '../../../common/errors';
+import { normalizeTicker } from '../../../core/symbols/ticker';
 import { ALLOWED_UNIVERSE_FORMS, dollarVolume, LIQUIDITY_POOL, parseUniverseToken, STATIC_INDEX_DEFAULTS, type UniverseToken } from '../../../core/symbols/universe-tokens';
 import { WATCHLISTS, type WatchlistApi } from '../../../persistence/watchlist.types';
 import { CLOCK, type Clock } from '../../../providers/provider.types';
@@ -30,6 +31,15 @@ export const LIQUIDITY_TTL_MS = 15 * 60_000;
 const RANK_CONCURRENCY = 8;
 const RANK_SESSIONS = 20;
 
+/** The names TOP<k> ranks: TOP_LIQUIDITY_POOL (comma-separated tickers) when set, else the built-in pool. */
+export function liquidityPool(env: string | undefined = process.env.TOP_LIQUIDITY_POOL): string[] {
+  const own = (env ?? '')
+    .split(/[\s,]+/)
+    .map((x) => normalizeTicker(x))
+    .filter((x): x is string => x !== null);
+  return own.length ? [...new Set(own)] : [...LIQUIDITY_POOL];
+}
+
 interface Ranking {
   at: number;
   ranked: Array<{ symbol: string; dollar_volume: number }>;
@@ -44,6 +54,7 @@ interface Ranking {
 @Injectable()
 export class UniverseExpander {
   private ranking?: Ranking;
+  private readonly pool = liquidityPool();
   private ranking$?: Promise<Ranking>;
 
   constructor(
@@ -81,7 +92,7 @@ export class UniverseExpander {
         const r = await this.liquidity();
         const picked = r.ranked.slice(0, p.k).map((x) => x.symbol);
         const note = [
-          `ranked by mean traded dollar volume (close × volume) over the last ${RANK_SESSIONS} daily bars among ${LIQUIDITY_POOL.length} liquid names (index ETFs and the static index lists)`,
+          `ranked by mean traded dollar volume (close × volume) over the last ${RANK_SESSIONS} daily bars among ${this.pool.length} liquid names (TOP_LIQUIDITY_POOL, default: index ETFs and the static index lists)`,
           picked.length < p.k ? `only ${picked.length} names could be ranked` : '',
           r.failed ? `${r.failed} names had no daily bars` : '',
         ]
@@ -113,7 +124,7 @@ export class UniverseExpander {
     const sources = new Set<string>();
     let failed = 0;
     const rows = await Promise.all(
-      LIQUIDITY_POOL.map((symbol) =>
+      this.pool.map((symbol) =>
         gate(async () => {
           try {
             const r = await this.market.getBars({ symbol, interval: '1D', limit: RANK_SESSIONS });
