@@ -17,7 +17,7 @@ export class ScanRequestDto {
   @ApiProperty({
     description: `Tickers and universe tokens (1–${MAX_UNIVERSE} entries, at most ${MAX_UNIVERSE} tickers once expanded); a list or a comma-separated string, case-insensitive; duplicates ignored. Tokens: watchlist:<name>, TOP<k> (k 1–250, by dollar volume), FT-TOPLIQUIDITY (TOP50), sp500, nasdaq100. meta.universe_expansion says how each expanded.`,
     type: [String],
-    example: ['SPY', 'QQQ', 'watchlist:tech', 'TOP10'],
+    example: ['SPY', 'QQQ', 'AAPL'],
   })
   @Transform(toTickers)
   @IsArray({ message: 'must be a list of tickers or universe tokens' })
