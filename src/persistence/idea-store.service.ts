@@ -225,7 +225,14 @@ export class IdeaStore implements IdeaStoreApi {
         .getRepository<PlanDeltaRow>('PlanDelta')
         .createQueryBuilder('d')
         .innerJoin(
-          (sub) => sub.select('x.plan_id', 'pid').addSelect('MAX(x.seq)', 'mseq').from('plan_deltas', 'x').where('x.user_id = :userId', { userId }).andWhere('x.plan_id IN (:...planIds)', { planIds }).groupBy('x.plan_id'),
+          (sub) =>
+            sub
+              .select('x.plan_id', 'pid')
+              .addSelect('MAX(x.seq)', 'mseq')
+              .from('plan_deltas', 'x')
+              .where('x.user_id = :userId', { userId })
+              .andWhere('x.plan_id IN (:...planIds)', { planIds })
+              .groupBy('x.plan_id'),
           'm',
           'm.pid = d.plan_id AND m.mseq = d.seq',
         )

@@ -95,11 +95,11 @@ export class IvHistoryStore implements IvHistoryApi {
   async track(symbol: string, atMs = Date.now()): Promise<void> {
     const sym = normalizeTicker(symbol);
     if (!sym) throw ValidationFailedError.field('symbol', TICKER_RULE);
-    await rawQuery(
-      this.db,
-      `INSERT INTO "iv_tracked_symbols" ("symbol", "first_seen", "last_seen") VALUES ($1, $2, $3) ON CONFLICT ("symbol") DO UPDATE SET "last_seen" = excluded."last_seen"`,
-      [sym, atMs, atMs],
-    );
+    await rawQuery(this.db, `INSERT INTO "iv_tracked_symbols" ("symbol", "first_seen", "last_seen") VALUES ($1, $2, $3) ON CONFLICT ("symbol") DO UPDATE SET "last_seen" = excluded."last_seen"`, [
+      sym,
+      atMs,
+      atMs,
+    ]);
   }
 
   async tracked(): Promise<string[]> {

@@ -36,12 +36,18 @@ describe.each(storageTargets())('watchlists on the %s store', (target) => {
   });
 
   it('CRUD: create (canonical, de-duplicated), read, replace, list, delete', async () => {
-    const c = await alice().put('/api/v1/watchlists/Tech', { tickers: ['aapl', 'MSFT', 'brk-b', 'AAPL', 'I:SPX'] }).expect(200);
+    const c = await alice()
+      .put('/api/v1/watchlists/Tech', { tickers: ['aapl', 'MSFT', 'brk-b', 'AAPL', 'I:SPX'] })
+      .expect(200);
     expect(c.body).toMatchObject({ name: 'tech', tickers: ['AAPL', 'MSFT', 'BRK.B', 'SPX'], count: 4, created: true });
     expect((await alice().get('/api/v1/watchlists/tech').expect(200)).body.tickers).toEqual(['AAPL', 'MSFT', 'BRK.B', 'SPX']);
-    const r = await alice().put('/api/v1/watchlists/tech', { tickers: ['NVDA', 'AMD'] }).expect(200);
+    const r = await alice()
+      .put('/api/v1/watchlists/tech', { tickers: ['NVDA', 'AMD'] })
+      .expect(200);
     expect(r.body).toMatchObject({ name: 'tech', tickers: ['NVDA', 'AMD'], created: false, created_at: c.body.created_at });
-    await alice().put('/api/v1/watchlists/energy', { tickers: ['XOM'] }).expect(200);
+    await alice()
+      .put('/api/v1/watchlists/energy', { tickers: ['XOM'] })
+      .expect(200);
     expect((await alice().get('/api/v1/watchlists').expect(200)).body.watchlists.map((w: { name: string; count: number }) => [w.name, w.count])).toEqual([
       ['energy', 1],
       ['tech', 2],
@@ -52,11 +58,19 @@ describe.each(storageTargets())('watchlists on the %s store', (target) => {
   });
 
   it('isolation: bob cannot see, replace or delete alice’s list; his own list of the same name is separate', async () => {
-    await alice().put('/api/v1/watchlists/research', { tickers: ['TSLA'] }).expect(200);
+    await alice()
+      .put('/api/v1/watchlists/research', { tickers: ['TSLA'] })
+      .expect(200);
     expect((await bob().get('/api/v1/watchlists/research').expect(404)).body.error).toBe('not_found');
     await bob().del('/api/v1/watchlists/research').expect(404);
     expect((await bob().get('/api/v1/watchlists').expect(200)).body.watchlists).toEqual([]);
-    expect((await bob().put('/api/v1/watchlists/research', { tickers: ['SPY'] }).expect(200)).body.created).toBe(true);
+    expect(
+      (
+        await bob()
+          .put('/api/v1/watchlists/research', { tickers: ['SPY'] })
+          .expect(200)
+      ).body.created,
+    ).toBe(true);
     expect((await alice().get('/api/v1/watchlists/research').expect(200)).body.tickers).toEqual(['TSLA']);
     await bob().del('/api/v1/watchlists/research').expect(200);
     expect((await alice().get('/api/v1/watchlists/research').expect(200)).body.tickers).toEqual(['TSLA']);
@@ -79,38 +93,67 @@ describe.each(storageTargets())('watchlists on the %s store', (target) => {
   });
 
   it('500 tickers are accepted', async () => {
-    const r = await alice().put('/api/v1/watchlists/wide', { tickers: Array.from({ length: 500 }, (_, i) => `A${i}`) }).expect(200);
+    const r = await alice()
+      .put('/api/v1/watchlists/wide', { tickers: Array.from({ length: 500 }, (_, i) => `A${i}`) })
+      .expect(200);
     expect(r.body.count).toBe(500);
   });
 
   it('scan with watchlist:<name> plus a ticker: expanded before the scan, reported per token', async () => {
-    await alice().put('/api/v1/watchlists/scanme', { tickers: ['AAPL', 'MSFT'] }).expect(200);
-    const r = await alice().post('/gpt/scan', { universe: ['watchlist:ScanMe', 'spy', 'AAPL'], style: 'intraday' }).expect(200);
+    await alice()
+      .put('/api/v1/watchlists/scanme', { tickers: ['AAPL', 'MSFT'] })
+      .expect(200);
+    const r = await alice()
+      .post('/gpt/scan', { universe: ['watchlist:ScanMe', 'spy', 'AAPL'], style: 'intraday' })
+      .expect(200);
     expect(r.body.universe_expansion).toEqual([
       { token: 'watchlist:ScanMe', kind: 'watchlist', count: 2, symbols: ['AAPL', 'MSFT'], source: 'watchlist' },
       { token: 'spy', kind: 'ticker', count: 1, symbols: ['SPY'], source: 'ticker' },
       { token: 'AAPL', kind: 'ticker', count: 1, symbols: ['AAPL'], source: 'ticker' },
     ]);
     expect(r.body.meta.universe_count).toBe(3);
-    const scanned = [...r.body.candidates.map((c: { symbol: string }) => c.symbol), ...r.body.no_setup.map((c: { symbol: string }) => c.symbol), ...r.body.errors.map((c: { symbol: string }) => c.symbol)];
+    const scanned = [
+      ...r.body.candidates.map((c: { symbol: string }) => c.symbol),
+      ...r.body.no_setup.map((c: { symbol: string }) => c.symbol),
+      ...r.body.errors.map((c: { symbol: string }) => c.symbol),
+    ];
     expect(scanned.sort()).toEqual(['AAPL', 'MSFT', 'SPY']);
   });
 
   it('another user’s watchlist as a scan token is a 404; an unknown token a 400 listing the allowed forms', async () => {
-    await alice().put('/api/v1/watchlists/private', { tickers: ['AAPL'] }).expect(200);
-    expect((await bob().post('/gpt/scan', { universe: ['watchlist:private'], style: 'intraday' }).expect(404)).body.error).toBe('not_found');
-    const bad = await alice().post('/gpt/scan', { universe: ['SPY', 'FT-PLAYBOOK'], style: 'intraday' }).expect(400);
+    await alice()
+      .put('/api/v1/watchlists/private', { tickers: ['AAPL'] })
+      .expect(200);
+    expect(
+      (
+        await bob()
+          .post('/gpt/scan', { universe: ['watchlist:private'], style: 'intraday' })
+          .expect(404)
+      ).body.error,
+    ).toBe('not_found');
+    const bad = await alice()
+      .post('/gpt/scan', { universe: ['SPY', 'FT-PLAYBOOK'], style: 'intraday' })
+      .expect(400);
     expect(bad.body.details).toEqual([{ field: 'universe', message: expect.stringContaining('entry 1 "FT-PLAYBOOK" is not a ticker or universe token; allowed:') }]);
     for (const form of ['watchlist:<name>', 'TOP<k>', 'FT-TOPLIQUIDITY', 'sp500', 'nasdaq100']) expect(bad.body.details[0].message).toContain(form);
-    await alice().post('/gpt/scan', { universe: ['TOP0'], style: 'intraday' }).expect(400);
+    await alice()
+      .post('/gpt/scan', { universe: ['TOP0'], style: 'intraday' })
+      .expect(400);
     // 500-ticker watchlist: more than a scan takes
-    const big = await alice().post('/gpt/scan', { universe: ['watchlist:wide'], style: 'intraday' }).expect(400);
+    const big = await alice()
+      .post('/gpt/scan', { universe: ['watchlist:wide'], style: 'intraday' })
+      .expect(400);
     expect(big.body.details[0]).toEqual({ field: 'universe', message: 'expands to 500 distinct tickers; at most 250 per scan' });
   });
 
   it('sp500 / nasdaq100 without a constituents vendor: the documented static default, labelled', async () => {
     const e = await t.app.get(UniverseExpander).expand('alice', ['sp500', 'Nasdaq100']);
-    expect(e.expansion[0]).toMatchObject({ kind: 'index', symbols: [...STATIC_INDEX_DEFAULTS.sp500], source: 'static_default', note: expect.stringContaining('no configured vendor supplies sp500 constituents') });
+    expect(e.expansion[0]).toMatchObject({
+      kind: 'index',
+      symbols: [...STATIC_INDEX_DEFAULTS.sp500],
+      source: 'static_default',
+      note: expect.stringContaining('no configured vendor supplies sp500 constituents'),
+    });
     expect(e.expansion[1]).toMatchObject({ kind: 'index', symbols: [...STATIC_INDEX_DEFAULTS.nasdaq100], source: 'static_default' });
     expect(e.symbols).toEqual([...new Set([...STATIC_INDEX_DEFAULTS.sp500, ...STATIC_INDEX_DEFAULTS.nasdaq100])]);
   });
@@ -154,7 +197,11 @@ describe('TOP<k> / FT-TOPLIQUIDITY', () => {
     expect((await expander.expand('bob', ['TOP5'])).symbols).toEqual(top.expansion[0].symbols);
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
-    const r = await request(t.http).post('/gpt/scan').set('Authorization', 'Bearer key-alice-1').send({ universe: ['top3'], style: 'intraday' }).expect(200);
+    const r = await request(t.http)
+      .post('/gpt/scan')
+      .set('Authorization', 'Bearer key-alice-1')
+      .send({ universe: ['top3'], style: 'intraday' })
+      .expect(200);
     expect(r.body.universe_expansion[0]).toMatchObject({ token: 'top3', kind: 'top', symbols: dv.slice(0, 3).map((x) => x[0]) });
   });
 });

@@ -19,7 +19,7 @@ function phi(x: number): number {
   const h = x / n;
   let s = 1 + Math.exp((-x * x) / 2);
   for (let i = 1; i < n; i++) s += (i % 2 ? 4 : 2) * Math.exp((-(i * h) * (i * h)) / 2);
-  return 0.5 + ((s * h) / 3) / Math.sqrt(2 * Math.PI);
+  return 0.5 + (s * h) / 3 / Math.sqrt(2 * Math.PI);
 }
 
 function price(type: 'call' | 'put', S: number, K: number, T: number, v: number): number {

@@ -53,7 +53,10 @@ describe.each(storageTargets())('ATM-IV history on the %s store', (target) => {
   });
 
   it('a replayed symbol’s volatility block names the synthetic IV source, carries a banner, and records the session', async () => {
-    const res = await request(t.http).post('/gpt/multi-context').send({ symbol: 'SPY', intervals: ['1D'] }).expect(200);
+    const res = await request(t.http)
+      .post('/gpt/multi-context')
+      .send({ symbol: 'SPY', intervals: ['1D'] })
+      .expect(200);
     const v = res.body.volatility_regime;
     expect(res.body.data_source).toBe('replay');
     expect(v.sources).toMatchObject({ iv: 'synthetic', hv: 'replay', skew: 'synthetic', term_structure: 'synthetic', expected_move: 'synthetic', iv_rank: 'hv20_proxy' });
@@ -79,7 +82,12 @@ describe.each(storageTargets())('ATM-IV history on the %s store', (target) => {
     const back = await store.series('IWM');
     expect(back.map((b) => [b.day, b.iv])).toEqual(raw.map((p) => [p.day, p.iv])); // exact floats back
 
-    const v = (await request(t.http).post('/gpt/multi-context').send({ symbol: 'IWM', intervals: ['1D'] }).expect(200)).body.volatility_regime;
+    const v = (
+      await request(t.http)
+        .post('/gpt/multi-context')
+        .send({ symbol: 'IWM', intervals: ['1D'] })
+        .expect(200)
+    ).body.volatility_regime;
     expect(v.iv_rank_basis).toBe('atm_iv_history');
     expect(v.sources.iv_rank).toBe('atm_iv_history');
     expect(v.sources.iv_history).toEqual(['tradier']);
@@ -104,7 +112,12 @@ describe.each(storageTargets())('ATM-IV history on the %s store', (target) => {
   it('fewer than 60 recorded days: hv20 proxy, labelled, with the day count', async () => {
     const raw = series300('2021-03-31').slice(-59);
     await store.recordMany(raw.map((p) => ({ symbol: 'DIA', day: p.day, iv: p.iv, source: 'tradier', method: 'interpolated', expirations: [], at_close: true })));
-    const v = (await request(t.http).post('/gpt/multi-context').send({ symbol: 'DIA', intervals: ['1D'] }).expect(200)).body.volatility_regime;
+    const v = (
+      await request(t.http)
+        .post('/gpt/multi-context')
+        .send({ symbol: 'DIA', intervals: ['1D'] })
+        .expect(200)
+    ).body.volatility_regime;
     expect(v.iv_rank_basis).toBe('hv20_proxy');
     expect(v.iv_history_days).toBe(59);
     expect(v.notes).toContain('IV rank/percentile use HV20 as a proxy: 59 of the 60 days of recorded ATM IV needed');
@@ -122,7 +135,10 @@ describe.each(storageTargets())('ATM-IV history on the %s store', (target) => {
   });
 
   it('on-demand recording via POST /api/v1/iv-history/record, and its analysed-symbol universe', async () => {
-    const r = await request(t.http).post('/api/v1/iv-history/record').send({ symbols: ['qqq'] }).expect(200);
+    const r = await request(t.http)
+      .post('/api/v1/iv-history/record')
+      .send({ symbols: ['qqq'] })
+      .expect(200);
     expect(r.body.results).toEqual([expect.objectContaining({ symbol: 'QQQ', day: '2021-03-31', source: 'synthetic', written: true })]);
     expect(await store.tracked()).toEqual(expect.arrayContaining(['SPY', 'IWM', 'DIA']));
     const all = await request(t.http).post('/api/v1/iv-history/record').send({}).expect(200);

@@ -32,7 +32,21 @@ describe.each(storageTargets())('plan history on the %s store', (target) => {
     ids.spy2 = await save('alice', 'SPY');
     await save('alice', 'SPY', ids.spy1, 101); // version 2 of the first SPY plan
     ids.bob = await save('bob', 'SPY');
-    const state = (over: object) => ({ status: 'triggered', stop: 99, targets_hit: 0, fill_price: 100, fill_time: Date.parse('2026-12-01T15:00:00Z'), exit_price: null, exit_time: null, exit_reason: null, extreme: 101, last_price: 100.5, last_bar_time: 0, r_multiple: null, ...over });
+    const state = (over: object) => ({
+      status: 'triggered',
+      stop: 99,
+      targets_hit: 0,
+      fill_price: 100,
+      fill_time: Date.parse('2026-12-01T15:00:00Z'),
+      exit_price: null,
+      exit_time: null,
+      exit_reason: null,
+      extreme: 101,
+      last_price: 100.5,
+      last_bar_time: 0,
+      r_multiple: null,
+      ...over,
+    });
     await store.appendDelta('alice', ids.spy1, { type: 'entered', payload: { type: 'entered', state: state({}) } });
     await store.appendDelta('alice', ids.spy1, {
       type: 'stop_hit',

@@ -14,14 +14,9 @@ import { normalizeWatchlistName } from './watchlist-rules';
 export const MAX_TOP_K = 250;
 export const FT_TOPLIQUIDITY_K = 50;
 
-export type UniverseToken =
-  | { kind: 'ticker'; symbol: string }
-  | { kind: 'watchlist'; name: string }
-  | { kind: 'top'; k: number }
-  | { kind: 'index'; index: 'sp500' | 'nasdaq100' };
+export type UniverseToken = { kind: 'ticker'; symbol: string } | { kind: 'watchlist'; name: string } | { kind: 'top'; k: number } | { kind: 'index'; index: 'sp500' | 'nasdaq100' };
 
-export const ALLOWED_UNIVERSE_FORMS =
-  'a ticker (SPY, BRK.B), watchlist:<name> (a saved watchlist), TOP<k> with k 1–250 (most liquid by dollar volume), FT-TOPLIQUIDITY (= TOP50), sp500, nasdaq100';
+export const ALLOWED_UNIVERSE_FORMS = 'a ticker (SPY, BRK.B), watchlist:<name> (a saved watchlist), TOP<k> with k 1–250 (most liquid by dollar volume), FT-TOPLIQUIDITY (= TOP50), sp500, nasdaq100';
 
 /**
  * Static default constituents (large members by index weight, checked by hand in 2025; not the live
@@ -29,13 +24,88 @@ export const ALLOWED_UNIVERSE_FORMS =
  */
 export const STATIC_INDEX_DEFAULTS: Record<'sp500' | 'nasdaq100', readonly string[]> = {
   sp500: [
-    'AAPL', 'MSFT', 'NVDA', 'AMZN', 'META', 'GOOGL', 'GOOG', 'BRK.B', 'AVGO', 'TSLA', 'JPM', 'LLY', 'V', 'UNH', 'XOM', 'MA', 'COST',
-    'HD', 'PG', 'JNJ', 'WMT', 'NFLX', 'ABBV', 'BAC', 'CRM', 'ORCL', 'CVX', 'MRK', 'KO', 'AMD', 'PEP', 'ADBE', 'TMO', 'LIN', 'ACN',
-    'MCD', 'CSCO', 'WFC', 'ABT', 'IBM', 'PM', 'GE', 'DHR', 'INTU', 'TXN', 'QCOM', 'CAT', 'VZ', 'AMGN', 'NOW',
+    'AAPL',
+    'MSFT',
+    'NVDA',
+    'AMZN',
+    'META',
+    'GOOGL',
+    'GOOG',
+    'BRK.B',
+    'AVGO',
+    'TSLA',
+    'JPM',
+    'LLY',
+    'V',
+    'UNH',
+    'XOM',
+    'MA',
+    'COST',
+    'HD',
+    'PG',
+    'JNJ',
+    'WMT',
+    'NFLX',
+    'ABBV',
+    'BAC',
+    'CRM',
+    'ORCL',
+    'CVX',
+    'MRK',
+    'KO',
+    'AMD',
+    'PEP',
+    'ADBE',
+    'TMO',
+    'LIN',
+    'ACN',
+    'MCD',
+    'CSCO',
+    'WFC',
+    'ABT',
+    'IBM',
+    'PM',
+    'GE',
+    'DHR',
+    'INTU',
+    'TXN',
+    'QCOM',
+    'CAT',
+    'VZ',
+    'AMGN',
+    'NOW',
   ],
   nasdaq100: [
-    'AAPL', 'MSFT', 'NVDA', 'AMZN', 'META', 'AVGO', 'GOOGL', 'GOOG', 'TSLA', 'COST', 'NFLX', 'AMD', 'PEP', 'ADBE', 'CSCO', 'TMUS',
-    'QCOM', 'INTU', 'TXN', 'AMGN', 'ISRG', 'CMCSA', 'HON', 'AMAT', 'BKNG', 'VRTX', 'ADP', 'PANW', 'GILD', 'SBUX',
+    'AAPL',
+    'MSFT',
+    'NVDA',
+    'AMZN',
+    'META',
+    'AVGO',
+    'GOOGL',
+    'GOOG',
+    'TSLA',
+    'COST',
+    'NFLX',
+    'AMD',
+    'PEP',
+    'ADBE',
+    'CSCO',
+    'TMUS',
+    'QCOM',
+    'INTU',
+    'TXN',
+    'AMGN',
+    'ISRG',
+    'CMCSA',
+    'HON',
+    'AMAT',
+    'BKNG',
+    'VRTX',
+    'ADP',
+    'PANW',
+    'GILD',
+    'SBUX',
   ],
 };
 

@@ -107,7 +107,20 @@ export function skewAndTerm(contracts: OptionContract[], spot: number, nowMs: nu
     term.map((t) => t.days),
     term.map((t) => t.atmIv),
   );
-  const base = { targetDays, call25Iv: NaN, put25Iv: NaN, atmIv: NaN, rr25: NaN, bf25: NaN, method: 'none' as const, expirationsUsed: [] as string[], wings: [] as WingPoint[], term, termSlopePer30d: termSlopePer30d * 30, atm };
+  const base = {
+    targetDays,
+    call25Iv: NaN,
+    put25Iv: NaN,
+    atmIv: NaN,
+    rr25: NaN,
+    bf25: NaN,
+    method: 'none' as const,
+    expirationsUsed: [] as string[],
+    wings: [] as WingPoint[],
+    term,
+    termSlopePer30d: termSlopePer30d * 30,
+    atm,
+  };
   if (atm.perExpiration.length === 0) return base;
 
   const groups = new Map<string, OptionContract[]>();

@@ -134,7 +134,16 @@ export class ContextService {
     try {
       await this.ivHistory.track(symbol, nowMs);
       if (regime.iv_atm !== null && source)
-        await this.ivHistory.record({ symbol, day, iv: regime.iv_atm / 100, source, method: regime.iv_atm_method ?? 'interpolated', expirations: regime.iv_expirations_used, at_close: atClose, recorded_at: nowMs });
+        await this.ivHistory.record({
+          symbol,
+          day,
+          iv: regime.iv_atm / 100,
+          source,
+          method: regime.iv_atm_method ?? 'interpolated',
+          expirations: regime.iv_expirations_used,
+          at_close: atClose,
+          recorded_at: nowMs,
+        });
     } catch (err) {
       regime.notes.push(`ATM IV not recorded: ${(err as Error).message}`);
     }

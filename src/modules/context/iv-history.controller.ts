@@ -31,7 +31,15 @@ export class IvHistoryController {
     return {
       symbol,
       count: rows.length,
-      days: rows.map((r) => ({ day: r.day, iv_atm: Math.round(r.iv * 1e6) / 1e4, source: r.source, method: r.method, expirations: r.expirations, at_close: r.at_close, recorded_at: new Date(r.recorded_at).toISOString() })),
+      days: rows.map((r) => ({
+        day: r.day,
+        iv_atm: Math.round(r.iv * 1e6) / 1e4,
+        source: r.source,
+        method: r.method,
+        expirations: r.expirations,
+        at_close: r.at_close,
+        recorded_at: new Date(r.recorded_at).toISOString(),
+      })),
       sources,
       banner: sources.includes('synthetic') ? 'SYNTHETIC VOLATILITY — some days were recorded from the synthetic option chain (generated, not market quotes).' : null,
     };

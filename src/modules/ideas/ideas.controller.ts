@@ -39,7 +39,10 @@ export class IdeasController {
   ) {}
 
   @Get('api/v1/ideas')
-  @ApiOperation({ operationId: 'listIdeas', summary: 'The caller’s plans, newest first (paged by next_cursor), filtered by symbol and ET days from/to, each with the follower’s final state (outcome).' })
+  @ApiOperation({
+    operationId: 'listIdeas',
+    summary: 'The caller’s plans, newest first (paged by next_cursor), filtered by symbol and ET days from/to, each with the follower’s final state (outcome).',
+  })
   @ApiOkResponse({ type: PlanHistoryResponseDto })
   async listIdeas(@CurrentUser() userId: string, @Query() q: PlanHistoryQueryDto): Promise<PlanHistoryResponseDto> {
     const query = historyQuery(q);

@@ -105,7 +105,11 @@ export class UniverseExpander {
           const list = await this.vendor.constituents(p.index);
           return out(list, `vendor:${this.vendor.id}`);
         }
-        return out([...STATIC_INDEX_DEFAULTS[p.index]], 'static_default', `no configured vendor supplies ${p.index} constituents: static default list of ${STATIC_INDEX_DEFAULTS[p.index].length} large members (docs/watchlists.md), not the live index`);
+        return out(
+          [...STATIC_INDEX_DEFAULTS[p.index]],
+          'static_default',
+          `no configured vendor supplies ${p.index} constituents: static default list of ${STATIC_INDEX_DEFAULTS[p.index].length} large members (docs/watchlists.md), not the live index`,
+        );
       }
     }
   }

@@ -3,7 +3,11 @@ import { ArrayMaxSize, IsArray } from 'class-validator';
 import { MAX_WATCHLIST_TICKERS } from '../../../core/symbols/watchlist-rules';
 
 export class PutWatchlistDto {
-  @ApiProperty({ description: `Tickers (≤ ${MAX_WATCHLIST_TICKERS}), each under the ticker rule (BRK-B → BRK.B, spy → SPY); duplicates dropped, order kept. Replaces the list.`, type: [String], example: ['AAPL', 'MSFT', 'NVDA'] })
+  @ApiProperty({
+    description: `Tickers (≤ ${MAX_WATCHLIST_TICKERS}), each under the ticker rule (BRK-B → BRK.B, spy → SPY); duplicates dropped, order kept. Replaces the list.`,
+    type: [String],
+    example: ['AAPL', 'MSFT', 'NVDA'],
+  })
   @IsArray({ message: 'must be a list of tickers' })
   @ArrayMaxSize(MAX_WATCHLIST_TICKERS, { message: `must hold at most ${MAX_WATCHLIST_TICKERS} tickers` })
   tickers!: unknown[];
