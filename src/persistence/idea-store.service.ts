@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/errors';
 import { DatabaseService } from './database.service';
-import { AppendDeltaOptions, IdeaKind, IdeaRecord, IdeaStoreApi, LayerRecord, PlanDeltaRecord, SaveIdeaInput } from './idea-store.types';
+import { AppendDeltaOptions, IdeaKind, IdeaRecord, IdeaStoreApi, LayerRecord, PlanDeltaRecord, PlanHistoryEntry, PlanHistoryQuery, SaveIdeaInput } from './idea-store.types';
 import { newPlanId } from './plan-id';
 import type { IdeaSnapshotRow, PlanDeltaRow, PlanLayerRow } from './rows';
 
@@ -198,6 +198,63 @@ export class IdeaStore implements IdeaStoreApi {
         .getMany(),
     );
     return rows.map((r) => deltaRecord(r));
+  }
+
+  async listPlans(userId: string, q: PlanHistoryQuery): Promise<{ entries: PlanHistoryEntry[]; nextBeforeId: number | null }> {
+    return this.db.run(async (ds) => {
+      const snaps = ds.getRepository<IdeaSnapshotRow>('IdeaSnapshot');
+      // one row per plan: its first version in range (the ordering key) and its latest version in range
+      const qb = snaps.createQueryBuilder('s').select('s.plan_id', 'plan_id').addSelect('MIN(s.id)', 'first_id').addSelect('MAX(s.id)', 'last_id').where('s.user_id = :userId', { userId });
+      if (q.symbol) qb.andWhere('s.symbol = :symbol', { symbol: q.symbol.toUpperCase() });
+      if (q.kind) qb.andWhere('s.kind = :kind', { kind: q.kind });
+      if (q.fromMs !== undefined) qb.andWhere('s.created_at >= :from', { from: new Date(q.fromMs) });
+      if (q.toMs !== undefined) qb.andWhere('s.created_at <= :to', { to: new Date(q.toMs) });
+      qb.groupBy('s.plan_id');
+      if (q.beforeId !== undefined) qb.having('MIN(s.id) < :before', { before: q.beforeId });
+      const groups = await qb
+        .orderBy('first_id', 'DESC')
+        .limit(q.limit + 1)
+        .getRawMany<{ plan_id: string; first_id: number | string; last_id: number | string }>();
+      const page = groups.slice(0, q.limit);
+      if (!page.length) return { entries: [], nextBeforeId: null };
+      const ids = page.flatMap((g) => [String(g.first_id), String(g.last_id)]);
+      const rows = await snaps.createQueryBuilder('s').where('s.id IN (:...ids)', { ids }).getMany();
+      const byId = new Map(rows.map((r) => [String(r.id), r]));
+      const planIds = page.map((g) => g.plan_id);
+      const last = await ds
+        .getRepository<PlanDeltaRow>('PlanDelta')
+        .createQueryBuilder('d')
+        .innerJoin(
+          (sub) =>
+            sub
+              .select('x.plan_id', 'pid')
+              .addSelect('MAX(x.seq)', 'mseq')
+              .from('plan_deltas', 'x')
+              .where('x.user_id = :userId', { userId })
+              .andWhere('x.plan_id IN (:...planIds)', { planIds })
+              .groupBy('x.plan_id'),
+          'm',
+          'm.pid = d.plan_id AND m.mseq = d.seq',
+        )
+        .where('d.user_id = :userId', { userId })
+        .getMany();
+      const lastByPlan = new Map(last.map((d) => [d.plan_id, d]));
+      const entries = page.map((g): PlanHistoryEntry => {
+        const first = byId.get(String(g.first_id))!;
+        const latest = byId.get(String(g.last_id))!;
+        const d = lastByPlan.get(g.plan_id);
+        const state = d && typeof d.payload?.state === 'object' && d.payload.state !== null ? (d.payload.state as Record<string, unknown>) : null;
+        return {
+          latest: toRecord(latest),
+          first_created_at: toIso(first.created_at),
+          follower_state: state,
+          last_delta_type: d?.type ?? null,
+          last_delta_at: d ? toIso(d.created_at) : null,
+          order_id: Number(g.first_id),
+        };
+      });
+      return { entries, nextBeforeId: groups.length > q.limit ? entries[entries.length - 1].order_id : null };
+    });
   }
 
   ping(): Promise<void> {

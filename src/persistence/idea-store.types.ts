@@ -74,6 +74,31 @@ export interface AppendDeltaOptions {
   planVersion?: number;
 }
 
+export interface PlanHistoryQuery {
+  symbol?: string;
+  /** Plans with a version saved at or after / at or before these times (UTC ms). */
+  fromMs?: number;
+  toMs?: number;
+  kind?: IdeaKind;
+  /** Page size (1–100). */
+  limit: number;
+  /** Keyset cursor: only plans first saved before this row id (from the previous page). */
+  beforeId?: number;
+}
+
+export interface PlanHistoryEntry {
+  /** The plan's latest version (within the query's time range). */
+  latest: IdeaRecord;
+  /** When its first version (in range) was saved, ISO UTC. */
+  first_created_at: string;
+  /** The follower's state after its last delta (free-form JSON; readers parse it), null when never followed. */
+  follower_state: Record<string, unknown> | null;
+  last_delta_type: string | null;
+  last_delta_at: string | null;
+  /** Ordering key (row id of the first version in range): the next page's `beforeId`. */
+  order_id: number;
+}
+
 export interface IdeaStoreApi {
   /** `{SYMBOL}-{style}-{yyyymmdd}-{6 base32 chars}` (date in ET of `at`). */
   newPlanId(symbol: string, style: string, at?: Date): string;
@@ -94,6 +119,8 @@ export interface IdeaStoreApi {
   appendDelta(userId: string, planId: string, delta: { type: string; payload: Record<string, unknown> }, opts?: AppendDeltaOptions): Promise<PlanDeltaRecord>;
   /** Deltas with seq > afterSeq, oldest first. */
   listDeltas(userId: string, planId: string, afterSeq?: number): Promise<PlanDeltaRecord[]>;
+  /** This user's plans, newest first (keyset-paged), each with its latest version and the follower's last state. */
+  listPlans?(userId: string, q: PlanHistoryQuery): Promise<{ entries: PlanHistoryEntry[]; nextBeforeId: number | null }>;
   /** Used by /health/ready. */
   ping(): Promise<void>;
 }

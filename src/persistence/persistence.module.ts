@@ -6,6 +6,10 @@ import { FollowLeaseStore } from './follow-lease.service';
 import { FOLLOW_LEASES } from './follow-lease.types';
 import { IdeaStore } from './idea-store.service';
 import { IDEA_STORE } from './idea-store.types';
+import { IvHistoryStore } from './iv-history-store.service';
+import { IV_HISTORY } from './iv-history.types';
+import { WatchlistStore } from './watchlist-store.service';
+import { WATCHLISTS } from './watchlist.types';
 
 @Global()
 @Module({
@@ -17,7 +21,11 @@ import { IDEA_STORE } from './idea-store.types';
     { provide: FOLLOW_LEASES, useExisting: FollowLeaseStore },
     CalibrationStore,
     { provide: CALIBRATION_STORE, useExisting: CalibrationStore },
+    IvHistoryStore,
+    { provide: IV_HISTORY, useExisting: IvHistoryStore },
+    WatchlistStore,
+    { provide: WATCHLISTS, useExisting: WatchlistStore },
   ],
-  exports: [DatabaseService, IdeaStore, IDEA_STORE, FollowLeaseStore, FOLLOW_LEASES, CalibrationStore, CALIBRATION_STORE],
+  exports: [DatabaseService, IdeaStore, IDEA_STORE, FollowLeaseStore, FOLLOW_LEASES, CalibrationStore, CALIBRATION_STORE, IvHistoryStore, IV_HISTORY, WatchlistStore, WATCHLISTS],
 })
 export class PersistenceModule {}

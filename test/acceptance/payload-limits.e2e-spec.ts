@@ -21,6 +21,12 @@ const PROVENANCE_EXEMPT: Record<string, string> = {
   getChartUrl: 'returns a link only; the /tv page states the data source itself',
   getSession: 'is the service clock itself (it has as_of)',
   listScenarioPlans: 'lists plan ids; each plan carries its own provenance',
+  listIdeas: 'lists stored plans; each item names its own data_source',
+  listWatchlists: "the user's own lists (names and counts), no market numbers",
+  getWatchlist: "the user's own tickers, no market numbers",
+  getIvHistory: 'a recorded series: each day names its own source and recording time',
+  recordIvHistory: 'each result names the chain source it recorded',
+  backfillIvHistory: 'names the vendor it asked (null when none is configured)',
 };
 
 interface Call {
@@ -70,6 +76,8 @@ const RECIPES: Record<string, (ctx: Ctx) => Array<Omit<Call, 'method' | 'url'> &
     ...(c.plan ? [{ what: 'fired plan', body: { symbol: c.plan.symbol, interval: '5m', plan_id: c.plan.plan_id, plan_version: c.plan.version } }] : []),
   ],
   getIdea: (c) => [{ what: 'fired plan', path: `/idea/${c.plan?.plan_id}` }],
+  getWatchlist: () => [{ what: 'a saved list', path: '/api/v1/watchlists/payload' }],
+  listIdeas: (c) => [{ what: 'plans of the fired symbol', query: `symbol=${c.plan?.symbol ?? 'SPY'}&limit=100` }],
   getIdeaVersion: (c) => [{ what: 'fired plan v1', path: `/idea/${c.plan?.plan_id}/1` }],
   getChartLayers: (c) => [{ what: 'fired plan', query: `plan_id=${c.plan?.plan_id}` }],
   listScenarioPlans: (c) => [{ what: 'fired symbol', query: `symbol=${c.plan?.symbol ?? 'SPY'}` }],
@@ -102,6 +110,7 @@ describe('GPT-facing payloads on the embedded default data: < 100,000 characters
     ops = listOperations(doc).filter((o) => GPT_FACING.test(o.path) && (o.method === 'get' || o.method === 'post'));
     const has = (id: string) => ops.some((o) => o.operationId === id);
     if (has('getPlan')) ctx.plan = await firstFiredPlan(t);
+    if (has('getWatchlist')) await request(t.http).put('/api/v1/watchlists/payload').send({ tickers: LIQUID_UNIVERSE }).expect(200);
     if (has('createScenarioPlan') && ctx.plan) {
       const r = await request(t.http).post('/gpt/plan/scenario').send({ symbol: ctx.plan.symbol, style: ctx.plan.style });
       if (typeof r.body?.plan_id === 'string') ctx.scenarioId = r.body.plan_id;

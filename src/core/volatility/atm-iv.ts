@@ -50,7 +50,8 @@ export interface AtmIvResult {
 
 type IvSrc = 'vendor' | 'solved';
 
-function contractIv(c: OptionContract, spot: number, years: number, opts: Required<AtmIvOptions>): [number, IvSrc] | null {
+/** A contract's IV (fraction) and whether the vendor gave it or it was solved from the mid; null when neither works. */
+export function contractIv(c: OptionContract, spot: number, years: number, opts: Required<AtmIvOptions>): [number, IvSrc] | null {
   if (typeof c.iv === 'number' && Number.isFinite(c.iv) && c.iv > 0 && c.iv <= 10) return [c.iv, 'vendor'];
   const { bid, ask } = c;
   if (typeof bid !== 'number' || typeof ask !== 'number' || !(bid > 0) || !(ask >= bid)) return null;

@@ -9,10 +9,15 @@
  *   (`iv_rank_basis: "hv20_proxy"`: rank/percentile of today's HV20 within its own 252-day history).
  * - expected move: ±1σ over 1 and 30 calendar days from iv_atm; from HV20 over 1 and 21 trading
  *   days when no IV is available (`expected_move_basis` says which).
+ * - skew (25Δ risk reversal and butterfly at 30 days) and the term structure (ATM IV per listed
+ *   expiration fetched, and its slope per 30 days): core/volatility/skew-term.ts.
+ * - provenance: `sources` per part, a `banner` when any part is synthetic or replayed, and a note for
+ *   every null field (volatility-provenance.ts).
  */
 import type { Bar } from '../../core/bars/bar';
-import { atmIv, expectedMove, historicalVol, ivHvRatio, ivPercentile, ivRank } from '../../core/volatility';
+import { expectedMove, historicalVol, ivHvRatio, ivPercentile, ivRank, skewAndTerm } from '../../core/volatility';
 import type { OptionContract } from '../../providers/provider.types';
+import { notesForNulls, volatilityBanner, type VolatilitySources } from './volatility-provenance';
 
 export const MIN_IV_HISTORY_DAYS = 60;
 export const RANK_WINDOW_DAYS = 252;
@@ -26,6 +31,32 @@ export interface ExpectedMoveOut {
   lower: number;
 }
 
+export interface SkewOut {
+  /** IV(25Δ call) − IV(25Δ put) at 30 days, vol points (−3.1 = puts 3.1 points richer). */
+  rr_25d: number | null;
+  /** (IV(25Δ call) + IV(25Δ put))/2 − ATM IV at 30 days, vol points. */
+  bf_25d: number | null;
+  call_25d_iv: number | null;
+  put_25d_iv: number | null;
+  method: string | null;
+  expirations_used: string[];
+  source: string | null;
+}
+
+export interface TermPointOut {
+  expiration: string;
+  days: number;
+  iv_atm: number;
+}
+
+export interface TermStructureOut {
+  points: TermPointOut[];
+  /** Least-squares slope of ATM IV against days × 30: vol points per 30 days. */
+  slope_per_30d: number | null;
+  shape: 'contango' | 'backwardation' | 'flat' | null;
+  source: string | null;
+}
+
 export interface VolatilityRegime {
   iv_atm: number | null;
   iv_atm_method: string | null;
@@ -33,6 +64,8 @@ export interface VolatilityRegime {
   iv_rank: number | null;
   iv_percentile: number | null;
   iv_rank_basis: 'atm_iv_history' | 'hv20_proxy' | null;
+  /** Recorded ATM-IV days the rank/percentile used (atm_iv_history basis), or the recorded days available (hv20_proxy). */
+  iv_history_days: number;
   hv_20: number | null;
   hv_60: number | null;
   hv_120: number | null;
@@ -41,8 +74,13 @@ export interface VolatilityRegime {
   regime_label: 'extreme' | 'elevated' | 'normal' | 'low' | null;
   expected_move_basis: 'iv_atm' | 'hv20' | null;
   expected_move: ExpectedMoveOut[];
-  skew_25d: null;
+  /** 25Δ risk reversal at 30 days, vol points (same as skew.rr_25d). */
+  skew_25d: number | null;
+  skew: SkewOut;
+  term_structure: TermStructureOut;
   spot: number | null;
+  sources: VolatilitySources;
+  banner: string | null;
   timestamp: string;
   notes: string[];
 }
@@ -53,8 +91,15 @@ export interface RegimeInput {
   chain: readonly OptionContract[];
   spot: number | null;
   nowMs: number;
-  /** Stored daily ATM IV, percent, oldest first (empty when none is kept). */
+  /** Stored daily ATM IV, percent, oldest first, days before the current session (empty when none is kept). */
   ivHistoryPct?: readonly number[];
+  /** Chain sources of those recorded days. */
+  ivHistorySources?: readonly string[];
+  /** Provider ids: the option chain's and the daily bars'. */
+  chainSource?: string | null;
+  barsSource?: string | null;
+  /** Where the spot came from. */
+  spotSource?: 'quote' | 'chain' | null;
   notes?: string[];
 }
 
@@ -77,9 +122,10 @@ export function computeVolatilityRegime(inp: RegimeInput): VolatilityRegime {
   const hv120 = last(historicalVol(closes, 120));
   const spot = inp.spot !== null && inp.spot > 0 ? inp.spot : closes.length ? closes[closes.length - 1] : NaN;
 
-  const atm = Number.isFinite(spot) ? atmIv([...(inp.chain ?? [])], spot, inp.nowMs, 30) : null;
+  const st = Number.isFinite(spot) ? skewAndTerm([...(inp.chain ?? [])], spot, inp.nowMs, 30) : null;
+  const atm = st?.atm ?? null;
   const ivPct = atm && Number.isFinite(atm.constantMaturityIv) ? atm.constantMaturityIv * 100 : NaN;
-  if (!Number.isFinite(ivPct)) notes.push('ATM IV unavailable (no usable option quotes around spot)');
+  if (!Number.isFinite(ivPct)) notes.push(`iv_atm: unavailable (${(inp.chain ?? []).length ? 'no usable option quotes around spot' : 'no option chain'})`);
 
   const hist = (inp.ivHistoryPct ?? []).filter((x) => Number.isFinite(x));
   let rank = NaN;
@@ -94,7 +140,7 @@ export function computeVolatilityRegime(inp: RegimeInput): VolatilityRegime {
     rank = ivRank(hv20s, RANK_WINDOW_DAYS);
     pct = ivPercentile(hv20s, RANK_WINDOW_DAYS);
     basis = 'hv20_proxy';
-    notes.push(`IV rank/percentile use HV20 as a proxy: fewer than ${MIN_IV_HISTORY_DAYS} days of stored ATM IV`);
+    notes.push(`IV rank/percentile use HV20 as a proxy: ${hist.length} of the ${MIN_IV_HISTORY_DAYS} days of recorded ATM IV needed`);
   }
 
   const em: ExpectedMoveOut[] = [];
@@ -114,6 +160,62 @@ export function computeVolatilityRegime(inp: RegimeInput): VolatilityRegime {
   }
 
   const rankOut = orNull(rank);
+  const chainSource = inp.chainSource ?? null;
+  const hvSource = closes.length ? (inp.barsSource ?? null) : null;
+  const ivSource = Number.isFinite(ivPct) ? chainSource : null;
+  const pts = (x: number) => (Number.isFinite(x) ? r2(x * 100) : null);
+  const skew: SkewOut = {
+    rr_25d: pts(st?.rr25 ?? NaN),
+    bf_25d: pts(st?.bf25 ?? NaN),
+    call_25d_iv: pts(st?.call25Iv ?? NaN),
+    put_25d_iv: pts(st?.put25Iv ?? NaN),
+    method: st && st.method !== 'none' ? st.method : null,
+    expirations_used: st?.expirationsUsed ?? [],
+    source: st && st.method !== 'none' ? chainSource : null,
+  };
+  const slope = pts(st?.termSlopePer30d ?? NaN);
+  const term: TermStructureOut = {
+    points: (st?.term ?? []).map((p) => ({ expiration: p.expiration, days: r2(p.days), iv_atm: r4(p.atmIv * 100) })),
+    slope_per_30d: slope,
+    shape: slope === null ? null : slope > 0.25 ? 'contango' : slope < -0.25 ? 'backwardation' : 'flat',
+    source: st?.term.length ? chainSource : null,
+  };
+  const sources: VolatilitySources = {
+    iv: ivSource,
+    hv: hvSource,
+    iv_rank: basis,
+    skew: skew.source,
+    term_structure: term.source,
+    expected_move: emBasis === 'iv_atm' ? ivSource : emBasis === 'hv20' ? hvSource : null,
+    spot: Number.isFinite(spot) ? (inp.spotSource ?? 'daily_close') : null,
+    iv_history: basis === 'atm_iv_history' ? [...new Set(inp.ivHistorySources ?? [])] : [],
+  };
+  const values = {
+    iv_atm: orNull(ivPct, r4),
+    iv_rank: rankOut,
+    iv_percentile: orNull(pct),
+    hv_20: orNull(hv20, r4),
+    hv_60: orNull(hv60, r4),
+    hv_120: orNull(hv120, r4),
+    hv_20_percentile: orNull(ivPercentile(hv20s, RANK_WINDOW_DAYS)),
+    iv_to_hv_ratio: orNull(ivHvRatio(ivPct, hv20), r4),
+    skew_25d: skew.rr_25d,
+    term_slope: term.slope_per_30d,
+    spot: orNull(spot),
+  };
+  const need = (n: number) => `needs ${n + 1} daily closes, ${closes.length} available`;
+  const reasons: Record<string, string> = {
+    iv_rank: 'no ATM IV history and no HV20',
+    iv_percentile: 'no ATM IV history and no HV20',
+    hv_20: need(20),
+    hv_60: need(60),
+    hv_120: need(120),
+    hv_20_percentile: 'HV20 unavailable',
+    iv_to_hv_ratio: Number.isFinite(ivPct) ? 'HV20 unavailable' : 'ATM IV unavailable',
+    skew_25d: st?.atm.perExpiration.length ? 'no expiration whose OTM deltas bracket ±0.25' : 'ATM IV unavailable',
+    term_slope: st?.term.length === 1 ? 'one expiration only' : 'no expiration with a usable ATM IV',
+    spot: 'no quote, chain price or daily close',
+  };
   return {
     iv_atm: orNull(ivPct, r4),
     iv_atm_method: atm && atm.method !== 'none' ? atm.method : null,
@@ -121,6 +223,7 @@ export function computeVolatilityRegime(inp: RegimeInput): VolatilityRegime {
     iv_rank: rankOut,
     iv_percentile: orNull(pct),
     iv_rank_basis: basis,
+    iv_history_days: basis === 'atm_iv_history' ? Math.min(hist.length, RANK_WINDOW_DAYS - 1) : hist.length,
     hv_20: orNull(hv20, r4),
     hv_60: orNull(hv60, r4),
     hv_120: orNull(hv120, r4),
@@ -129,9 +232,13 @@ export function computeVolatilityRegime(inp: RegimeInput): VolatilityRegime {
     regime_label: regimeLabel(rankOut),
     expected_move_basis: emBasis,
     expected_move: em,
-    skew_25d: null,
+    skew_25d: skew.rr_25d,
+    skew,
+    term_structure: term,
     spot: orNull(spot),
+    sources,
+    banner: volatilityBanner(sources),
     timestamp: new Date(inp.nowMs).toISOString(),
-    notes,
+    notes: notesForNulls(values, reasons, notes),
   };
 }

@@ -6,6 +6,8 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { parseStoredLayers, snapshotOf } from '../../core/plan/plan-snapshot';
 import { IDEA_STORE, IdeaRecord, IdeaStoreApi } from '../../persistence/idea-store.types';
 import { ChartLayersQueryDto, ChartLayersResponseDto, IdeaQueryDto, IdeaResponseDto, PLAN_ID_RE } from './dto/idea.dto';
+import { PlanHistoryQueryDto, PlanHistoryResponseDto } from './dto/plan-history.dto';
+import { encodeHistoryCursor, historyItem, historyQuery } from './plan-history';
 
 /** A stored idea; its plan is read through the plan schema (500 snapshot_unreadable when it no longer fits). */
 function present(r: IdeaRecord): IdeaResponseDto {
@@ -35,6 +37,20 @@ export class IdeasController {
     @Inject(IDEA_STORE) private readonly store: IdeaStoreApi,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  @Get('api/v1/ideas')
+  @ApiOperation({
+    operationId: 'listIdeas',
+    summary: 'The caller’s plans, newest first (paged by next_cursor), filtered by symbol and ET days from/to, each with the follower’s final state (outcome).',
+  })
+  @ApiOkResponse({ type: PlanHistoryResponseDto })
+  async listIdeas(@CurrentUser() userId: string, @Query() q: PlanHistoryQueryDto): Promise<PlanHistoryResponseDto> {
+    const query = historyQuery(q);
+    if (!this.store.listPlans) throw new NotFoundError('plan history is not available on this store');
+    const page = await this.store.listPlans(userId, query);
+    const plans = page.entries.map(historyItem);
+    return { plans, count: plans.length, next_cursor: page.nextBeforeId !== null ? encodeHistoryCursor(page.nextBeforeId) : null };
+  }
 
   @Get('idea/:plan_id')
   @ApiOperation({ operationId: 'getIdea', summary: 'Read a persisted plan by plan_id (latest version, or ?v=N).' })

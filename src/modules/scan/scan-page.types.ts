@@ -27,4 +27,6 @@ export interface ScanPage {
   no_setup: Array<{ symbol: string; reason: string }>;
   no_setup_count: number;
   warnings: string[];
+  /** How each universe entry expanded (tickers, watchlist:<name>, TOP<k>, sp500 …), in request order. */
+  universe_expansion?: Array<{ token: string; kind: 'ticker' | 'watchlist' | 'top' | 'index'; count: number; symbols: string[]; source: string; note?: string }>;
 }

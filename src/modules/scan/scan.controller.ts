@@ -8,6 +8,7 @@ import { simulateOpenFrom } from '../plan/dto/plan-request.dto';
 import { ScanRequestDto } from './dto/scan-request.dto';
 import { ScanPageDto } from './dto/scan-response.dto';
 import { ScanService } from './scan.service';
+import { UniverseExpander } from './universe/universe-expander.service';
 
 @ApiTags('scan')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ import { ScanService } from './scan.service';
 export class ScanController {
   constructor(
     private readonly scans: ScanService,
+    private readonly universes: UniverseExpander,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -23,16 +25,18 @@ export class ScanController {
   @ApiOperation({
     operationId: 'scanUniverse',
     summary:
-      'Run every strategy playbook of a style on up to 250 tickers; ranked plans (entry/stop/targets, R:R, confidence, actionability), per-ticker errors, paged under 100k chars via next_cursor.',
+      'Run every playbook of a style on up to 250 tickers or tokens (watchlist:<name>, TOP<k>, sp500, nasdaq100); ranked plans (entry/stop/targets, R:R, confidence, actionability), per-ticker errors, paged under 100k chars via next_cursor.',
   })
   @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
   // computes and stores plans, but changes nothing the user relies on: safe for the GPT to call freely
   @ApiExtension('x-openai-isConsequential', false)
   @ApiOkResponse({ type: ScanPageDto })
   async scan(@CurrentUser() userId: string, @Body() body: ScanRequestDto, @SimulateOpenHeader() sim?: string): Promise<ScanPageDto> {
-    return this.scans.scan({
+    // tokens (watchlist:<name>, TOP<k>, sp500 …) become tickers before the scan; the scan itself is unchanged
+    const { symbols, expansion } = await this.universes.expand(userId, body.universe);
+    const page = await this.scans.scan({
       userId,
-      universe: body.universe,
+      universe: symbols,
       style: body.style,
       limit: body.limit,
       simulateOpen: simulateOpenFrom(body.simulate_open, sim),
@@ -40,5 +44,6 @@ export class ScanController {
       includeSeries: body.include_series,
       asOfMs: asOfMsOf(body.as_of, this.clock.now()),
     });
+    return { ...page, universe_expansion: expansion };
   }
 }

@@ -10,6 +10,40 @@ class ExpectedMoveDto {
   @ApiProperty() lower!: number;
 }
 
+class SkewDto {
+  @ApiProperty({ nullable: true, type: Number, description: '25-delta risk reversal at 30 days: IV(25Δ call) − IV(25Δ put), vol points.' }) rr_25d!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '25-delta butterfly at 30 days: mean of the 25Δ wing IVs − ATM IV, vol points.' }) bf_25d!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'IV of the 25Δ call at 30 days, percent.' }) call_25d_iv!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'IV of the 25Δ put at 30 days, percent.' }) put_25d_iv!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'interpolated | exact | extrapolated_flat.' }) method!: string | null;
+  @ApiProperty({ type: [String] }) expirations_used!: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'Options provider of the chain (synthetic = generated).' }) source!: string | null;
+}
+
+class TermPointDto {
+  @ApiProperty() expiration!: string;
+  @ApiProperty({ description: 'Calendar days to expiry.' }) days!: number;
+  @ApiProperty({ description: 'ATM IV of this expiration, percent.' }) iv_atm!: number;
+}
+
+class TermStructureDto {
+  @ApiProperty({ type: [TermPointDto], description: 'ATM IV at the listed expirations fetched, nearest first.' }) points!: TermPointDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'Least-squares slope of ATM IV vs days, vol points per 30 days.' }) slope_per_30d!: number | null;
+  @ApiProperty({ nullable: true, enum: ['contango', 'backwardation', 'flat'], description: 'slope > +0.25 contango, < −0.25 backwardation.' }) shape!: string | null;
+  @ApiProperty({ nullable: true, type: String }) source!: string | null;
+}
+
+class VolatilitySourcesDto {
+  @ApiProperty({ nullable: true, type: String, description: 'Options provider behind iv_atm (synthetic = generated chain).' }) iv!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Market-data provider of the daily bars behind hv_*.' }) hv!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'atm_iv_history or hv20_proxy.' }) iv_rank!: string | null;
+  @ApiProperty({ nullable: true, type: String }) skew!: string | null;
+  @ApiProperty({ nullable: true, type: String }) term_structure!: string | null;
+  @ApiProperty({ nullable: true, type: String }) expected_move!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'quote | chain | daily_close.' }) spot!: string | null;
+  @ApiProperty({ type: [String], description: 'Chain sources of the recorded ATM-IV days used for the rank.' }) iv_history!: string[];
+}
+
 export class VolatilityRegimeDto {
   @ApiProperty({ nullable: true, type: Number, description: '30-day constant-maturity ATM implied vol, percent (25.0 = 25 %).' }) iv_atm!: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'interpolated | exact | extrapolated_flat.' }) iv_atm_method!: string | null;
@@ -26,7 +60,12 @@ export class VolatilityRegimeDto {
   @ApiProperty({ nullable: true, enum: ['extreme', 'elevated', 'normal', 'low'], description: 'From iv_rank: ≥90 extreme, ≥75 elevated, ≤25 low.' }) regime_label!: string | null;
   @ApiProperty({ nullable: true, enum: ['iv_atm', 'hv20'] }) expected_move_basis!: string | null;
   @ApiProperty({ type: [ExpectedMoveDto] }) expected_move!: ExpectedMoveDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'Not computed yet (always null).' }) skew_25d!: null;
+  @ApiProperty({ description: 'Recorded ATM-IV days used by the rank (atm_iv_history), or recorded so far (hv20_proxy).' }) iv_history_days!: number;
+  @ApiProperty({ nullable: true, type: Number, description: '25-delta risk reversal at 30 days, vol points (= skew.rr_25d).' }) skew_25d!: number | null;
+  @ApiProperty({ type: SkewDto }) skew!: SkewDto;
+  @ApiProperty({ type: TermStructureDto }) term_structure!: TermStructureDto;
+  @ApiProperty({ type: VolatilitySourcesDto }) sources!: VolatilitySourcesDto;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when any part comes from synthetic or replayed data.' }) banner!: string | null;
   @ApiProperty({ nullable: true, type: Number }) spot!: number | null;
   @ApiProperty({ description: 'ISO-8601 UTC when computed.' }) timestamp!: string;
   @ApiProperty({ type: [String] }) notes!: string[];

@@ -2,13 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STYLES, type Style } from '../../../core/strategies/strategy.types';
-import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
 import { AS_OF_RE } from '../../plan/dto/plan-request.dto';
 
 /** Largest universe one scan accepts (the reference's universe expansion limit). */
 export const MAX_UNIVERSE = 250;
 
-/** A list, or a string of tickers separated by commas/spaces (NormalizeTicker then canonicalises each). */
+/** A list, or a string of tickers/tokens separated by commas/spaces (UniverseExpander then parses each). */
 const toTickers = ({ value }: { value: unknown }) => {
   const list = typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value;
   return Array.isArray(list) ? list.map((x) => (typeof x === 'string' ? x.trim() : x)) : list;
@@ -16,17 +15,16 @@ const toTickers = ({ value }: { value: unknown }) => {
 
 export class ScanRequestDto {
   @ApiProperty({
-    description: `Tickers to scan (1–${MAX_UNIVERSE}); a list or a comma-separated string, case-insensitive; duplicates ignored.`,
+    description: `Tickers and universe tokens (1–${MAX_UNIVERSE} entries, at most ${MAX_UNIVERSE} tickers once expanded); a list or a comma-separated string, case-insensitive; duplicates ignored. Tokens: watchlist:<name>, TOP<k> (k 1–250, by dollar volume), FT-TOPLIQUIDITY (TOP50), sp500, nasdaq100. meta.universe_expansion says how each expanded.`,
     type: [String],
     example: ['SPY', 'QQQ', 'AAPL'],
   })
   @Transform(toTickers)
-  @NormalizeTicker()
-  @IsArray({ message: 'must be a list of tickers' })
+  @IsArray({ message: 'must be a list of tickers or universe tokens' })
   @ArrayMinSize(1, { message: 'must not be empty' })
-  @ArrayMaxSize(MAX_UNIVERSE, { message: `must hold at most ${MAX_UNIVERSE} tickers` })
+  @ArrayMaxSize(MAX_UNIVERSE, { message: `must hold at most ${MAX_UNIVERSE} entries` })
   @IsString({ each: true })
-  @IsTicker({ each: true })
+  @MaxLength(80, { each: true })
   universe!: string[];
 
   @ApiProperty({ enum: STYLES, description: 'scalp (1m bars), intraday (5m), swing (1h + daily), leaps (daily).' })

@@ -94,6 +94,15 @@ export class ScanMetaDto implements ScanMeta {
   @ApiProperty({ description: 'Scan duration in ms.' }) elapsed_ms!: number;
 }
 
+export class UniverseExpansionDto {
+  @ApiProperty({ description: 'The entry as sent.' }) token!: string;
+  @ApiProperty({ enum: ['ticker', 'watchlist', 'top', 'index'] }) kind!: 'ticker' | 'watchlist' | 'top' | 'index';
+  @ApiProperty({ description: 'Tickers it expanded to.' }) count!: number;
+  @ApiProperty({ type: [String] }) symbols!: string[];
+  @ApiProperty({ description: 'ticker | watchlist | dollar_volume:<bar sources> | vendor:<id> | static_default (no vendor lists constituents).' }) source!: string;
+  @ApiPropertyOptional() note?: string;
+}
+
 export class ScanPageDto implements ScanPage {
   @ApiProperty({ nullable: true, type: String, description: 'Provider id of the numbers (synthetic, replay, polygon, …), "mixed" when candidates differ (each says its own), null when no data.' })
   data_source!: string | null;
@@ -109,6 +118,7 @@ export class ScanPageDto implements ScanPage {
   @ApiProperty({ type: [ScanNoSetupDto], description: 'Tickers where no playbook fired (≤ 50 listed).' }) no_setup!: ScanNoSetupDto[];
   @ApiProperty() no_setup_count!: number;
   @ApiProperty({ type: [String] }) warnings!: string[];
+  @ApiPropertyOptional({ type: [UniverseExpansionDto], description: 'How each universe entry expanded, in request order.' }) universe_expansion?: UniverseExpansionDto[];
 }
 
 dtoMatchesWire<ScanOverlaysDto, ScanCandidate['overlays']>(true);
