@@ -37,6 +37,8 @@ export interface AppConfig {
     chartCanonicalV1: boolean;
     layersEndpoint: boolean;
     optionsAlways: boolean;
+    /** INDEX_SNIPER_MODE: SPY/QQQ plans also state their SPX/NDX-equivalent levels (index symbols are always in index mode). */
+    indexSniperMode: boolean;
   };
   logLevel: string;
   bodyLimit: string;

@@ -106,6 +106,7 @@ export class EnvSchema {
   @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) FF_CHART_CANONICAL_V1?: string;
   @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) FF_LAYERS_ENDPOINT?: string;
   @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) FF_OPTIONS_ALWAYS?: string;
+  @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) INDEX_SNIPER_MODE?: string;
 
   @IsOptional()
   @Transform(trim)

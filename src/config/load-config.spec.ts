@@ -13,7 +13,7 @@ describe('loadConfig', () => {
       replay: { dir: '/srv/app/data/replay', clock: 'live', speed: 60 },
       publicBaseUrl: 'http://localhost:8000',
       corsOrigins: ['http://localhost:3000'],
-      flags: { chartCanonicalV1: true, layersEndpoint: true, optionsAlways: true },
+      flags: { chartCanonicalV1: true, layersEndpoint: true, optionsAlways: true, indexSniperMode: false },
       logLevel: 'info',
     });
   });

@@ -90,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       chartCanonicalV1: flag(e.FF_CHART_CANONICAL_V1, true),
       layersEndpoint: flag(e.FF_LAYERS_ENDPOINT, true),
       optionsAlways: flag(e.FF_OPTIONS_ALWAYS, true),
+      indexSniperMode: flag(e.INDEX_SNIPER_MODE, false),
     },
     logLevel: e.LOG_LEVEL ?? 'info',
     bodyLimit: e.BODY_LIMIT ?? '256kb',

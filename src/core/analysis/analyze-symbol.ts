@@ -11,7 +11,7 @@ import { resampleBars } from '../bars/resample';
 import { bookLookup, type OddsLookup, type PlanOdds } from '../calibration/calibration-book';
 import { buildPlan } from '../plan/build-plan';
 import { compositeScore } from '../plan/scoring';
-import type { IndicatorSnapshot } from '../plan/plan.schema';
+import type { IndexMode, IndicatorSnapshot } from '../plan/plan.schema';
 import type { GuardrailViolation, PlanGeometry } from '../plan/plan.types';
 import { marketStatus } from '../session/session';
 import type { AsOfContext, ContextOptions } from '../strategies/as-of-context';
@@ -111,6 +111,8 @@ export interface Analysis {
   /** Closed base-interval bars up to the as-of bar (for include_series). */
   base_bars: readonly Bar[];
   warnings: string[];
+  /** Index symbols: which bars the analysis ran on (index or translated proxy) and the ratio. */
+  index_mode?: IndexMode;
 }
 
 const num = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);

@@ -1,3 +1,4 @@
+import { IndexModeDto } from '../../index-mode/dto/index-mode.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { dtoMatchesWire } from '../../../common/dto/wire-match';
 import { INTERVALS } from '../../../core/bars/interval';
@@ -105,6 +106,7 @@ export class PlanResponseDto implements StoredPlan {
   @ApiProperty({ nullable: true, type: String }) banner!: string | null;
   @ApiProperty({ type: [String], description: 'Fallback, synthetic/replay/stale data, simulated open, market closed, historical.' }) banners!: string[];
   @ApiProperty({ type: PlanMetaDto }) meta!: PlanMetaDto;
+  @ApiPropertyOptional({ type: IndexModeDto, description: 'SPX/NDX: index bars or ETF-proxy bars translated with the live ratio.' }) index_mode?: IndexModeDto;
   @ApiPropertyOptional({ description: 'Permalink of the persisted plan.' }) idea_url?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Scenario: the live plan it was made beside.' }) scenario_of?: string | null;
   @ApiPropertyOptional({ enum: STYLES }) scenario_style?: StoredPlan['scenario_style'];
