@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       publicBaseUrl: 'http://localhost:8000',
       corsOrigins: ['http://localhost:3000'],
       flags: { chartCanonicalV1: true, layersEndpoint: true, optionsAlways: true, indexSniperMode: false },
+      enrichment: { calendar: 'synthetic', blockMinutes: 10 },
       logLevel: 'info',
     });
   });

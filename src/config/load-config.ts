@@ -76,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     tradier: { token: tradierToken, baseUrl: (e.TRADIER_BASE_URL ?? 'https://api.tradier.com').replace(/\/+$/, '') },
     finnhub: { apiKey: e.FINNHUB_API_KEY, baseUrl: 'https://finnhub.io/api/v1' },
     tradingEconomics: { apiKey: e.TE_API_KEY, baseUrl: 'https://api.tradingeconomics.com' },
+    enrichment: { calendar: (e.ENRICHMENT_CALENDAR as 'synthetic' | 'none' | undefined) ?? 'synthetic', blockMinutes: e.EVENT_BLOCK_MINUTES ?? 10 },
     marketDataProviders,
     optionsProviders,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS ?? 8000,

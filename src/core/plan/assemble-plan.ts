@@ -133,6 +133,8 @@ export function assemblePlan(a: Analysis, opts: { kind: Plan['kind'] }): Assembl
     options_contracts: [],
     options_note: null,
     plan_layers: layers,
+    event_risk: [],
+    blocked_by_event: false,
     ...(indexMode ? { index_mode: indexMode } : {}),
     data_source: a.data_source,
     ...(a.fallback_from ? { fallback_from: a.fallback_from } : {}),

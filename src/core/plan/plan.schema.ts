@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { INTERVALS } from '../bars/interval';
 import { STYLES } from '../strategies/strategy.types';
 import type { RankedContract } from '../contracts/rank-contracts';
+import { EnrichmentBlockSchema, EventRiskSchema } from '../events/enrichment.schema';
 
 /** ISO-8601 UTC instant, e.g. "2026-11-24T15:35:00.000Z". */
 export const IsoTime = z.iso.datetime({ offset: true });
@@ -315,6 +316,12 @@ export const PlanSchema = z.object({
   banner: z.string().nullable(),
   banners: z.array(z.string()),
   meta: PlanMetaSchema,
+  /** Earnings, news sentiment and macro events of the next 14 days (absent on plans stored before it existed). */
+  enrichment: EnrichmentBlockSchema.optional(),
+  /** Event gate findings (src/core/events/event-gate.ts): blocked or warned by an event in the plan's window. */
+  event_risk: z.array(EventRiskSchema).default([]),
+  /** True when an event window blocks this style now (options_contracts empty, note "Blocked by event window"). */
+  blocked_by_event: z.boolean().default(false),
   /** SPX/NDX plans (and SPY/QQQ with INDEX_SNIPER_MODE=1): index bars or proxy translation, with the ratio. */
   index_mode: IndexModeSchema.optional(),
   /** Permalink of the persisted plan (set when saved). */

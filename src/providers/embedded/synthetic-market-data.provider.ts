@@ -161,23 +161,25 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
   }
 
   /**
-   * A labelled synthetic index print: the proxy's synthetic minute close × a deterministic ratio that
+   * A labelled synthetic index print: the proxy's last regular-session synthetic minute close × a deterministic ratio that
    * drifts from day to day (SPX/SPY ≈ 10.0, NDX/QQQ ≈ 41). It exists so the ratio engine has an index
    * reading to measure against on a fresh machine; it is synthetic data like every other number here.
    */
   private async indexQuote(index: string, proxy: string): Promise<Quote> {
-    const q = await this.getQuote(proxy);
+    // an index is computed in the regular session only: outside it the last print is the last regular minute's
+    const last = (await this.getBars({ symbol: proxy, interval: '1m', limit: 1, extendedHours: false })).bars[0];
     const base = index === 'NDX' ? 41 : 10;
-    const day = etDayNumber(q.time);
+    const day = etDayNumber(last.time);
     const ratio = base * (1 + 0.004 * Math.sin(day / 37) - 0.002 * Math.cos(day / 11));
     const r2 = (x: number) => Math.round(x * 100) / 100;
+    const prev = this.dailyBar(proxy, previousTradingDay(etDate(last.time)));
     return {
       symbol: index,
-      last: r2(q.last * ratio),
-      time: q.time,
-      prev_close: q.prev_close !== undefined ? r2(q.prev_close * ratio) : undefined,
+      last: r2(last.close * ratio),
+      time: last.time + 60_000,
+      prev_close: prev ? r2(prev.close * ratio) : undefined,
       data_source: this.id,
-      as_of: q.as_of,
+      as_of: new Date(last.time + 60_000).toISOString(),
       stale: false,
     };
   }
