@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { EarningsWire, EnrichmentBlock, MacroEventWire, SentimentWire } from '../../core/events/enrichment.schema';
 import { evaluateEventGate, type EventGateResult } from '../../core/events/event-gate';
@@ -42,16 +42,24 @@ const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(
 export class EnrichmentBlockService {
   private readonly userFile: UserEventsFile;
 
+  /** Vendor chain; absent (a test module without the provider layer) reads as "no enrichment keys". */
+  private readonly vendors: EnrichmentService | null;
+
   constructor(
-    private readonly vendors: EnrichmentService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() vendors?: EnrichmentService,
   ) {
     this.userFile = new UserEventsFile(config.dataDir);
+    this.vendors = vendors ?? null;
   }
 
   private get vendorMode(): boolean {
-    return this.vendors.providers.length > 0;
+    return (this.vendors?.providers.length ?? 0) > 0;
+  }
+
+  private has(cap: 'getMacroEvents' | 'getEarningsCalendar' | 'getNewsSentiment'): boolean {
+    return !!this.vendors?.providers.some((p) => p[cap]);
   }
 
   async block(symbol: string, nowMs = this.clock.now()): Promise<EnrichmentBlock> {
@@ -162,9 +170,9 @@ export class EnrichmentBlockService {
 
   private async macro(fromMs: number, toMs: number): Promise<Part<MacroEvent[]>> {
     if (this.vendorMode) {
-      if (!this.vendors.providers.some((p) => p.getMacroEvents)) return { ok: false, reason: 'no macro calendar provider configured' };
+      if (!this.has('getMacroEvents')) return { ok: false, reason: 'no macro calendar provider configured' };
       try {
-        const r = await bounded(this.vendors.getMacroEvents(etDate(fromMs), etDate(toMs)), PART_TIMEOUT_MS, 'macro calendar');
+        const r = await bounded(this.vendors!.getMacroEvents(etDate(fromMs), etDate(toMs)), PART_TIMEOUT_MS, 'macro calendar');
         return { ok: true, value: r.events, source: r.data_source, fetched_at: r.as_of };
       } catch (err) {
         return { ok: false, reason: reasonOf(err) };
@@ -178,9 +186,9 @@ export class EnrichmentBlockService {
     const from = etDate(nowMs);
     const to = etDate(toMs);
     if (this.vendorMode) {
-      if (!this.vendors.providers.some((p) => p.getEarningsCalendar)) return { ok: false, reason: 'no earnings calendar provider configured (FINNHUB_API_KEY)' };
+      if (!this.has('getEarningsCalendar')) return { ok: false, reason: 'no earnings calendar provider configured (FINNHUB_API_KEY)' };
       try {
-        const r = await bounded(this.vendors.getEarningsCalendar(from, to, symbol), PART_TIMEOUT_MS, 'earnings calendar');
+        const r = await bounded(this.vendors!.getEarningsCalendar(from, to, symbol), PART_TIMEOUT_MS, 'earnings calendar');
         return { ok: true, value: r.events.filter((e) => e.symbol.toUpperCase() === symbol), source: r.data_source, fetched_at: r.as_of };
       } catch (err) {
         return { ok: false, reason: reasonOf(err) };
@@ -192,7 +200,7 @@ export class EnrichmentBlockService {
   }
 
   private async sentiment(symbol: string, nowMs: number): Promise<Part<SentimentWire>> {
-    if (!this.vendors.providers.some((p) => p.getNewsSentiment)) return { ok: false, reason: 'no news-sentiment provider configured (FINNHUB_API_KEY)' };
+    if (!this.vendors || !this.has('getNewsSentiment')) return { ok: false, reason: 'no news-sentiment provider configured (FINNHUB_API_KEY)' };
     try {
       const [s, news] = await Promise.all([
         bounded(this.vendors.getNewsSentiment(symbol), PART_TIMEOUT_MS, 'news sentiment'),

@@ -10,6 +10,7 @@ import { IDEA_STORE, type IdeaKind, type IdeaRecord, type IdeaStoreApi } from '.
 import { ContractsService } from '../contracts/contracts.service';
 import { EnrichmentBlockService } from '../enrichment/enrichment-block.service';
 import type { EnrichmentBlock } from '../../core/events/enrichment.schema';
+import { applyEventGate } from '../../core/events/apply-event-gate';
 import { SymbolAnalysis, SymbolAnalyzer } from './symbol-analyzer.service';
 
 /** Options lookups slower than this leave the plan with an options_note instead. */
@@ -66,17 +67,15 @@ export class PlanService {
     const built = assemblePlan(a, { kind });
     if (!built) return null;
     const gated = await this.eventGate(built.plan, a.now_ms);
-    const p = gated;
-    const opts = p.blocked_by_event
-      ? { options_contracts: [], options_note: `Blocked by event window (${p.event_risk.find((r) => r.action === 'blocked')?.event ?? 'event'}).` }
-      : await this.options(a.symbol, p.direction, a.style, p.entry, p.stop, p.targets);
-    return { ...built, plan: { ...p, ...opts } };
+    // a blocked plan carries no contracts (applyEventGate says why)
+    if (gated.blocked_by_event) return { ...built, plan: gated };
+    const opts = await this.options(a.symbol, gated.direction, a.style, gated.entry, gated.stop, gated.targets);
+    return { ...built, plan: { ...gated, ...opts } };
   }
 
   /**
-   * The enrichment block and the event gate (src/core/events/event-gate.ts) of a plan. An enrichment
-   * failure never fails the plan: the block says `unavailable` with the reason and a warning says the
-   * gates were evaluated on what answered.
+   * The enrichment block and the event gate (src/core/events) of a plan. An enrichment failure never
+   * fails the plan: the block says `unavailable` with the reason and a warning says so.
    */
   private async eventGate(plan: Plan, nowMs: number): Promise<Plan> {
     if (!this.enrichment) return plan;
@@ -87,24 +86,7 @@ export class PlanService {
       this.logger.warn(`enrichment for ${plan.symbol} failed: ${(err as Error).message}`);
       return { ...plan, warnings: [...plan.warnings, `Event calendar unavailable (${(err as Error).message}): event gates not evaluated.`] };
     }
-    const g = this.enrichment.gate(block, plan.style, nowMs);
-    const warnings = [...plan.warnings];
-    if (block.enrichment_status === 'unavailable') warnings.push(`Event calendar unavailable (${block.reason ?? 'unknown'}): event gates incomplete — this is not "no events".`);
-    for (const r of g.event_risk) warnings.push(`event_risk: ${r.event} at ${r.time} — ${r.reason}.`);
-    const banners = [...plan.banners];
-    const blocked = g.event_risk.find((r) => r.action === 'blocked');
-    if (blocked) banners.unshift(`BLOCKED BY EVENT — ${blocked.event} at ${blocked.time}: ${blocked.reason}.`);
-    if (block.banner && g.event_risk.length) banners.push(block.banner);
-    return {
-      ...plan,
-      enrichment: block,
-      event_risk: g.event_risk,
-      blocked_by_event: g.blocked_by_event,
-      warnings,
-      banners,
-      banner: banners[0] ?? null,
-      meta: { ...plan.meta, banner: banners[0] ?? null },
-    };
+    return applyEventGate(plan, block, this.enrichment.gate(block, plan.style, nowMs));
   }
 
   /**
