@@ -89,6 +89,7 @@ describe('event gates on the synthetic calendar (no keys)', () => {
 });
 
 describe('vendor enrichment: Trading Economics first, Finnhub fallback; a source down → unavailable', () => {
+  jest.setTimeout(180_000); // several app boots; slow on a loaded 2-core machine
   let t: TestApp;
   beforeAll(async () => {
     nock.disableNetConnect();
