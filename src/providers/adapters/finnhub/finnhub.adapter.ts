@@ -51,8 +51,8 @@ const newsSchema = z.array(z.object({ headline: z.string(), datetime: z.number()
 export const MAX_HEADLINE_CHARS = 200;
 export const MAX_HEADLINES = 5;
 export function cleanText(s: string, max = MAX_HEADLINE_CHARS): string {
-  // eslint-disable-next-line no-control-regex
   const t = s
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
