@@ -19,6 +19,7 @@ import { StreamModule } from './modules/stream/stream.module';
 import { ChartsModule } from './modules/charts/charts.module';
 import { ContextModule } from './modules/context/context.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
+import { EnrichmentModule } from './modules/enrichment/enrichment.module';
 import { ScanModule } from './modules/scan/scan.module';
 import { CalibrationModule } from './modules/calibration/calibration.module';
 import { PlaybooksModule } from './modules/playbooks/playbooks.module';
@@ -41,6 +42,7 @@ import { WatchlistsModule } from './modules/watchlists/watchlists.module';
     ChartsModule,
     ContextModule,
     ContractsModule,
+    EnrichmentModule,
     ScanModule,
     PlaybooksModule,
     WatchlistsModule,

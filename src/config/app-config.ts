@@ -23,6 +23,8 @@ export interface AppConfig {
   tradier: { token?: string; baseUrl: string };
   finnhub: { apiKey?: string; baseUrl: string };
   tradingEconomics: { apiKey?: string; baseUrl: string };
+  /** Enrichment (docs/enrichment.md): the embedded calendar without vendor keys, and the macro block window. */
+  enrichment: { calendar: 'synthetic' | 'none'; blockMinutes: number };
   /** Ordered market-data provider ids (first answers first). */
   marketDataProviders: MarketProviderId[];
   /** Ordered options provider ids. */
@@ -37,6 +39,8 @@ export interface AppConfig {
     chartCanonicalV1: boolean;
     layersEndpoint: boolean;
     optionsAlways: boolean;
+    /** INDEX_SNIPER_MODE: SPY/QQQ plans also state their SPX/NDX-equivalent levels (index symbols are always in index mode). */
+    indexSniperMode: boolean;
   };
   logLevel: string;
   bodyLimit: string;

@@ -87,6 +87,9 @@ export class EnvSchema {
   @Max(60000)
   PROVIDER_TIMEOUT_MS?: number;
 
+  @IsOptional() @Transform(trim) @IsIn(['synthetic', 'none'], { message: 'must be synthetic or none' }) ENRICHMENT_CALENDAR?: string;
+  @IsOptional() @Transform(toInt) @IsInt({ message: 'must be an integer number of minutes' }) @Min(0) @Max(240) EVENT_BLOCK_MINUTES?: number;
+
   @IsOptional() @Transform(trim) @IsString() REPLAY_DATA_DIR?: string;
   @IsOptional() @Transform(trim) @IsIn(['live', 'end'], { message: 'must be live or end' }) REPLAY_CLOCK?: string;
   @IsOptional()
@@ -106,6 +109,7 @@ export class EnvSchema {
   @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) FF_CHART_CANONICAL_V1?: string;
   @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) FF_LAYERS_ENDPOINT?: string;
   @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) FF_OPTIONS_ALWAYS?: string;
+  @IsOptional() @Matches(FLAG, { message: FLAG_MSG }) INDEX_SNIPER_MODE?: string;
 
   @IsOptional()
   @Transform(trim)

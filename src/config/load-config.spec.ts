@@ -13,7 +13,8 @@ describe('loadConfig', () => {
       replay: { dir: '/srv/app/data/replay', clock: 'live', speed: 60 },
       publicBaseUrl: 'http://localhost:8000',
       corsOrigins: ['http://localhost:3000'],
-      flags: { chartCanonicalV1: true, layersEndpoint: true, optionsAlways: true },
+      flags: { chartCanonicalV1: true, layersEndpoint: true, optionsAlways: true, indexSniperMode: false },
+      enrichment: { calendar: 'synthetic', blockMinutes: 10 },
       logLevel: 'info',
     });
   });

@@ -139,6 +139,26 @@ export interface NewsSentiment extends Provenance {
   score: number | null;
   buzz?: number | null;
   articles_in_last_week?: number | null;
+  /** Shares as the vendor states them (Finnhub: 0–1). */
+  bullish_percent?: number | null;
+  bearish_percent?: number | null;
+  sector_average_bullish_percent?: number | null;
+  sector_average_news_score?: number | null;
+}
+
+/** One headline: third-party text, untrusted, length-limited by the adapter. */
+export interface NewsHeadline {
+  headline: string;
+  /** The publisher as the vendor names it. */
+  publisher: string | null;
+  /** ISO UTC. */
+  published_at: string;
+  url: string | null;
+}
+
+export interface CompanyNews extends Provenance {
+  symbol: string;
+  headlines: NewsHeadline[];
 }
 
 export interface EarningsEvent {
@@ -147,6 +167,7 @@ export interface EarningsEvent {
   hour?: string | null;
   eps_estimate?: number | null;
   eps_actual?: number | null;
+  revenue_estimate?: number | null;
 }
 
 export interface EarningsCalendar extends Provenance {
@@ -158,6 +179,11 @@ export interface MacroEvent {
   country: string;
   event: string;
   importance: 'low' | 'medium' | 'high';
+  /** Consensus / forecast, previous and actual as the vendor states them (unit in `unit`). */
+  consensus?: number | null;
+  previous?: number | null;
+  actual?: number | null;
+  unit?: string | null;
 }
 
 export interface MacroCalendar extends Provenance {
@@ -169,6 +195,7 @@ export interface EnrichmentProvider {
   getNewsSentiment?(symbol: string, opts?: CallOptions): Promise<NewsSentiment>;
   getEarningsCalendar?(from: string, to: string, opts?: CallOptions & { symbol?: string }): Promise<EarningsCalendar>;
   getMacroEvents?(from: string, to: string, opts?: CallOptions): Promise<MacroCalendar>;
+  getCompanyNews?(symbol: string, from: string, to: string, opts?: CallOptions): Promise<CompanyNews>;
 }
 
 /** Injection tokens: every implementation is registered in an array under its capability's token. */

@@ -19,8 +19,12 @@ async function planWithoutNest(symbol: string) {
   return assemblePlan(analysis, { kind: 'live' });
 }
 
-/** Fields the HTTP path adds around the same plan: identity, permalink and the options lookup. */
-const ADDED_BY_SERVICE = ['plan_id', 'version', 'plan_version', 'idea_url', 'options_contracts', 'options_note'];
+/**
+ * Fields the HTTP path adds around the same plan: identity, permalink, the options lookup and the
+ * enrichment block (I/O). The event gate's findings (event_risk, warnings, banners) are compared: none
+ * of these plans has an event in its window on the synthetic calendar.
+ */
+const ADDED_BY_SERVICE = ['plan_id', 'version', 'plan_version', 'idea_url', 'options_contracts', 'options_note', 'enrichment'];
 
 describe('analyzeSymbol: the same plan without Nest as through POST /gpt/plan', () => {
   let t: TestApp;

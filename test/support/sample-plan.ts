@@ -94,6 +94,8 @@ export function samplePlan(over: Partial<Plan> & { as_of_bar_time?: string } = {
     stale: false,
     planning_context: 'live',
     requires_live_confirmation: false,
+    event_risk: [],
+    blocked_by_event: false,
     banner: null,
     banners: [],
     meta: {

@@ -12,7 +12,7 @@ import { bookLookup, type OddsLookup, type PlanOdds } from '../calibration/calib
 import { buildPlan } from '../plan/build-plan';
 import { compositeScore } from '../plan/scoring';
 import { costInR, DEFAULT_COST_MODEL, type CostModel } from '../stats/costs';
-import type { IndicatorSnapshot } from '../plan/plan.schema';
+import type { IndexMode, IndicatorSnapshot } from '../plan/plan.schema';
 import type { GuardrailViolation, PlanGeometry } from '../plan/plan.types';
 import { marketStatus } from '../session/session';
 import type { AsOfContext, ContextOptions } from '../strategies/as-of-context';
@@ -114,6 +114,8 @@ export interface Analysis {
   /** Closed base-interval bars up to the as-of bar (for include_series). */
   base_bars: readonly Bar[];
   warnings: string[];
+  /** Index symbols: which bars the analysis ran on (index or translated proxy) and the ratio. */
+  index_mode?: IndexMode;
 }
 
 const num = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);

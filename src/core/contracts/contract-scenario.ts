@@ -44,6 +44,8 @@ export interface ScenarioInputs {
   volChangePts?: number;
   rate?: number;
   dividendYield?: number;
+  /** $ per 1.00 of option price per contract (the root's multiplier); default 100. */
+  multiplier?: number;
 }
 
 /**
@@ -76,6 +78,7 @@ export function scenarioPoints(row: ContractRow, inp: ScenarioInputs): ScenarioP
   const out: ScenarioPoint[] = [];
   if (!(inp.spot > 0) || !Number.isFinite(inp.spot)) return out;
   const dv = inp.volChangePts ?? 0;
+  const mult = inp.multiplier ?? CONTRACT_MULTIPLIER;
   const entry = inp.entry !== undefined && inp.entry > 0 && Number.isFinite(inp.entry) ? inp.entry : inp.spot;
   // Each method is measured from its own value at the entry (the greeks one from the mid, the BSM one
   // from BSM at the solved IV), so a small mid/model mismatch does not show up as P/L.
@@ -90,8 +93,8 @@ export function scenarioPoints(row: ContractRow, inp: ScenarioInputs): ScenarioP
       label: lv.label,
       underlying: lv.price,
       days: inp.days,
-      pnl_per_contract: (pg - baseG) * CONTRACT_MULTIPLIER,
-      reprice_pnl_per_contract: (pr - baseR) * CONTRACT_MULTIPLIER,
+      pnl_per_contract: (pg - baseG) * mult,
+      reprice_pnl_per_contract: (pr - baseR) * mult,
     });
   }
   return out;

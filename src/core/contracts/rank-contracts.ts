@@ -11,6 +11,7 @@ import { SCENARIO_METHOD, SCENARIO_METHOD_NOTE, scenarioPoints, type ScenarioPoi
 import { compareScored, liquidityScore, tradeabilityScore, type ContractScore, type LiquidityScore } from './contract-score';
 import { sizePosition, type Sizing } from './contract-sizing';
 import { selectWithRelaxation } from './relaxation';
+import { optionRootInfo, optionRootOf, type OptionStyle, type Settlement } from '../instruments/instrument';
 
 export const DEFAULT_RISK_AMOUNT = 100;
 export const BEST_COUNT = 3;
@@ -64,6 +65,11 @@ export interface RankedContract {
   vega: number | null;
   iv: number | null;
   greeks_source: 'vendor' | 'computed' | null;
+  /** $ per 1.00 of option price per contract (the root's multiplier); P/L and sizing use it. */
+  multiplier: number;
+  /** physical (ETF/equity: American, assignment possible), cash_am (SPX/NDX monthlies: stop trading the day before expiry), cash_pm (SPXW/NDXP). */
+  settlement: Settlement;
+  option_style: OptionStyle;
   tradeability: number;
   score: ContractScore;
   liquidity_score: number;
@@ -172,7 +178,8 @@ function present(row: ContractRow, score: ContractScore, liq: LiquidityScore, in
     ...targets.map((t, i) => ({ label: `tp${i + 1}`, price: t })),
     { label: 'horizon', price: entry },
   ];
-  const points = g ? scenarioPoints(row, { spot: inp.spot, entry, levels, days }) : [];
+  const root = optionRootInfo(optionRootOf(c.symbol) || inp.symbol);
+  const points = g ? scenarioPoints(row, { spot: inp.spot, entry, levels, days, multiplier: root.multiplier }) : [];
   const rounded = points.map((p) => ({
     ...p,
     underlying: r2(p.underlying),
@@ -184,7 +191,7 @@ function present(row: ContractRow, score: ContractScore, liq: LiquidityScore, in
     const p = points.find((x) => x.label === lbl);
     return p && Number.isFinite(p.pnl_per_contract) ? p.pnl_per_contract : NaN;
   };
-  const cost = row.mid * 100;
+  const cost = row.mid * root.multiplier;
   const sizing = sizePosition({
     riskAmount: inp.riskAmount ?? DEFAULT_RISK_AMOUNT,
     costPerContract: cost,
@@ -210,6 +217,9 @@ function present(row: ContractRow, score: ContractScore, liq: LiquidityScore, in
     vega: g ? r4(g.vega) : null,
     iv: Number.isFinite(row.iv) ? r4(row.iv) : null,
     greeks_source: row.greeks_source,
+    multiplier: root.multiplier,
+    settlement: root.settlement,
+    option_style: root.style,
     tradeability: score.total,
     score,
     liquidity_score: liq.score,

@@ -6,16 +6,27 @@ import type { Bar } from '../bars/bar';
 import type { Analysis } from '../analysis/analyze-symbol';
 import { etDate, etMinuteOfDay } from '../session/et-time';
 import { buildPlanLayers } from './plan-layers';
-import type { NoSetup, Plan, PlanLayers, SeriesBar } from './plan.schema';
+import { toProxyLevel } from '../instruments/proxy-ratio';
+import type { IndexMode, NoSetup, Plan, PlanLayers, SeriesBar } from './plan.schema';
+
+/** The provider behind a data_source label (`proxy:SPY:synthetic` → synthetic). */
+export function baseSource(dataSource: string): string {
+  return dataSource.replace(/^proxy:[A-Z]+:/, '');
+}
 
 /** Banners that must travel with any plan built on non-live data or a simulated open. */
 export function dataBanners(
-  a: Pick<Analysis, 'data_source' | 'fallback_from' | 'stale' | 'simulated_open' | 'market_status' | 'now_ms'> & { planning_context?: Analysis['planning_context'] },
+  a: Pick<Analysis, 'data_source' | 'fallback_from' | 'stale' | 'simulated_open' | 'market_status' | 'now_ms'> & { planning_context?: Analysis['planning_context']; index_mode?: IndexMode },
 ): string[] {
   const out: string[] = [];
+  if (a.index_mode?.banner)
+    out.push(
+      a.index_mode.ratio ? `${a.index_mode.banner} (${a.index_mode.proxy} × ${a.index_mode.ratio.ratio}, ${a.index_mode.ratio.method} as of ${a.index_mode.ratio.as_of}).` : `${a.index_mode.banner}.`,
+    );
+  const source = baseSource(a.data_source);
   if (a.fallback_from) out.push(`FALLBACK — ${a.fallback_from} did not answer; these numbers come from ${a.data_source}.`);
-  if (a.data_source === 'synthetic') out.push('SYNTHETIC DATA — generated prices for testing, not market data.');
-  if (a.data_source === 'replay') out.push('REPLAY DATA — recorded bars replayed on a simulated clock, not live.');
+  if (source === 'synthetic') out.push('SYNTHETIC DATA — generated prices for testing, not market data.');
+  if (source === 'replay') out.push('REPLAY DATA — recorded bars replayed on a simulated clock, not live.');
   if (a.stale) out.push('STALE DATA — the latest bars are older than the session clock allows (or served from cache after every provider failed); check before acting.');
   const hhmm = (ms: number) => {
     const m = etMinuteOfDay(ms);
@@ -52,6 +63,15 @@ export function assemblePlan(a: Analysis, opts: { kind: Plan['kind'] }): Assembl
   const targetMeta = plan.target_meta.map((t, k) => ({ ...t, prob_touch: tp[k] ?? null }));
   const banners = dataBanners(a);
   const layers = buildPlanLayers(a.symbol, plan, ctx);
+  const im = a.index_mode;
+  const indexMode: IndexMode | undefined = im
+    ? {
+        ...im,
+        translated_levels: im.ratio
+          ? { entry: toProxyLevel(plan.entry, im.ratio.ratio), stop: toProxyLevel(plan.stop, im.ratio.ratio), targets: plan.targets.map((t) => toProxyLevel(t, im.ratio!.ratio)) }
+          : null,
+      }
+    : undefined;
   const out: Plan = {
     symbol: a.symbol,
     style: a.style,
@@ -113,6 +133,9 @@ export function assemblePlan(a: Analysis, opts: { kind: Plan['kind'] }): Assembl
     options_contracts: [],
     options_note: null,
     plan_layers: layers,
+    event_risk: [],
+    blocked_by_event: false,
+    ...(indexMode ? { index_mode: indexMode } : {}),
     data_source: a.data_source,
     ...(a.fallback_from ? { fallback_from: a.fallback_from } : {}),
     as_of: a.planning_context === 'historical' ? new Date(a.now_ms).toISOString() : a.as_of,

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { INTERVALS } from '../bars/interval';
 import { STYLES } from '../strategies/strategy.types';
 import type { RankedContract } from '../contracts/rank-contracts';
+import { EnrichmentBlockSchema, EventRiskSchema } from '../events/enrichment.schema';
 
 /** ISO-8601 UTC instant, e.g. "2026-11-24T15:35:00.000Z". */
 export const IsoTime = z.iso.datetime({ offset: true });
@@ -207,6 +208,37 @@ export const CalibrationMetaSchema = z.object({
   note: z.string(),
 });
 
+/** Feed health of one source of an index plan. */
+export const FeedHealthSchema = z.enum(['healthy', 'degraded', 'failed']);
+
+/** The measured index/proxy ratio: index points per 1.00 of the ETF proxy (index = proxy × ratio). */
+export const ProxyRatioSchema = z.object({
+  ratio: finite,
+  /** Time the ratio describes. */
+  as_of: IsoTime,
+  /** Provider ids of the index and proxy prints. */
+  source: z.string(),
+  /** aligned_1m_spot: last shared one-minute close; quote_vs_1m_close: an index quote against the proxy's minute. */
+  method: z.enum(['aligned_1m_spot', 'quote_vs_1m_close']),
+  /** Regression-through-origin beta of proxy on index 1-minute returns over ≤ 60 minutes (≈ 1 when tracking); null with < 10 returns. */
+  gamma: finite.nullable(),
+  n: z.number().int(),
+});
+
+/** Index mode (SPX/NDX): which bars the plan ran on and the ratio that translated them. */
+export const IndexModeSchema = z.object({
+  index: z.string(),
+  /** ETF that tracks the index and executes when the index chain is degraded. */
+  proxy: z.string(),
+  /** index: the vendor's index bars; proxy_translated: proxy bars × ratio. */
+  bars: z.enum(['index', 'proxy_translated']),
+  ratio: ProxyRatioSchema.nullable(),
+  /** The plan's entry/stop/targets in proxy terms (level ÷ ratio); null without a ratio. */
+  translated_levels: z.object({ entry: finite, stop: finite, targets: z.array(finite) }).nullable(),
+  banner: z.string().nullable(),
+  feed_health: z.record(z.string(), FeedHealthSchema),
+});
+
 /** live: market open; frozen: market closed, as of the last regular bar; next_session: conditional plan for the next session; historical: planned as of a past moment (as_of). */
 export const PlanningContext = z.enum(['live', 'frozen', 'next_session', 'historical']);
 
@@ -288,6 +320,14 @@ export const PlanSchema = z.object({
   banner: z.string().nullable(),
   banners: z.array(z.string()),
   meta: PlanMetaSchema,
+  /** Earnings, news sentiment and macro events of the next 14 days (absent on plans stored before it existed). */
+  enrichment: EnrichmentBlockSchema.optional(),
+  /** Event gate findings (src/core/events/event-gate.ts): blocked or warned by an event in the plan's window. */
+  event_risk: z.array(EventRiskSchema).default([]),
+  /** True when an event window blocks this style now (options_contracts empty, note "Blocked by event window"). */
+  blocked_by_event: z.boolean().default(false),
+  /** SPX/NDX plans (and SPY/QQQ with INDEX_SNIPER_MODE=1): index bars or proxy translation, with the ratio. */
+  index_mode: IndexModeSchema.optional(),
   /** Permalink of the persisted plan (set when saved). */
   idea_url: z.string().optional(),
   /** Scenario: the live plan it was made beside. */
@@ -360,5 +400,7 @@ export type PlanMeta = z.infer<typeof PlanMetaSchema>;
 export type CalibrationMeta = z.infer<typeof CalibrationMetaSchema>;
 export type Probabilities = z.infer<typeof ProbabilitiesSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
+export type IndexMode = z.infer<typeof IndexModeSchema>;
+export type ProxyRatioWire = z.infer<typeof ProxyRatioSchema>;
 export type StoredPlan = z.infer<typeof StoredPlanSchema>;
 export type NoSetup = z.infer<typeof NoSetupSchema>;

@@ -7,6 +7,25 @@ import { marketStatus } from '../../core/session/session';
 import { etDate } from '../../core/session/et-time';
 import { CLOCK, type Clock, type OptionChain, type OptionContract, type OptionRight } from '../../providers/provider.types';
 import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type MarketDataPort, type OptionsDataPort } from '../data-ports/data-ports';
+import { optionRootOf, settlementNote, tradableOn } from '../../core/instruments/instrument';
+import { toProxyLevel } from '../../core/instruments/proxy-ratio';
+import { IndexProxyService, type FeedHealth } from '../index-mode/index-proxy.service';
+
+/** DTE ceiling of the index chain (the reference's index gates: 0–45 DTE). */
+export const INDEX_MAX_DTE = 45;
+
+/** Set when an index plan executes through its ETF proxy's chain. */
+export interface IndexExecution {
+  execution_proxy?: { symbol: string; ratio: number; gamma: number | null; ratio_as_of: string; ratio_method: string; note: string };
+  /** The request's entry/stop/targets in proxy terms (index level ÷ ratio). */
+  translated_levels?: { entry: number | null; stop: number | null; targets: number[] };
+  fallback_banner?: string;
+  /** Settlement / assignment notes of the contracts returned. */
+  execution_notes?: string[];
+  fallback_from?: string;
+  /** Per source: index_chain, proxy_chain, index_bars, proxy_bars, index_quote. */
+  feed_health?: Record<string, FeedHealth>;
+}
 
 /** Calendar days the scenario P/L lets pass when the plan states no horizon (theta decay). */
 export const DEFAULT_HORIZON_DAYS: Record<ContractStyle, number> = {
@@ -31,7 +50,7 @@ export interface RankArgs {
   simulateOpen?: boolean;
 }
 
-export interface ContractsResult extends RankResult {
+export interface ContractsResult extends RankResult, IndexExecution {
   symbol: string;
   side: OptionRight;
   style: ContractStyle;
@@ -63,9 +82,56 @@ export class ContractsService {
     @Inject(OPTIONS_DATA_PORT) private readonly options: OptionsDataPort,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(MARKET_DATA_PORT) private readonly market?: MarketDataPort,
+    @Optional() private readonly indexProxy?: IndexProxyService,
   ) {}
 
+  /**
+   * Index underlyings (SPX, NDX): the index chain first (European, cash-settled, 0–45 DTE, AM roots
+   * dropped on their last day); when it fails or nothing passes, the ETF proxy's chain with the plan
+   * levels translated by the live ratio, `execution_proxy`, `fallback_banner` and the settlement note.
+   */
   async rank(args: RankArgs): Promise<ContractsResult> {
+    const pair = this.indexProxy?.pairOf(args.symbol);
+    if (!pair) return this.rankOne(args);
+    let why: string;
+    let indexHealth: FeedHealth = 'failed';
+    try {
+      const overrides = { ...args.overrides, max_dte: Math.min(args.overrides?.max_dte ?? INDEX_MAX_DTE, INDEX_MAX_DTE) };
+      const res = await this.rankOne({ ...args, symbol: pair.index, overrides });
+      if (res.best.length) {
+        const notes = [...new Set(res.best.map((c) => settlementNote(optionRootOf(c.symbol) || pair.index)))];
+        return { ...res, execution_notes: notes, feed_health: { index_chain: res.stale ? 'degraded' : 'healthy' } };
+      }
+      indexHealth = 'degraded';
+      why = res.note ?? 'no index contract passed the gates';
+    } catch (err) {
+      why = (err as Error).message;
+    }
+    const r = await this.indexProxy!.ratio(pair.index, pair.proxy);
+    const p = args.plan ?? {};
+    const tl = (x: number | undefined) => (typeof x === 'number' && x > 0 ? toProxyLevel(x, r.ratio) : undefined);
+    const proxyPlan: PlanAnchors = { ...p, entry: tl(p.entry), stop: tl(p.stop), targets: p.targets?.map((t) => toProxyLevel(t, r.ratio)) };
+    const res = await this.rankOne({ ...args, symbol: pair.proxy, plan: proxyPlan });
+    const gammaText = r.gamma !== null ? ` with γ=${r.gamma.toFixed(3)}` : '';
+    return {
+      ...res,
+      execution_proxy: {
+        symbol: pair.proxy,
+        ratio: r.ratio,
+        gamma: r.gamma,
+        ratio_as_of: r.as_of,
+        ratio_method: r.method,
+        note: `${pair.index} levels ÷ ${r.ratio} = ${pair.proxy} levels (${r.method}, as of ${r.as_of}; source ${r.source}). ${pair.index} chain: ${why}.`,
+      },
+      translated_levels: { entry: proxyPlan.entry ?? null, stop: proxyPlan.stop ?? null, targets: proxyPlan.targets ?? [] },
+      fallback_banner: `Index chain degraded — executing via ${pair.proxy}${gammaText}; ratio ${r.ratio} as of ${r.as_of}.`,
+      execution_notes: [settlementNote(pair.proxy)],
+      fallback_from: `${pair.index}_chain`,
+      feed_health: { index_chain: indexHealth, proxy_chain: res.stale ? 'degraded' : 'healthy', ...r.feed_health },
+    };
+  }
+
+  private async rankOne(args: RankArgs): Promise<ContractsResult> {
     const nowMs = this.clock.now();
     const open = args.simulateOpen === true || marketStatus(nowMs).status === 'open';
     const horizonDays = args.plan?.horizonDays ?? DEFAULT_HORIZON_DAYS[args.style];
@@ -127,7 +193,12 @@ export class ContractsService {
           options_note: `No ${side} contracts passed the ${style} liquidity gates after relaxation${why ? ` (${why})` : ''}.`,
         };
       }
-      const note = res.relaxed_filters ? `Filters relaxed (${res.relaxation_reasons.join(', ')}) to find contracts.` : null;
+      const notes = [
+        res.relaxed_filters ? `Filters relaxed (${res.relaxation_reasons.join(', ')}) to find contracts.` : null,
+        res.fallback_banner ?? null,
+        ...(res.execution_proxy ? (res.execution_notes ?? []) : []),
+      ].filter((x): x is string => !!x);
+      const note = notes.length ? notes.join(' ') : null;
       return {
         options_contracts: res.best.map((c) => ({ ...c, quote_session: res.quote_session, as_of: res.as_of, data_source: res.data_source })),
         options_note: note,
@@ -171,7 +242,8 @@ export class ContractsService {
       };
     }
     const chains = await Promise.all(wanted.map((e) => this.options.getChain({ underlying: args.symbol, expiration: e })));
-    const contracts: OptionContract[] = chains.flatMap((c) => c.contracts);
+    // AM-settled roots (SPX, NDX monthlies) stop trading the business day before expiry
+    const contracts: OptionContract[] = chains.flatMap((c) => c.contracts).filter((c) => tradableOn(optionRootOf(c.symbol) || args.symbol, c.expiration, today));
     const first = chains[0];
     return {
       chain: {

@@ -8,6 +8,9 @@ import { etDate } from '../../core/session/et-time';
 import type { Style } from '../../core/strategies/strategy.types';
 import { IDEA_STORE, type IdeaKind, type IdeaRecord, type IdeaStoreApi } from '../../persistence/idea-store.types';
 import { ContractsService } from '../contracts/contracts.service';
+import { EnrichmentBlockService } from '../enrichment/enrichment-block.service';
+import type { EnrichmentBlock } from '../../core/events/enrichment.schema';
+import { applyEventGate } from '../../core/events/apply-event-gate';
 import { SymbolAnalysis, SymbolAnalyzer } from './symbol-analyzer.service';
 
 /** Options lookups slower than this leave the plan with an options_note instead. */
@@ -42,6 +45,7 @@ export class PlanService {
     @Inject(IDEA_STORE) private readonly store: IdeaStoreApi,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly contracts?: ContractsService,
+    @Optional() private readonly enrichment?: EnrichmentBlockService,
   ) {}
 
   async generate(args: GenerateArgs): Promise<PlanOutcome> {
@@ -62,9 +66,27 @@ export class PlanService {
   async prepare(a: SymbolAnalysis, kind: IdeaKind): Promise<AssembledPlan | null> {
     const built = assemblePlan(a, { kind });
     if (!built) return null;
-    const p = built.plan;
-    const opts = await this.options(a.symbol, p.direction, a.style, p.entry, p.stop, p.targets);
-    return { ...built, plan: { ...p, ...opts } };
+    const gated = await this.eventGate(built.plan, a.now_ms);
+    // a blocked plan carries no contracts (applyEventGate says why)
+    if (gated.blocked_by_event) return { ...built, plan: gated };
+    const opts = await this.options(a.symbol, gated.direction, a.style, gated.entry, gated.stop, gated.targets);
+    return { ...built, plan: { ...gated, ...opts } };
+  }
+
+  /**
+   * The enrichment block and the event gate (src/core/events) of a plan. An enrichment failure never
+   * fails the plan: the block says `unavailable` with the reason and a warning says so.
+   */
+  private async eventGate(plan: Plan, nowMs: number): Promise<Plan> {
+    if (!this.enrichment) return plan;
+    let block: EnrichmentBlock;
+    try {
+      block = await this.enrichment.block(plan.symbol, nowMs);
+    } catch (err) {
+      this.logger.warn(`enrichment for ${plan.symbol} failed: ${(err as Error).message}`);
+      return { ...plan, warnings: [...plan.warnings, `Event calendar unavailable (${(err as Error).message}): event gates not evaluated.`] };
+    }
+    return applyEventGate(plan, block, this.enrichment.gate(block, plan.style, nowMs));
   }
 
   /**

@@ -1,17 +1,30 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Analysis, analyzeSymbol, BarsInput, barRequirements } from '../../core/analysis/analyze-symbol';
 import type { Interval } from '../../core/bars/interval';
+import { translateBars } from '../../core/instruments/proxy-ratio';
+import type { IndexMode } from '../../core/plan/plan.schema';
 import type { Style } from '../../core/strategies/strategy.types';
 import { CLOCK, type Clock } from '../../providers/provider.types';
 import { CalibrationService } from '../calibration/calibration.service';
 import { VendorHistoryService } from '../calibration/vendor-history.service';
 import { MARKET_DATA_PORT, type MarketDataPort } from '../data-ports/data-ports';
+import { IndexProxyService } from '../index-mode/index-proxy.service';
 
 export type { Analysis as SymbolAnalysis } from '../../core/analysis/analyze-symbol';
+
+export const PROXY_BANNER = 'Index bars unavailable — translating via ETF proxy';
+
+interface Fetched {
+  frames: Partial<Record<Interval, BarsInput>>;
+  daily: BarsInput | null;
+  warnings: string[];
+}
 
 /**
  * The I/O half of "analyse a symbol": fetches the bars a style needs (≤ 2 provider calls: the
  * playbooks' interval and daily) and hands them to the pure `analyzeSymbol` of the core.
+ * Index symbols (SPX, NDX): the index's own bars when the chain has them, otherwise the ETF proxy's
+ * bars translated with the live measured ratio (labelled `data_source: proxy:SPY:<source>`).
  */
 @Injectable()
 export class SymbolAnalyzer {
@@ -19,6 +32,7 @@ export class SymbolAnalyzer {
     @Inject(MARKET_DATA_PORT) private readonly market: MarketDataPort,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() private readonly calibration?: CalibrationService,
+    @Optional() private readonly indexProxy?: IndexProxyService,
     @Optional() private readonly vendorHistory?: VendorHistoryService,
   ) {}
 
@@ -30,6 +44,61 @@ export class SymbolAnalyzer {
     const historical = opts.asOfMs !== undefined;
     const nowMs = opts.asOfMs ?? this.clock.now();
     const to = historical ? nowMs : undefined;
+    const pair = this.indexProxy?.pairOf(symbol) ?? null;
+    let fetched: Fetched;
+    let indexMode: IndexMode | undefined;
+    if (!pair) fetched = await this.fetch(symbol, style, to);
+    else {
+      try {
+        fetched = await this.fetch(pair.index, style, to);
+        indexMode = { index: pair.index, proxy: pair.proxy, bars: 'index', ratio: null, translated_levels: null, banner: null, feed_health: { index_bars: 'healthy' } };
+      } catch {
+        const proxied = await this.fetch(pair.proxy, style, to);
+        const r = await this.indexProxy!.ratio(pair.index, pair.proxy, to);
+        const { feed_health, ...ratio } = r;
+        const tr = (b: BarsInput): BarsInput => ({ ...b, bars: translateBars(b.bars, ratio.ratio), data_source: `proxy:${pair.proxy}:${b.data_source}` });
+        const frames: Partial<Record<Interval, BarsInput>> = {};
+        for (const [iv, b] of Object.entries(proxied.frames) as Array<[Interval, BarsInput]>) frames[iv] = tr(b);
+        fetched = {
+          frames,
+          daily: proxied.daily ? tr(proxied.daily) : null,
+          warnings: [...proxied.warnings, `${pair.index} bars translated from ${pair.proxy} × ${ratio.ratio} (${ratio.method}, as of ${ratio.as_of})`],
+        };
+        indexMode = { index: pair.index, proxy: pair.proxy, bars: 'proxy_translated', ratio, translated_levels: null, banner: PROXY_BANNER, feed_health };
+      }
+    }
+    const { frames, daily, warnings } = fetched;
+    const source = Object.values(frames)[0]?.data_source ?? daily?.data_source ?? 'unknown';
+    // translation scales prices only: ATR-relative outcomes of the proxy's book apply
+    const oddsSource = source.replace(/^proxy:[A-Z]+:/, '');
+    const odds = this.calibration?.lookupFor(oddsSource);
+    const a = analyzeSymbol({
+      symbol: pair?.index ?? symbol,
+      style,
+      now_ms: nowMs,
+      simulate_open: opts.simulateOpen === true,
+      historical,
+      frames,
+      daily,
+      warnings,
+      odds,
+      costs: this.calibration?.costs,
+    });
+    this.measureVendorHistory(oddsSource, pair ? pair.proxy : symbol, nowMs, a);
+    return indexMode ? { ...a, index_mode: indexMode } : a;
+  }
+
+  /** Plans on a vendor's bars with nothing measured start that vendor's history job (VendorHistoryService) and say so. */
+  private measureVendorHistory(source: string, symbol: string, nowMs: number, analysis: Analysis): void {
+    const key = CalibrationService.sourceKey(source);
+    if (!this.vendorHistory || key === 'synthetic' || key === 'replay' || key === 'unknown' || key.includes(':')) return;
+    const unmeasured = analysis.plans.filter((p) => p.odds.probabilities.tp1 === null);
+    if (!unmeasured.length) return;
+    const job = this.vendorHistory.request(key, symbol, nowMs);
+    if (job.state === 'running' || job.state === 'failed') for (const p of unmeasured) p.odds.meta.reason = job.reason;
+  }
+
+  private async fetch(symbol: string, style: Style, to: number | undefined): Promise<Fetched> {
     const req = barRequirements(style);
     const dailyP = req.daily ? this.market.getBars({ symbol, interval: '1D', limit: req.daily.limit, ...(to !== undefined ? { to } : {}) }) : Promise.resolve(null);
     const intradayP = req.intraday.map((r) => this.market.getBars({ symbol, interval: r.interval, limit: r.limit, extendedHours: false, ...(to !== undefined ? { to } : {}) }));
@@ -43,21 +112,6 @@ export class SymbolAnalyzer {
     }
     const frames: Partial<Record<Interval, BarsInput>> = {};
     req.intraday.forEach((r, k) => (frames[r.interval] = (intradayR[k] as PromiseFulfilledResult<BarsInput>).value));
-    const daily = dailyR.status === 'fulfilled' ? dailyR.value : null;
-    const source = Object.values(frames)[0]?.data_source ?? daily?.data_source ?? 'unknown';
-    const odds = this.calibration?.lookupFor(source);
-    const analysis = analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, historical, frames, daily, warnings, odds, costs: this.calibration?.costs });
-    this.measureVendorHistory(source, symbol, nowMs, analysis);
-    return analysis;
-  }
-
-  /** Plans on a vendor's bars with nothing measured start that vendor's history job (VendorHistoryService) and say so. */
-  private measureVendorHistory(source: string, symbol: string, nowMs: number, analysis: Analysis): void {
-    const key = CalibrationService.sourceKey(source);
-    if (!this.vendorHistory || key === 'synthetic' || key === 'replay' || key === 'unknown' || key.includes(':')) return;
-    const unmeasured = analysis.plans.filter((p) => p.odds.probabilities.tp1 === null);
-    if (!unmeasured.length) return;
-    const job = this.vendorHistory.request(key, symbol, nowMs);
-    if (job.state === 'running' || job.state === 'failed') for (const p of unmeasured) p.odds.meta.reason = job.reason;
+    return { frames, daily: dailyR.status === 'fulfilled' ? dailyR.value : null, warnings };
   }
 }

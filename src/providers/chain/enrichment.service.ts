@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EarningsCalendar, ENRICHMENT_PROVIDERS, EnrichmentProvider, MacroCalendar, NewsSentiment } from '../provider.types';
+import { CompanyNews, EarningsCalendar, ENRICHMENT_PROVIDERS, EnrichmentProvider, MacroCalendar, NewsSentiment } from '../provider.types';
 import { ValidationFailedError } from '../../common/errors';
 import { cacheKey } from '../cache/cache-keys';
 import { ChainMeta, ChainRunner, ChainRunnerOptions } from './chain-runner';
@@ -44,6 +44,18 @@ export class EnrichmentService {
       ttlMs: TTL.enrichment,
       providers: this.providers.filter((p) => p.getEarningsCalendar),
       call: (p, signal) => p.getEarningsCalendar!(from, to, { signal, symbol: symbol?.toUpperCase() }),
+    });
+  }
+
+  async getCompanyNews(symbol: string, from: string, to: string): Promise<CompanyNews & ChainMeta> {
+    checkRange(from, to);
+    const s = symbol.toUpperCase();
+    return this.runner.run({
+      capability: 'company_news',
+      key: cacheKey('news', this.order(), s, from, to),
+      ttlMs: TTL.enrichment,
+      providers: this.providers.filter((p) => p.getCompanyNews),
+      call: (p, signal) => p.getCompanyNews!(s, from, to, { signal }),
     });
   }
 

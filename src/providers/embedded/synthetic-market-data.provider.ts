@@ -9,6 +9,8 @@ import { ProviderError } from '../provider.errors';
 import { embeddedMarketClock } from './market-clock';
 import type { BarsRequest, BarsResult, CallOptions, Clock, MarketClock, MarketDataProvider, Quote } from '../provider.types';
 import { dailyBarOfDay, minuteBarsOfDay } from './synthetic-path';
+import { instrumentOf } from '../../core/instruments/instrument';
+import { etDayNumber } from '../../core/session/et-time';
 
 const SYMBOL = /^[A-Z0-9.^:_-]{1,16}$/;
 const DAY = 86_400_000;
@@ -45,6 +47,12 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
     return s;
   }
 
+  /** Index symbols: the synthetic path generates no index bars (index plans translate via the ETF proxy). */
+  private noIndexBars(symbol: string): void {
+    const inst = instrumentOf(symbol);
+    if (inst.kind === 'index') throw new ProviderError(this.id, 'not_found', `synthetic data has no ${inst.symbol} index bars (translate via ${inst.etf_proxy})`);
+  }
+
   private dayMinutes(symbol: string, date: string): Bar[] {
     const key = `${symbol}|${date}`;
     let bars = this.minutes.get(key);
@@ -73,6 +81,7 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
 
   async getBars(req: BarsRequest): Promise<BarsResult> {
     const symbol = this.checkSymbol(req.symbol);
+    this.noIndexBars(symbol);
     const now = this.options.clock.now();
     const to = Math.min(req.to ?? now, now);
     const interval = req.interval;
@@ -123,6 +132,8 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
 
   async getQuote(symbol: string, _opts?: CallOptions): Promise<Quote> {
     const s = this.checkSymbol(symbol);
+    const inst = instrumentOf(s);
+    if (inst.kind === 'index' && inst.etf_proxy) return this.indexQuote(inst.symbol, inst.etf_proxy);
     const now = this.options.clock.now();
     let date = etDate(now);
     let last: Bar | undefined;
@@ -143,6 +154,30 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
       ask: Math.round((last.close + spread / 2) * 100) / 100,
       time: last.time + 60_000,
       prev_close: prev?.close,
+      data_source: this.id,
+      as_of: new Date(last.time + 60_000).toISOString(),
+      stale: false,
+    };
+  }
+
+  /**
+   * A labelled synthetic index print: the proxy's last regular-session synthetic minute close × a deterministic ratio that
+   * drifts from day to day (SPX/SPY ≈ 10.0, NDX/QQQ ≈ 41). It exists so the ratio engine has an index
+   * reading to measure against on a fresh machine; it is synthetic data like every other number here.
+   */
+  private async indexQuote(index: string, proxy: string): Promise<Quote> {
+    // an index is computed in the regular session only: outside it the last print is the last regular minute's
+    const last = (await this.getBars({ symbol: proxy, interval: '1m', limit: 1, extendedHours: false })).bars[0];
+    const base = index === 'NDX' ? 41 : 10;
+    const day = etDayNumber(last.time);
+    const ratio = base * (1 + 0.004 * Math.sin(day / 37) - 0.002 * Math.cos(day / 11));
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    const prev = this.dailyBar(proxy, previousTradingDay(etDate(last.time)));
+    return {
+      symbol: index,
+      last: r2(last.close * ratio),
+      time: last.time + 60_000,
+      prev_close: prev ? r2(prev.close * ratio) : undefined,
       data_source: this.id,
       as_of: new Date(last.time + 60_000).toISOString(),
       stale: false,

@@ -3,6 +3,7 @@ import { formatOcc } from '../../core/options/occ';
 import { yearsToExpiry } from '../../core/options/time';
 import { etDate } from '../../core/session/et-time';
 import { ProviderError } from '../provider.errors';
+import { instrumentOf } from '../../core/instruments/instrument';
 import type { CallOptions, ChainRequest, Clock, ExpirationsResult, OptionChain, OptionContract, OptionsProvider } from '../provider.types';
 import { standardExpirations, strikeStep } from './expirations';
 import { Prng } from './prng';
@@ -36,13 +37,21 @@ export class SyntheticOptionsProvider implements OptionsProvider {
 
   constructor(private readonly options: { clock: Clock; spot: (symbol: string) => Promise<number> }) {}
 
+  /** The synthetic surface lists no index options (SPX/NDX plans execute via the ETF proxy's chain). */
+  private noIndexChain(underlying: string): void {
+    const inst = instrumentOf(underlying);
+    if (inst.kind === 'index') throw new ProviderError(this.id, 'not_found', `synthetic options list no ${inst.symbol} index chain`);
+  }
+
   async getExpirations(underlying: string, _opts?: CallOptions): Promise<ExpirationsResult> {
+    this.noIndexChain(underlying);
     const now = this.options.clock.now();
     return { underlying: underlying.toUpperCase(), expirations: standardExpirations(etDate(now)), data_source: this.id, as_of: new Date(now).toISOString(), stale: false };
   }
 
   async getChain(req: ChainRequest): Promise<OptionChain> {
     const sym = req.underlying.toUpperCase();
+    this.noIndexChain(sym);
     const now = this.options.clock.now();
     const today = etDate(now);
     const spot = await this.options.spot(sym);

@@ -102,6 +102,30 @@ const cases: Case[] = [
     emptyKind: 'empty',
   },
   {
+    name: 'finnhub earnings',
+    host: 'https://finnhub.io',
+    path: /\/api\/v1\/calendar\/earnings/,
+    call: (o) => new FinnhubAdapter(http(), config).getEarningsCalendar('2024-07-01', '2024-07-15', { symbol: 'AAPL', ...o }),
+    emptyBody: { earningsCalendar: [] },
+    emptyKind: null,
+  },
+  {
+    name: 'finnhub economic',
+    host: 'https://finnhub.io',
+    path: /\/api\/v1\/calendar\/economic/,
+    call: (o) => new FinnhubAdapter(http(), config).getMacroEvents('2024-07-01', '2024-07-15', o),
+    emptyBody: { economicCalendar: [] },
+    emptyKind: null,
+  },
+  {
+    name: 'finnhub news',
+    host: 'https://finnhub.io',
+    path: /\/api\/v1\/company-news/,
+    call: (o) => new FinnhubAdapter(http(), config).getCompanyNews('AAPL', '2024-07-01', '2024-07-08', o),
+    emptyBody: [],
+    emptyKind: null,
+  },
+  {
     name: 'tradingeconomics calendar',
     host: 'https://api.tradingeconomics.com',
     path: /\/calendar\/country/,
@@ -182,7 +206,7 @@ describe.each(cases)('$name under faults', (c) => {
       .reply(200, c.emptyBody as object);
     const out = await c.call().catch((e) => e);
     if (c.emptyKind) expect(out).toMatchObject({ provider: id, kind: c.emptyKind });
-    else expect(out).toMatchObject({ events: [], data_source: id }); // a quiet week is an answer
+    else expect(out).toMatchObject({ data_source: id, ...('headlines' in (out as object) ? { headlines: [] } : { events: [] }) }); // a quiet week is an answer
   });
 });
 

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { dtoMatchesWire } from '../../../common/dto/wire-match';
 import type { ContractFilters } from '../../../core/contracts/contract-filters';
 import type { ContractScore, LiquidityScore, ScoreComponents } from '../../../core/contracts/contract-score';
@@ -77,6 +77,13 @@ export class ContractPickDto implements RankedContract {
   @ApiProperty({ nullable: true, type: Number, description: '$ per share per 1 vol point.' }) vega!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Implied vol, fraction (0.25 = 25 %).' }) iv!: number | null;
   @ApiProperty({ nullable: true, enum: ['vendor', 'computed'], description: 'computed = BSM from IV solved from the mid (r 4 %, q 0).' }) greeks_source!: RankedContract['greeks_source'];
+  @ApiProperty({ description: '$ per 1.00 of option price per contract (root multiplier); P/L and sizing use it.' }) multiplier!: number;
+  @ApiProperty({
+    enum: ['physical', 'cash_am', 'cash_pm'],
+    description: 'physical: ETF/equity (American, assignment possible); cash_am: SPX/NDX monthlies (last trade the day before expiry); cash_pm: SPXW/NDXP.',
+  })
+  settlement!: RankedContract['settlement'];
+  @ApiProperty({ enum: ['american', 'european'] }) option_style!: RankedContract['option_style'];
   @ApiProperty({ description: '0–100 (= score.total).' }) tradeability!: number;
   @ApiProperty({ type: ScoreDto }) score!: ScoreDto;
   @ApiProperty({ description: '0–1.' }) liquidity_score!: number;
@@ -112,7 +119,33 @@ class RejectionDto implements RejectionSummary {
   @ApiProperty({ type: [String], description: 'Up to 5 OCC symbols removed.' }) examples!: string[];
 }
 
+class ExecutionProxyDto {
+  @ApiProperty({ example: 'SPY' }) symbol!: string;
+  @ApiProperty({ description: 'Index points per 1.00 of the proxy, measured live (never a constant).' }) ratio!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Beta of proxy on index 1-minute returns (≈ 1 when tracking).' }) gamma!: number | null;
+  @ApiProperty({ description: 'ISO UTC.' }) ratio_as_of!: string;
+  @ApiProperty({ enum: ['aligned_1m_spot', 'quote_vs_1m_close'] }) ratio_method!: string;
+  @ApiProperty() note!: string;
+}
+
+class TranslatedLevelsDto {
+  @ApiProperty({ nullable: true, type: Number }) entry!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) stop!: number | null;
+  @ApiProperty({ type: [Number] }) targets!: number[];
+}
+
 export class ContractsResponseDto implements ContractsResult {
+  @ApiPropertyOptional({ type: ExecutionProxyDto, description: 'Index underlyings when the index chain is degraded: the ETF that executes and the ratio.' }) execution_proxy?: ExecutionProxyDto;
+  @ApiPropertyOptional({ type: TranslatedLevelsDto, description: 'The request levels in proxy terms (index ÷ ratio).' }) translated_levels?: TranslatedLevelsDto;
+  @ApiPropertyOptional() fallback_banner?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Settlement / assignment notes (e.g. ETF options are American: watch assignment).' }) execution_notes?: string[];
+  @ApiPropertyOptional({ description: 'The source that failed before this answer (e.g. SPX_chain).' }) fallback_from?: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ['healthy', 'degraded', 'failed'] },
+    description: 'Per source: index_chain, proxy_chain, index_bars, proxy_bars, index_quote.',
+  })
+  feed_health?: ContractsResult['feed_health'];
   @ApiProperty() symbol!: string;
   @ApiProperty({ enum: ['call', 'put'] }) side!: ContractsResult['side'];
   @ApiProperty({ enum: ['scalp', 'intraday', 'swing', 'leaps'] }) style!: ContractsResult['style'];
