@@ -51,9 +51,7 @@ export default async function () {
     await get(base.auth, CONTEXT, bearer);
     await get(base.auth, CONTEXT, bearer);
     const gz = await get(base.service, CONTEXT, { 'Accept-Encoding': 'gzip' });
-    console.log(
-      `context body: ${warm.bytes} bytes (status ${first.status}/${warm.status}), ETag ${warm.etag ?? 'none'}, gzip ${gz.encoding === 'gzip' ? `${gz.bytes} bytes` : 'not offered'}`,
-    );
+    console.log(`context body: ${warm.bytes} bytes (status ${first.status}/${warm.status}), ETag ${warm.etag ?? 'none'}, gzip ${gz.encoding === 'gzip' ? `${gz.bytes} bytes` : 'not offered'}`);
     const cases: Case[] = [
       { label: 'GET /health/live', server: 'service', path: '/health/live' },
       { label: `GET ${CONTEXT} (cached)`, server: 'service', path: CONTEXT },
@@ -86,7 +84,12 @@ export default async function () {
     });
     const table: Record<string, ReturnType<typeof row>> = { 'anchor: bare Nest 11 GET, 15 bytes': row(anchor) };
     for (const [label, rs] of results) table[label] = row(rs);
-    console.log(`wrk -t1 -c50 -d${SECONDS}s, anchor before every case, ${ROUNDS} rounds (mean), load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    console.log(
+      `wrk -t1 -c50 -d${SECONDS}s, anchor before every case, ${ROUNDS} rounds (mean), load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
     console.table(table);
   } finally {
     await Promise.all(children.map((c) => c.stop()));

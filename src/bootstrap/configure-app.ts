@@ -46,17 +46,19 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   // helmet's headers are static: computed once, replayed per request (src/bootstrap/fast-lane.ts)
-  const strict = precomputedHeaders(helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+  const strict = precomputedHeaders(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+        },
       },
-    },
-  }));
+    }),
+  );
   // Swagger UI needs inline scripts; everything else gets the strict policy.
   const docs = precomputedHeaders(helmet({ contentSecurityPolicy: false }));
   app.use((req: { path: string }, res: unknown, next: () => void) => (req.path.startsWith('/docs') ? docs : strict)(req as never, res as never, next));

@@ -6,7 +6,10 @@ import { ResponseCache } from './response-cache';
 /** The process's one response cache, on the service clock (market time) and the wall clock. */
 @Injectable()
 export class ResponseCacheService extends ResponseCache {
-  constructor(@Inject(APP_CONFIG) readonly config: AppConfig, @Optional() @Inject(CLOCK) clock?: Clock) {
+  constructor(
+    @Inject(APP_CONFIG) readonly config: AppConfig,
+    @Optional() @Inject(CLOCK) clock?: Clock,
+  ) {
     super({ marketNow: clock ? () => clock.now() : Date.now });
   }
 }
