@@ -7,7 +7,7 @@
  *   SOAK_URL=http://127.0.0.1:8000 SOAK_KEY=<bearer> npm run soak   # an already running service
  *
  * Environment: SOAK_MINUTES (5), SOAK_CONCURRENCY (8 HTTP workers), SOAK_MAX_REQUESTS (250000),
- * SOAK_SCAN_TICKERS (20), SOAK_SCAN_EVERY_S (15: at most one scan in flight, one per that many
+ * SOAK_SCAN_TICKERS (5: small scans, until the scan work makes them non-blocking), SOAK_SCAN_EVERY_S (15: at most one scan in flight, one per that many
  * seconds), SOAK_WS (10 WebSocket followers), SOAK_SETTLE_S (30), SOAK_CALIBRATION (0: the embedded
  * service's background calibration off, so the figures are the request load's), SOAK_CPU_PROF (a folder:
  * the embedded service writes a CPU profile there).
@@ -20,14 +20,15 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as net from 'node:net';
 import WebSocket from 'ws';
-import { startChild, type Child } from '../bench/reads/wrk';
 
 const env = process.env;
 const MINUTES = Number(env.SOAK_MINUTES ?? 5);
 const CONCURRENCY = Number(env.SOAK_CONCURRENCY ?? 8);
 const MAX_REQUESTS = Number(env.SOAK_MAX_REQUESTS ?? 250_000);
-const SCAN_TICKERS = Number(env.SOAK_SCAN_TICKERS ?? 20);
+const SCAN_TICKERS = Number(env.SOAK_SCAN_TICKERS ?? 5);
 const SCAN_EVERY_MS = Number(env.SOAK_SCAN_EVERY_S ?? 15) * 1000;
 const WS_FOLLOWERS = Number(env.SOAK_WS ?? 10);
 const PROFILE = env.SOAK_CPU_PROF; // a directory: the embedded service writes a .cpuprofile there
@@ -113,6 +114,11 @@ interface Sample {
   lagMax: number;
 }
 
+async function cpuSeconds(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`, { headers })).text();
+  return Number(/^process_cpu_seconds_total ([0-9.e+-]+)/m.exec(text)?.[1] ?? NaN);
+}
+
 async function scrape(base: string): Promise<Sample | undefined> {
   try {
     const text = await (await fetch(`${base}/metrics`, { headers })).text();
@@ -129,24 +135,62 @@ const q = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))];
 };
 
-async function main() {
-  let child: Child | undefined;
-  let base = env.SOAK_URL?.replace(/\/$/, '');
-  if (!base) {
-    child = await startChild(
-      'bench/reads/service-server.ts',
-      {
-        DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tc-soak-')),
-        LOG_LEVEL: env.LOG_LEVEL ?? 'info',
-        NODE_ENV: 'production',
-        RATE_LIMIT_PUBLIC: '0', // one client asking thousands of times would be limited on /tv-api
-        CALIBRATION_ON_START: env.SOAK_CALIBRATION ?? '0',
-        WS_HEARTBEAT_MS: '15000',
-      },
-      PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [],
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+
+/**
+ * The service as the Docker image runs it: `npm run build`, then `node --max-old-space-size=256
+ * dist/main.js` (the image's NODE_OPTIONS) on a free loopback port, embedded store in a fresh folder.
+ */
+async function startService(): Promise<{ base: string; proc: ChildProcess }> {
+  const root = path.resolve(__dirname, '..');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--max-old-space-size=256', ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), 'dist/main.js'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tc-soak-')),
+      LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+      NODE_ENV: 'production',
+      RATE_LIMIT_PUBLIC: '0', // one client asking thousands of times would be limited on /tv-api
+      CALIBRATION_ON_START: env.SOAK_CALIBRATION ?? '0',
+    },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (const until = Date.now() + 120_000; Date.now() < until;) {
+    if (proc.exitCode !== null) throw new Error(`the service exited with ${proc.exitCode}`);
+    const ok = await fetch(`${base}/health/live`).then(
+      (r) => r.ok,
+      () => false,
     );
-    base = `http://127.0.0.1:${child.port}`;
+    if (ok) return { base, proc };
+    await new Promise((r) => setTimeout(r, 250));
   }
+  throw new Error('the service did not answer /health/live within 120 s');
+}
+
+async function stopService(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.kill('SIGTERM');
+    setTimeout(() => proc.kill('SIGKILL'), 15_000).unref();
+  });
+}
+
+async function main() {
+  let child: ChildProcess | undefined;
+  let base = env.SOAK_URL?.replace(/\/$/, '');
+  if (!base) ({ base, proc: child } = await startService());
   const wsBase = base.replace(/^http/, 'ws');
   console.log(
     `soak: ${base}${child ? ' (embedded, started here)' : ''}, ${MINUTES} min, ${CONCURRENCY} HTTP workers, ${WS_FOLLOWERS} WS followers, ` +
@@ -166,9 +210,10 @@ async function main() {
   stats.delete('warm-up');
   total = 0;
   statusCounts.clear();
-  await new Promise((r) => setTimeout(r, 3000));
-  await scrape(base); // resets the lag histogram: windows start with the load
-  const start = await scrape(base);
+  await scrape(base); // resets the lag histogram
+  await new Promise((r) => setTimeout(r, 5000));
+  const start = await scrape(base); // RSS at start, and the idle loop lag of the 5 s before the load (the machine's own noise)
+  const cpu0 = await cpuSeconds(base);
   const samples: Sample[] = [];
 
   // WebSocket followers for the whole run
@@ -243,6 +288,7 @@ async function main() {
   const t0 = Date.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const loadSeconds = (Date.now() - t0) / 1000;
+  const cpuLoad = ((await cpuSeconds(base)) - cpu0) / loadSeconds;
   const afterLoad = await scrape(base);
   if (afterLoad) samples.push(afterLoad);
   clearInterval(sampler);
@@ -269,10 +315,17 @@ async function main() {
   const lagMax = Math.max(...samples.map((s) => s.lagMax).filter(Number.isFinite));
   const rssChange = start && end ? (100 * (end.rss - start.rss)) / start.rss : NaN;
   console.table({
-    'RSS MB': { start: mb(start?.rss ?? NaN), peak: mb(peak), [`end (+${SETTLE_MS / 1000} s settle)`]: mb(end?.rss ?? NaN), 'end vs start %': Number(rssChange.toFixed(1)) },
+    'RSS MB': { 'start (after warm-up)': mb(start?.rss ?? NaN), peak: mb(peak), [`end (+${SETTLE_MS / 1000} s settle)`]: mb(end?.rss ?? NaN), 'end vs start %': Number(rssChange.toFixed(1)) },
   });
+  console.log(
+    `service CPU during the load: ${(100 * cpuLoad).toFixed(0)} % of one core; machine load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   console.table({
     'event-loop lag ms (service, 5 s windows)': {
+      'idle p99 / max (5 s before the load)': `${start?.lagP99.toFixed(1)} / ${start?.lagMax.toFixed(1)}`,
       windows: lagP99s.length,
       'p99, median window': Number(q(lagP99s, 0.5).toFixed(1)),
       'p99, worst window': Number(Math.max(...lagP99s).toFixed(1)),
@@ -282,7 +335,7 @@ async function main() {
   const errors = [...statusCounts.values()].reduce((a, b) => a + b, 0) + wsErrors;
   const verdict = { 'zero errors': errors === 0, 'RSS end within 20 % of start': Math.abs(rssChange) <= 20, 'loop lag p99 < 50 ms (worst window)': Math.max(...lagP99s) < 50 };
   console.log(`criteria: ${JSON.stringify(verdict)}`);
-  await child?.stop();
+  if (child) await stopService(child);
   process.exit(Object.values(verdict).every(Boolean) ? 0 : 1);
 }
 
