@@ -4,13 +4,16 @@
  * and the service as `npm run serve` runs it (embedded synthetic data, default LOG_LEVEL=info, the
  * background calibration off so it does not compete for the CPU). Then Debian's wrk, -t1 -c50,
  * BENCH_SECONDS (default 5) s per run; every case runs right after its own anchor run, BENCH_ROUNDS
- * (default 2) rounds, so machine noise hits both alike; each ratio is case ÷ its anchor, averaged. A second service with
+ * (default 2) rounds, so machine noise hits both alike; each ratio is case ÷ its anchor, averaged. Beside req/s the
+ * bench reads each server's CPU time from /proc: "× bare by CPU" = the anchor's CPU µs per request ÷ the
+ * case's, the throughput ratio a CPU-bound server shows on a quiet machine (req/s ratios swing widely
+ * when other work shares the 2 cores). A second service with
  * BACKEND_API_KEYS (auth on) covers the keyed path. `apt-get install -y wrk` if it is missing.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startChild, wrk, type Child, type WrkResult } from './reads/wrk';
+import { cpuMs, startChild, wrk, type Child, type WrkResult } from './reads/wrk';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -60,25 +63,35 @@ export default async function () {
       { label: '  … auth on (Bearer key)', server: 'auth', path: CONTEXT, headers: bearer },
       { label: 'GET /health/live, auth on', server: 'auth', path: '/health/live' },
     ];
-    const anchor: WrkResult[] = [];
-    const results = new Map<string, Array<WrkResult & { ratio: number }>>();
+    type Run = WrkResult & { ratio?: number; cpuUs: number; cpuRatio?: number };
+    const pids = { service: service.proc.pid!, auth: auth.proc.pid! };
+    /** wrk plus the server's CPU µs per request: on a shared machine, CPU per request is what throughput on a quiet one follows */
+    const measure = async (url: string, pid: number, headers?: Record<string, string>): Promise<Run> => {
+      const c0 = cpuMs(pid);
+      const r = await wrk(url, { seconds: SECONDS, headers });
+      return { ...r, cpuUs: (1000 * (cpuMs(pid) - c0)) / Math.max(1, r.requests) };
+    };
+    const anchor: Run[] = [];
+    const results = new Map<string, Run[]>();
     for (let r = 0; r < ROUNDS; r++) {
       for (const c of cases) {
         // the anchor right before each case: the ratio of a pair is what survives a loaded machine
-        const a = await wrk(`http://127.0.0.1:${bare.port}/bare`, { seconds: SECONDS });
+        const a = await measure(`http://127.0.0.1:${bare.port}/bare`, bare.proc.pid!);
         anchor.push(a);
-        const res = await wrk(base[c.server] + c.path, { seconds: SECONDS, headers: c.headers });
+        const res = await measure(base[c.server] + c.path, pids[c.server], c.headers);
         const list = results.get(c.label) ?? [];
-        list.push({ ...res, ratio: res.rps / a.rps });
+        list.push({ ...res, ratio: res.rps / a.rps, cpuRatio: a.cpuUs / res.cpuUs });
         results.set(c.label, list);
       }
     }
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-    const row = (rs: Array<WrkResult & { ratio?: number }>) => ({
+    const row = (rs: Run[]) => ({
       'req/s': Math.round(mean(rs.map((x) => x.rps))),
       'p50 ms': Number(mean(rs.map((x) => x.p50ms)).toFixed(2)),
       'p99 ms': Number(mean(rs.map((x) => x.p99ms)).toFixed(2)),
       '× bare': rs[0].ratio === undefined ? 1 : Number(mean(rs.map((x) => x.ratio!)).toFixed(2)),
+      'server CPU µs/req': Math.round(mean(rs.map((x) => x.cpuUs))),
+      '× bare by CPU': rs[0].cpuRatio === undefined ? 1 : Number(mean(rs.map((x) => x.cpuRatio!)).toFixed(2)),
       'non-2xx': rs.reduce((s, x) => s + x.non2xx, 0),
       'socket errors': rs.reduce((s, x) => s + x.socketErrors, 0),
     });

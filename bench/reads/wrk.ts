@@ -1,5 +1,6 @@
 /** Runs Debian's `wrk` against a URL and parses its summary (req/s, latency percentiles, non-2xx/3xx). */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export interface WrkResult {
@@ -84,4 +85,11 @@ export function startChild(script: string, env: Record<string, string>, nodeArgs
     });
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${err}`)));
   });
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux; clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8') as string;
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10; // utime, stime (fields 14, 15)
 }
