@@ -310,6 +310,8 @@ async function main() {
   console.log(`\n${total} requests in ${loadSeconds.toFixed(0)} s = ${(total / loadSeconds).toFixed(1)} req/s; WebSocket: ${wsMessages} messages, ${wsErrors} errors`);
   console.table(rows);
   console.log(`errors by status: ${statusCounts.size ? JSON.stringify(Object.fromEntries(statusCounts)) : 'none'}`);
+  const perMinute = samples.filter((_, i) => i % 12 === 11).map((x) => mb(x.rss));
+  console.log(`RSS MB each minute of the load: ${perMinute.join(', ') || '-'}`);
   const peak = Math.max(start?.rss ?? 0, ...samples.map((s) => s.rss), end?.rss ?? 0);
   const lagP99s = samples.map((s) => s.lagP99).filter(Number.isFinite);
   const lagMax = Math.max(...samples.map((s) => s.lagMax).filter(Number.isFinite));

@@ -47,7 +47,9 @@ export class ResponseCacheMiddleware implements NestMiddleware {
     const route = cacheableRoute(q < 0 ? url : url.slice(0, q));
     if (!route) return next();
     const caller = resolveCaller(this.cache.config.auth.keys, req.headers['authorization'], req.headers['x-user-id'] as string | undefined);
-    if (!caller.ok && !route.isPublic) return next(); // the guard answers 401
+    // the guard answers a refused caller (401, or whatever a bad credential gets); only a public
+    // route's caller without any key is the anonymous scope, as the guard has it
+    if (!caller.ok && (!route.isPublic || caller.reason !== 'missing')) return next();
     const key = `${caller.ok ? caller.userId : 'anonymous'}\u0000${url}`;
     const entry = this.cache.get(key);
     if (entry) {
