@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MetricsService } from '../modules/metrics/metrics.service';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Express and Node middleware signatures meet here
 type Mw = (req: any, res: any, next: (err?: unknown) => void) => void;
 
 /**
@@ -19,7 +20,7 @@ export function precomputedHeaders(mw: Mw): Mw {
     getHeader: () => undefined,
   };
   mw({ method: 'GET', url: '/', headers: {} }, fake, (err?: unknown) => {
-    if (err) throw err;
+    if (err) throw err instanceof Error ? err : new Error('precomputedHeaders: the middleware failed');
     sync = true;
   });
   if (!sync) throw new Error('precomputedHeaders: the middleware did not call next synchronously');
