@@ -11,6 +11,7 @@ import { AppConfigModule } from './config/config.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdeasModule } from './modules/ideas/ideas.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { HttpCacheModule } from './common/http-cache/http-cache.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { ProvidersModule } from './providers/providers.module';
 import { SessionModule } from './modules/session/session.module';
@@ -33,6 +34,7 @@ import { WatchlistsModule } from './modules/watchlists/watchlists.module';
     ProvidersModule,
     CalibrationModule,
     MetricsModule,
+    HttpCacheModule,
     RateLimitModule,
     HealthModule,
     IdeasModule,

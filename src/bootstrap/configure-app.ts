@@ -1,5 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -9,6 +10,10 @@ import { assignRequestId } from './logging';
 import { setupOpenApi } from './openapi';
 import { applyServerLimits } from './http-server';
 import { PathParamWsAdapter } from '../modules/stream/path-param-ws.adapter';
+import { MetricsService } from '../modules/metrics/metrics.service';
+import { COMPRESS_MIN_BYTES } from '../common/http-cache/response-cache';
+import { cacheableRoute } from '../common/http-cache/cacheable-routes';
+import { liveProbe, precomputedHeaders } from './fast-lane';
 
 type Mw = (req: any, res: any, next: (err?: unknown) => void) => void;
 
@@ -40,21 +45,33 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  const strict = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+  // helmet's headers are static: computed once, replayed per request (src/bootstrap/fast-lane.ts)
+  const strict = precomputedHeaders(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+        },
       },
-    },
-  });
+    }),
+  );
   // Swagger UI needs inline scripts; everything else gets the strict policy.
-  const docs = helmet({ contentSecurityPolicy: false });
+  const docs = precomputedHeaders(helmet({ contentSecurityPolicy: false }));
   app.use((req: { path: string }, res: unknown, next: () => void) => (req.path.startsWith('/docs') ? docs : strict)(req as never, res as never, next));
   app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id'] });
+  app.use(liveProbe(app.get(MetricsService, { strict: false })));
+  // gzip/br for clients that ask, above 1 KB; cached GETs arrive already encoded (src/common/http-cache); SSE is never buffered
+  const compress = compression({
+    threshold: COMPRESS_MIN_BYTES,
+    filter: (req, res) => !String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') && compression.filter(req, res),
+  });
+  app.use((req: { method: string; path: string }, res: unknown, next: () => void) =>
+    (req.method === 'GET' || req.method === 'HEAD') && cacheableRoute(req.path) ? next() : compress(req as never, res as never, next),
+  );
   // JSON only (415 otherwise), nesting-depth limited before JSON.parse; no form or text parsers
   app.use(requireJsonBody());
   app.use(strictBody(json({ limit: config.bodyLimit, type: JSON_TYPES, verify: depthLimit(config.limits.bodyMaxDepth) })));

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedError } from '../../common/errors';
+import { limitCacheAge } from '../../common/http-cache/cacheable-routes';
 import { INTERVALS, parseInterval, type Interval } from '../../core/bars/interval';
-import { ContextService } from './context.service';
+import { CONTEXT_TTL_MS, ContextService } from './context.service';
 import { presentContext, presentMultiContext } from './context-response';
 import { ContextQueryDto, ContextResponseDto, DEFAULT_INTERVALS, LOOKBACK_DEFAULT, MultiContextRequestDto, SeriesPointDto } from './dto/context.dto';
 import { MultiContextResponseDto } from './dto/multi-context-response.dto';
@@ -28,10 +29,12 @@ export class ContextController {
   })
   @ApiParam({ name: 'symbol', description: 'Ticker, e.g. SPY.', example: 'SPY' })
   @ApiOkResponse({ type: ContextResponseDto })
-  async getContext(@Param('symbol') rawSymbol: string, @Query() q: ContextQueryDto): Promise<ContextResponseDto> {
+  async getContext(@Param('symbol') rawSymbol: string, @Query() q: ContextQueryDto, @Req() req: object): Promise<ContextResponseDto> {
     const symbol = normalizeSymbol(rawSymbol);
     const interval = intervalOrFail(q.interval ?? '5m', 'interval');
-    const { value, cached } = await this.context.frame(symbol, interval, q.lookback ?? LOOKBACK_DEFAULT);
+    const { value, cached, ageMs } = await this.context.frame(symbol, interval, q.lookback ?? LOOKBACK_DEFAULT);
+    // the serialised answer (src/common/http-cache) must not outlive the frame it was built from
+    limitCacheAge(req, CONTEXT_TTL_MS - ageMs);
     return presentContext(symbol, value, cached);
   }
 

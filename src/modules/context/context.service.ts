@@ -54,7 +54,7 @@ export class ContextService {
   }
 
   /** One interval's context, cached 30 s per (symbol, interval, lookback); single-flight. */
-  async frame(symbol: string, interval: Interval, lookback: number): Promise<{ value: ProvenancedFrame; cached: boolean }> {
+  async frame(symbol: string, interval: Interval, lookback: number): Promise<{ value: ProvenancedFrame; cached: boolean; ageMs: number }> {
     return this.frames.get(`${symbol}|${interval}|${lookback}`, async () => {
       const res = await this.market.getBars({ symbol, interval, limit: lookback + WARMUP_BARS });
       if (!res.bars?.length) throw new NotFoundError(`No market data for ${symbol} (${interval})`);

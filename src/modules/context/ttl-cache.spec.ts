@@ -11,12 +11,12 @@ describe('TtlCache', () => {
     const cache = new TtlCache<number>(opts);
     let n = 0;
     const load = async () => ++n;
-    expect(await cache.get('k', load)).toEqual({ value: 1, cached: false });
+    expect(await cache.get('k', load)).toEqual({ value: 1, cached: false, ageMs: 0 });
     c.wall += 29_999;
     c.market += 29_999;
-    expect(await cache.get('k', load)).toEqual({ value: 1, cached: true });
+    expect(await cache.get('k', load)).toEqual({ value: 1, cached: true, ageMs: 29_999 });
     c.wall += 1;
-    expect(await cache.get('k', load)).toEqual({ value: 2, cached: false });
+    expect(await cache.get('k', load)).toEqual({ value: 2, cached: false, ageMs: 0 });
   });
 
   it('expires on the market clock too (replay runs faster than wall time) and when it moves backwards', async () => {

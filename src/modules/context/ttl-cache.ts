@@ -49,14 +49,14 @@ export class TtlCache<T> {
   /**
    * The cached value or the loader's result, loading once per key at a time. `cached` is false only
    * for the caller whose load ran; a caller that joined a load already in flight gets `cached: true`
-   * (it made no upstream request of its own).
+   * (it made no upstream request of its own). `ageMs` is the wall age of the value (0 when just loaded).
    */
-  async get(key: string, load: () => Promise<T>): Promise<{ value: T; cached: boolean }> {
+  async get(key: string, load: () => Promise<T>): Promise<{ value: T; cached: boolean; ageMs: number }> {
     const hit = this.entries.get(key);
-    if (hit && this.fresh(hit)) return { value: hit.value, cached: true };
+    if (hit && this.fresh(hit)) return { value: hit.value, cached: true, ageMs: Math.max(0, this.wallNow() - hit.wallAt) };
     if (hit) this.entries.delete(key);
     const running = this.inflight.get(key);
-    if (running) return { value: await running, cached: true };
+    if (running) return { value: await running, cached: true, ageMs: 0 };
     const p = (async () => {
       try {
         const value = await load();
@@ -67,7 +67,7 @@ export class TtlCache<T> {
       }
     })();
     this.inflight.set(key, p);
-    return { value: await p, cached: false };
+    return { value: await p, cached: false, ageMs: 0 };
   }
 
   clear(): void {

@@ -40,7 +40,12 @@ export interface ChainMeta {
 /** One provider's health as /health/ready shows it. */
 export interface ProviderState {
   id: string;
+  /** ok; degraded = rate limited (429, until retry_at) or half-open (on trial); down = circuit open. */
+  status: 'ok' | 'degraded' | 'down';
   state: CircuitState;
+  /** While a 429's Retry-After blocks calls: when calls resume, and in how many seconds. */
+  retry_at: string | null;
+  retry_after_s: number | null;
   last_error: string | null;
   last_error_at: string | null;
   last_success: string | null;
@@ -93,7 +98,19 @@ export class ChainRunner {
     const iso = (ms?: number) => (ms === undefined ? null : new Date(ms).toISOString());
     return ids.map((id) => {
       const b = this.breaker(id);
-      return { id, state: b.state, last_error: b.lastError ?? null, last_error_at: iso(b.lastErrorAt), last_success: iso(b.lastSuccessAt) };
+      const state = b.state;
+      const until = b.blockedUntilMs;
+      const status = state === 'open' ? 'down' : until !== undefined || state === 'half_open' ? 'degraded' : 'ok';
+      return {
+        id,
+        status,
+        state,
+        retry_at: iso(until),
+        retry_after_s: until === undefined ? null : Math.ceil((until - this.now()) / 1000),
+        last_error: b.lastError ?? null,
+        last_error_at: iso(b.lastErrorAt),
+        last_success: iso(b.lastSuccessAt),
+      };
     });
   }
 

@@ -67,6 +67,11 @@ export class CircuitBreaker {
     this.trialInFlight = false;
   }
 
+  /** Until when (ms) a 429's Retry-After blocks calls, if that is still ahead. */
+  get blockedUntilMs(): number | undefined {
+    return this.blockedUntil > this.now() ? this.blockedUntil : undefined;
+  }
+
   /** Honour a 429's Retry-After: no calls until then (not a breaker failure by itself). */
   blockFor(ms: number): void {
     this.blockedUntil = Math.max(this.blockedUntil, this.now() + Math.max(0, ms));

@@ -36,6 +36,13 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
   readonly id = 'synthetic';
   readonly testSymbol = 'SPY';
   private readonly minutes = new LRUCache<string, Bar[]>({ max: MINUTE_DAYS_MAX, maxSize: MINUTE_DAYS_MAX_BYTES, sizeCalculation: (v) => 64 + v.length * BAR_BYTES });
+  /**
+   * Completed days' bars resampled to an intraday interval: a 1h request over 120 days needs 840 bars,
+   * not 60,000 minutes held in the minute cache (with a few dozen symbols the minute cache used to
+   * thrash and regenerate paths on every request). Buckets never cross an ET day, so per-day
+   * resampling gives the same bars as resampling the whole range.
+   */
+  private readonly resampled = new LRUCache<string, Bar[]>({ max: 20_000, maxSize: 16 * 1024 * 1024, sizeCalculation: (v) => 64 + v.length * BAR_BYTES });
   /** Completed days' daily bars; `null` (a day without a bar) is stored as false. */
   private readonly dailies = new LRUCache<string, Bar | false>({ max: 20_000 });
 
@@ -93,12 +100,31 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
       const perDay = Math.max(1, Math.floor(390 / (INTERVAL_MS[interval] / 60_000)));
       const wantDays = req.from !== undefined ? Math.ceil((to - req.from) / DAY) + 1 : Math.ceil((limit * 7) / (5 * perDay)) + 3;
       const fromDate = addDays(toDate, -Math.min(maxDays, Math.max(1, wantDays)));
-      const minutes: Bar[] = [];
+      const regularOnly = req.extendedHours === false;
+      const dayBars = (d: string, minutes: Bar[]) => {
+        const visible = regularOnly ? minutes.filter((b) => sessionTag(b.time) === 'regular') : minutes;
+        return interval === '1m' ? visible : resampleBars(visible, interval);
+      };
+      bars = [];
       for (const d of this.tradingDays(fromDate, toDate)) {
-        for (const b of this.dayMinutes(symbol, d)) if (b.time + 60_000 <= to) minutes.push(b);
+        if (d === toDate) {
+          // today: only the closed minutes so far
+          for (const b of dayBars(
+            d,
+            this.dayMinutes(symbol, d).filter((b) => b.time + 60_000 <= to),
+          ))
+            bars.push(b);
+          continue;
+        }
+        if (interval === '1m' && !regularOnly) {
+          for (const b of this.dayMinutes(symbol, d)) bars.push(b);
+          continue;
+        }
+        const key = `${symbol}|${d}|${interval}|${regularOnly ? 'r' : 'x'}`;
+        let day = this.resampled.get(key);
+        if (!day) this.resampled.set(key, (day = dayBars(d, this.dayMinutes(symbol, d))));
+        for (const b of day) bars.push(b);
       }
-      const visible = req.extendedHours === false ? minutes.filter((b) => sessionTag(b.time) === 'regular') : minutes;
-      bars = interval === '1m' ? visible : resampleBars(visible, interval);
     } else {
       const perBarDays = interval === '1W' ? 7 : 1;
       const wantDays = req.from !== undefined ? Math.ceil((to - req.from) / DAY) + 7 : Math.ceil(limit * perBarDays * 1.5) + 10;

@@ -139,6 +139,17 @@ describe('ChainRunner', () => {
     expect((await runWith(r, [a], 'd')).data_source).toBe('polygon');
   });
 
+  it('reports a rate-limited provider as degraded with its retry time, ok again after it', async () => {
+    const r = new ChainRunner({ timeoutMs: 100, now: clock });
+    const limited = fake('polygon', ['429', 'ok']);
+    await runWith(r, [limited, fake('yahoo', ['ok'])], 'rl');
+    const t429 = now;
+    now += 10_000;
+    expect(r.states(['polygon'])[0]).toMatchObject({ status: 'degraded', state: 'closed', retry_at: new Date(t429 + 60_000).toISOString(), retry_after_s: 50 });
+    now = t429 + 60_000;
+    expect(r.states(['polygon'])[0]).toMatchObject({ status: 'ok', retry_at: null, retry_after_s: null });
+  });
+
   it('reports per-provider health: circuit state, last error and when, last success', async () => {
     const r = new ChainRunner({ timeoutMs: 100, now: clock, breaker: { failureThreshold: 2, cooldownMs: 30_000 } });
     const p = fake('polygon', ['ok', 'upstream', 'upstream']);
@@ -148,8 +159,8 @@ describe('ChainRunner', () => {
     await runWith(r, [p], 'h2').catch(() => undefined);
     await runWith(r, [p], 'h3').catch(() => undefined);
     expect(r.states(['polygon', 'yahoo'])).toEqual([
-      { id: 'polygon', state: 'open', last_error: 'upstream: polygon: upstream', last_error_at: new Date(now).toISOString(), last_success: okAt },
-      { id: 'yahoo', state: 'closed', last_error: null, last_error_at: null, last_success: null },
+      { id: 'polygon', status: 'down', state: 'open', retry_at: null, retry_after_s: null, last_error: 'upstream: polygon: upstream', last_error_at: new Date(now).toISOString(), last_success: okAt },
+      { id: 'yahoo', status: 'ok', state: 'closed', retry_at: null, retry_after_s: null, last_error: null, last_error_at: null, last_success: null },
     ]);
   });
 

@@ -21,6 +21,23 @@ describe('synthetic market data (no keys, no network)', () => {
     expect(other.bars[0].close).not.toBe(a.bars[0].close);
   });
 
+  it('intraday bars are the resample of its own 1m bars over the whole range (per-day cache), also when asked twice', async () => {
+    const { resampleBars } = await import('../../../src/core/bars/resample');
+    const p = make();
+    const from = NOW - 20 * 86_400_000;
+    const minutes = (await p.getBars({ symbol: 'MSFT', interval: '1m', from })).bars;
+    for (const interval of ['5m', '15m', '1h', '4h'] as const) {
+      for (const extendedHours of [undefined, false]) {
+        const visible = extendedHours === false ? minutes.filter((b) => sessionTag(b.time) === 'regular') : minutes;
+        const want = resampleBars(visible, interval).filter((b) => b.time >= from); // a bucket that starts before `from` is not served
+        const first = await p.getBars({ symbol: 'MSFT', interval, from, extendedHours });
+        const again = await p.getBars({ symbol: 'MSFT', interval, from, extendedHours });
+        expect(first.bars).toEqual(want);
+        expect(again.bars).toEqual(want);
+      }
+    }
+  });
+
   it('gives the same day the same numbers whatever window is asked for', async () => {
     const p = make();
     const wide = await p.getBars({ symbol: 'AAPL', interval: '1m', from: NOW - 5 * 86_400_000 });
