@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Analysis, analyzeSymbol, BarsInput, barRequirements } from '../../core/analysis/analyze-symbol';
+import { BarsEvaluationMemo } from '../../core/analysis/bars-evaluation';
 import type { Interval } from '../../core/bars/interval';
 import type { Style } from '../../core/strategies/strategy.types';
 import { CLOCK, type Clock } from '../../providers/provider.types';
@@ -14,6 +15,9 @@ export type { Analysis as SymbolAnalysis } from '../../core/analysis/analyze-sym
  */
 @Injectable()
 export class SymbolAnalyzer {
+  /** Bar evaluations per symbol/style, reused while a symbol's closed bars are unchanged (bounded LRU). */
+  readonly memo = new BarsEvaluationMemo({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024 });
+
   constructor(
     @Inject(MARKET_DATA_PORT) private readonly market: MarketDataPort,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -44,6 +48,6 @@ export class SymbolAnalyzer {
     const daily = dailyR.status === 'fulfilled' ? dailyR.value : null;
     const source = Object.values(frames)[0]?.data_source ?? daily?.data_source ?? 'unknown';
     const odds = this.calibration?.lookupFor(source);
-    return analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, historical, frames, daily, warnings, odds });
+    return analyzeSymbol({ symbol, style, now_ms: nowMs, simulate_open: opts.simulateOpen === true, historical, frames, daily, warnings, odds, memo: this.memo });
   }
 }
