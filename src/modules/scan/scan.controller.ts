@@ -23,7 +23,7 @@ export class ScanController {
   @ApiOperation({
     operationId: 'scanUniverse',
     summary:
-      'Run every strategy playbook of a style on up to 250 tickers; ranked plans (entry/stop/targets, R:R, confidence, actionability), per-ticker errors, paged under 100k chars via next_cursor.',
+      'Run every strategy playbook of a style on up to 500 tickers; ranked plans (entry/stop/targets, R:R, confidence, actionability), per-ticker errors, paged under 100k chars via next_cursor.',
   })
   @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
   // computes and stores plans, but changes nothing the user relies on: safe for the GPT to call freely

@@ -211,7 +211,14 @@ export class ScanService {
         end++;
       }
       const batch = result.ranked.slice(k, end);
-      const prepared = await Promise.all(batch.map((a, j) => gate(() => this.plans.withOptions(a, assembledAt(k + j).base))));
+      const prepared = await Promise.all(
+        batch.map((a, j) =>
+          gate(async () => {
+            await loop.due();
+            return this.plans.withOptions(a, assembledAt(k + j).base);
+          }),
+        ),
+      );
       for (let j = 0; j < batch.length; j++) {
         await loop.due();
         const p = prepared[j];

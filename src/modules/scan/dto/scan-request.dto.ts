@@ -5,8 +5,8 @@ import { STYLES, type Style } from '../../../core/strategies/strategy.types';
 import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
 import { AS_OF_RE } from '../../plan/dto/plan-request.dto';
 
-/** Largest universe one scan accepts (the reference's universe expansion limit). */
-export const MAX_UNIVERSE = 250;
+/** Largest universe one scan accepts (raised from the reference's 250 once a warm 500-ticker scan measured well inside the page budget: docs/benchmarks.md). */
+export const MAX_UNIVERSE = 500;
 
 /** A list, or a string of tickers separated by commas/spaces (NormalizeTicker then canonicalises each). */
 const toTickers = ({ value }: { value: unknown }) => {
