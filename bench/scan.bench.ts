@@ -36,6 +36,33 @@ class BareController {
 @Module({ controllers: [BareController] })
 class BareModule {}
 
+/**
+ * Longest stretch the event loop did not turn, as wall time and as this process's CPU time spent in it
+ * (a 1 ms timer pings; CPU time from process.cpuUsage). On a loaded shared machine the wall gap includes
+ * time the OS gave other processes; the CPU figure is the work that actually blocked the loop.
+ */
+function blockMonitor() {
+  let on = true;
+  let lastWall = performance.now();
+  let lastCpu = process.cpuUsage();
+  let maxWall = 0;
+  let maxCpu = 0;
+  const ping = () => {
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
+    maxWall = Math.max(maxWall, wall - lastWall);
+    maxCpu = Math.max(maxCpu, (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000);
+    lastWall = wall;
+    lastCpu = cpu;
+    if (on) setTimeout(ping, 1);
+  };
+  setTimeout(ping, 1);
+  return () => {
+    on = false;
+    return { maxWall, maxCpu };
+  };
+}
+
 async function post(base: string, path: string, body: unknown): Promise<{ ms: number; text: string }> {
   const t0 = performance.now();
   const res = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-user-id': 'bench' }, body: JSON.stringify(body) });
@@ -66,7 +93,9 @@ export default async function () {
     // loop-lag anchor: the same monitor over 2 s of an idle process (what the shared machine's scheduling alone adds)
     const idle = monitorEventLoopDelay({ resolution: 10 });
     idle.enable();
+    const stopIdle = blockMonitor();
     await new Promise((r) => setTimeout(r, 2000));
+    const idleBlocks = stopIdle();
     idle.disable();
     rows['anchor: bare Nest POST, 15 bytes'] = {
       runs: 200,
@@ -100,6 +129,7 @@ export default async function () {
         const t: number[] = [];
         let cands = 0;
         let chars = 0;
+        let maxBlockCpu = 0;
         const lag = monitorEventLoopDelay({ resolution: 10 });
         // one cold run is enough above 100 tickers (and keeps the chain cache from evicting the warm universe)
         const coldRuns = n > 100 ? 1 : runs;
@@ -109,8 +139,11 @@ export default async function () {
           // warm-up; above 100 tickers twice, since a cold pass on a loaded machine can outlast the 30 s bars TTL
           if (mode === 'warm' && r === 0) for (let w = 0; w < (n > 100 ? 2 : 1); w++) await scan(u);
           lag.enable();
+          const stopBlocks = blockMonitor();
           const res = await scan(u);
+          const blocks = stopBlocks();
           lag.disable();
+          maxBlockCpu = Math.max(maxBlockCpu, blocks.maxCpu);
           t.push(res.ms);
           const page = JSON.parse(res.text);
           cands = page.count_candidates;
@@ -126,6 +159,7 @@ export default async function () {
           'JSON chars': chars,
           'loop lag p99 ms': Number((lag.percentile(99) / 1e6).toFixed(1)),
           'loop lag max ms': Number((lag.max / 1e6).toFixed(1)),
+          'longest block, CPU ms': Number(maxBlockCpu.toFixed(1)),
         };
       }
     }
