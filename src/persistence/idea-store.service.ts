@@ -72,30 +72,105 @@ export class IdeaStore implements IdeaStoreApi {
   }
 
   async save(input: SaveIdeaInput): Promise<IdeaRecord> {
+    return this.withRetry((m) => this.saveIn(m, input));
+  }
+
+  async saveMany(inputs: SaveIdeaInput[]): Promise<IdeaRecord[]> {
+    if (!inputs.length) return [];
     return this.withRetry(async (m) => {
       const snapshots = m.getRepository<IdeaSnapshotRow>('IdeaSnapshot');
-      const planId = input.plan_id ?? this.newPlanId(input.symbol, input.style);
-      await this.lockPlan(m, planId);
-      if (input.plan_id) {
-        const owner = await snapshots.findOne({ where: { plan_id: planId }, order: { plan_version: 'DESC' } });
-        if (owner && owner.user_id !== input.user_id) throw new NotFoundError(`unknown plan_id ${planId}`);
+      const planIds = inputs.map((i) => i.plan_id ?? this.newPlanId(i.symbol, i.style));
+      const named = [...new Set(inputs.flatMap((i) => (i.plan_id ? [i.plan_id] : [])))];
+      // locks in one order (no deadlock between two batches), then one query each for owners and versions
+      for (const id of [...new Set(planIds)].sort()) await this.lockPlan(m, id);
+      if (named.length) {
+        const owners = await snapshots
+          .createQueryBuilder('s')
+          .select(['s.plan_id AS plan_id', 's.user_id AS user_id'])
+          .where('s.plan_id IN (:...named)', { named })
+          .groupBy('s.plan_id')
+          .addGroupBy('s.user_id')
+          .getRawMany<{ plan_id: string; user_id: string }>();
+        for (const o of owners) {
+          const claimant = inputs.find((i) => i.plan_id === o.plan_id)!;
+          if (o.user_id !== claimant.user_id) throw new NotFoundError(`unknown plan_id ${o.plan_id}`);
+        }
       }
-      const max = await snapshots.createQueryBuilder('s').select('MAX(s.plan_version)', 'max').where('s.plan_id = :planId', { planId }).getRawOne<{ max: number | string | null }>();
-      const version = Number(max?.max ?? 0) + 1;
+      const maxRows = await snapshots
+        .createQueryBuilder('s')
+        .select(['s.plan_id AS plan_id', 'MAX(s.plan_version) AS max'])
+        .where('s.plan_id IN (:...ids)', { ids: [...new Set(planIds)] })
+        .groupBy('s.plan_id')
+        .getRawMany<{ plan_id: string; max: number | string | null }>();
+      const next = new Map(maxRows.map((r) => [r.plan_id, Number(r.max ?? 0)]));
       const now = new Date();
-      const payload = { ...input.payload, plan_id: planId, version, plan_version: version };
-      const row = await snapshots.save({
-        plan_id: planId,
-        plan_version: version,
-        user_id: input.user_id,
-        symbol: input.symbol.toUpperCase(),
-        style: input.style,
-        kind: input.kind ?? 'live',
-        payload,
-        created_at: now,
+      const rows = inputs.map((input, k) => {
+        const planId = planIds[k];
+        const version = (next.get(planId) ?? 0) + 1;
+        next.set(planId, version);
+        const payload = { ...input.payload, plan_id: planId, version, plan_version: version };
+        return { plan_id: planId, plan_version: version, user_id: input.user_id, symbol: input.symbol.toUpperCase(), style: input.style, kind: input.kind ?? 'live', payload, created_at: now };
       });
-      if (input.layers) {
-        await m.getRepository<PlanLayerRow>('PlanLayer').save({
+      await snapshots.createQueryBuilder().insert().values(rows).updateEntity(false).execute();
+      const layerRows = inputs.flatMap((input, k) =>
+        input.layers
+          ? [
+              {
+                plan_id: rows[k].plan_id,
+                plan_version: rows[k].plan_version,
+                user_id: input.user_id,
+                levels: input.layers.levels ?? [],
+                zones: input.layers.zones ?? [],
+                annotations: input.layers.annotations ?? [],
+                meta: input.layers.meta ?? {},
+                created_at: now,
+              },
+            ]
+          : [],
+      );
+      if (layerRows.length)
+        await m
+          .getRepository<PlanLayerRow>('PlanLayer')
+          .createQueryBuilder()
+          .insert()
+          .values(layerRows as never)
+          .updateEntity(false)
+          .execute();
+      return rows.map((r) => toRecord({ ...r, id: '' }));
+    });
+  }
+
+  /** One snapshot (+ layers) inside the caller's transaction: version = max + 1 under the plan's lock. */
+  private async saveIn(m: EntityManager, input: SaveIdeaInput): Promise<IdeaRecord> {
+    const snapshots = m.getRepository<IdeaSnapshotRow>('IdeaSnapshot');
+    const planId = input.plan_id ?? this.newPlanId(input.symbol, input.style);
+    await this.lockPlan(m, planId);
+    if (input.plan_id) {
+      const owner = await snapshots.findOne({ where: { plan_id: planId }, select: { id: true, user_id: true }, order: { plan_version: 'DESC' } });
+      if (owner && owner.user_id !== input.user_id) throw new NotFoundError(`unknown plan_id ${planId}`);
+    }
+    const max = await snapshots.createQueryBuilder('s').select('MAX(s.plan_version)', 'max').where('s.plan_id = :planId', { planId }).getRawOne<{ max: number | string | null }>();
+    const version = Number(max?.max ?? 0) + 1;
+    const now = new Date();
+    const payload = { ...input.payload, plan_id: planId, version, plan_version: version };
+    const row = {
+      plan_id: planId,
+      plan_version: version,
+      user_id: input.user_id,
+      symbol: input.symbol.toUpperCase(),
+      style: input.style,
+      kind: input.kind ?? 'live',
+      payload,
+      created_at: now,
+    };
+    // insert, not save: save() reloads and deep-merges the ~20 KB payload into the entity (a third of a scan page's time)
+    await snapshots.createQueryBuilder().insert().values(row).updateEntity(false).execute();
+    if (input.layers) {
+      await m
+        .getRepository<PlanLayerRow>('PlanLayer')
+        .createQueryBuilder()
+        .insert()
+        .values({
           plan_id: planId,
           plan_version: version,
           user_id: input.user_id,
@@ -104,10 +179,29 @@ export class IdeaStore implements IdeaStoreApi {
           annotations: input.layers.annotations ?? [],
           meta: input.layers.meta ?? {},
           created_at: now,
-        });
-      }
-      return toRecord({ ...row, payload, created_at: now });
+        } as never)
+        .updateEntity(false)
+        .execute();
+    }
+    return toRecord({ ...row, id: '' });
+  }
+
+  async latestPlanIds(userId: string, symbols: string[], style: string, kind: IdeaKind = 'live'): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const wanted = [...new Set(symbols.map((s) => s.toUpperCase()))];
+    if (!wanted.length) return out;
+    const rows = await this.db.run((ds) => {
+      const repo = ds.getRepository<IdeaSnapshotRow>('IdeaSnapshot');
+      const latest = repo.createQueryBuilder('l').select('MAX(l.id)').where('l.user_id = :userId AND l.style = :style AND l.kind = :kind AND l.symbol IN (:...wanted)').groupBy('l.symbol');
+      return repo
+        .createQueryBuilder('s')
+        .select(['s.symbol AS symbol', 's.plan_id AS plan_id'])
+        .where(`s.id IN (${latest.getQuery()})`)
+        .setParameters({ userId, style, kind, wanted })
+        .getRawMany<{ symbol: string; plan_id: string }>();
     });
+    for (const r of rows) out.set(r.symbol, r.plan_id);
+    return out;
   }
 
   async get(userId: string, planId: string, version?: number): Promise<IdeaRecord> {

@@ -104,6 +104,13 @@ export interface IdeaStoreApi {
   newPlanId(symbol: string, style: string, at?: Date): string;
   /** Atomically assigns the next version (1 for a new plan id) and writes the snapshot and its layers. */
   save(input: SaveIdeaInput): Promise<IdeaRecord>;
+  /**
+   * Several saves in ONE transaction (a scan page): each exactly as `save` would store it, in order;
+   * all or none. Optional: callers fall back to `save` one by one.
+   */
+  saveMany?(inputs: SaveIdeaInput[]): Promise<IdeaRecord[]>;
+  /** Plan id of the latest idea of this user per symbol for style+kind (only ids, no payloads); one query. */
+  latestPlanIds?(userId: string, symbols: string[], style: string, kind?: IdeaKind): Promise<Map<string, string>>;
   /** Latest version, or `version`. Throws NotFoundError for unknown ids and other users' ids. */
   get(userId: string, planId: string, version?: number): Promise<IdeaRecord>;
   getLayers(userId: string, planId: string, version?: number): Promise<LayerRecord>;

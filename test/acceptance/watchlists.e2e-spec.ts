@@ -99,18 +99,14 @@ describe.each(storageTargets())('watchlists on the %s store', (target) => {
     expect(r.body.count).toBe(500);
   });
 
-  it('scan with watchlist:<name> plus a ticker: expanded before the scan, reported per token', async () => {
+  it('scan with watchlist:<name> plus tickers: expanded before the scan, tokens reported (plain tickers not repeated)', async () => {
     await alice()
       .put('/api/v1/watchlists/scanme', { tickers: ['AAPL', 'MSFT'] })
       .expect(200);
     const r = await alice()
       .post('/gpt/scan', { universe: ['watchlist:ScanMe', 'spy', 'AAPL'], style: 'intraday' })
       .expect(200);
-    expect(r.body.universe_expansion).toEqual([
-      { token: 'watchlist:ScanMe', kind: 'watchlist', count: 2, symbols: ['AAPL', 'MSFT'], source: 'watchlist' },
-      { token: 'spy', kind: 'ticker', count: 1, symbols: ['SPY'], source: 'ticker' },
-      { token: 'AAPL', kind: 'ticker', count: 1, symbols: ['AAPL'], source: 'ticker' },
-    ]);
+    expect(r.body.universe_expansion).toEqual([{ token: 'watchlist:ScanMe', kind: 'watchlist', count: 2, symbols: ['AAPL', 'MSFT'], source: 'watchlist' }]);
     expect(r.body.meta.universe_count).toBe(3);
     const scanned = [
       ...r.body.candidates.map((c: { symbol: string }) => c.symbol),
@@ -139,11 +135,11 @@ describe.each(storageTargets())('watchlists on the %s store', (target) => {
     await alice()
       .post('/gpt/scan', { universe: ['TOP0'], style: 'intraday' })
       .expect(400);
-    // 500-ticker watchlist: more than a scan takes
+    // a 500-ticker watchlist plus 20 other tickers: more than a scan takes
     const big = await alice()
-      .post('/gpt/scan', { universe: ['watchlist:wide'], style: 'intraday' })
+      .post('/gpt/scan', { universe: ['watchlist:wide', ...Array.from({ length: 20 }, (_, i) => `B${i}`)], style: 'intraday' })
       .expect(400);
-    expect(big.body.details[0]).toEqual({ field: 'universe', message: 'expands to 500 distinct tickers; at most 250 per scan' });
+    expect(big.body.details[0]).toEqual({ field: 'universe', message: 'expands to 520 distinct tickers; at most 500 per scan' });
   });
 
   it('sp500 / nasdaq100 without a constituents vendor: the documented static default, labelled', async () => {

@@ -87,4 +87,39 @@ describe.each(storageTargets())('idea snapshots survive a restart (%s store)', (
       await app.close();
     }
   });
+
+  it('saves a scan page in one batch exactly as one-by-one saves would, all or none, and reads latest ids without payloads', async () => {
+    const app = await createTestApp(env);
+    try {
+      const store = app.app.get<IdeaStoreApi>(IDEA_STORE);
+      const existing = await store.save({ user_id: 'b', symbol: 'SPY', style: 'intraday', payload: { n: 1 }, layers: { levels: [], zones: [], annotations: [], meta: {} } });
+      const foreign = await store.save({ user_id: 'someone-else', symbol: 'IWM', style: 'intraday', payload: {} });
+      const layers = { levels: [{ price: 1, label: 'x', kind: 'plan' }], zones: [], annotations: [], meta: { a: 1 } } as never;
+      const saved = await store.saveMany!([
+        { user_id: 'b', symbol: 'spy', style: 'intraday', plan_id: existing.plan_id, payload: { n: 2 }, layers },
+        { user_id: 'b', symbol: 'QQQ', style: 'intraday', payload: { n: 3 }, layers },
+        { user_id: 'b', symbol: 'SPY', style: 'intraday', plan_id: existing.plan_id, payload: { n: 4 } },
+      ]);
+      expect(saved.map((r) => [r.plan_id === existing.plan_id, r.plan_version, r.symbol])).toEqual([
+        [true, 2, 'SPY'],
+        [false, 1, 'QQQ'],
+        [true, 3, 'SPY'],
+      ]);
+      expect((await store.get('b', existing.plan_id)).payload).toEqual({ n: 4, plan_id: existing.plan_id, version: 3, plan_version: 3 });
+      expect((await store.get('b', existing.plan_id, 2)).payload).toMatchObject({ n: 2 });
+      expect((await store.getLayers('b', saved[1].plan_id)).meta).toEqual({ a: 1 });
+      const ids = await store.latestPlanIds!('b', ['SPY', 'qqq', 'DIA'], 'intraday', 'live');
+      expect(Object.fromEntries(ids)).toEqual({ SPY: existing.plan_id, QQQ: saved[1].plan_id });
+      // another user's plan id in the batch: nothing of the batch is written
+      await expect(
+        store.saveMany!([
+          { user_id: 'b', symbol: 'DIA', style: 'intraday', payload: {} },
+          { user_id: 'b', symbol: 'IWM', style: 'intraday', plan_id: foreign.plan_id, payload: {} },
+        ]),
+      ).rejects.toThrow(/unknown plan_id/);
+      expect((await store.latestPlanIds!('b', ['DIA'], 'intraday')).size).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
 });

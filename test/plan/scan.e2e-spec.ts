@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { IDEA_STORE, type IdeaStoreApi } from '../../src/persistence/idea-store.types';
+import { MAX_UNIVERSE } from '../../src/modules/scan/dto/scan-request.dto';
 import { expectValidGeometry } from './support/geometry';
 import { createPlanTestApp, PlanTestApp } from './support/plan-test-app';
 
@@ -71,9 +72,11 @@ describe('POST /gpt/scan (embedded synthetic data, real idea store)', () => {
     expect(r.body.banners.join(' ')).toMatch(/SYNTHETIC DATA/);
   });
 
+  it('accepts up to 500 tickers', () => expect(MAX_UNIVERSE).toBe(500));
+
   it.each([
     [{ universe: [], style: 'intraday' }, 'universe'],
-    [{ universe: Array.from({ length: 500 }, (_, i) => `T${i}`), style: 'intraday' }, 'universe'],
+    [{ universe: Array.from({ length: MAX_UNIVERSE + 1 }, (_, i) => `T${i}`), style: 'intraday' }, 'universe'],
     [{ universe: ['SPY'], style: 'hourly' }, 'style'],
     [{ universe: ['SPY', 'BAD TICKER!'], style: 'intraday' }, 'universe'],
     [{ universe: ['SPY'] }, 'style'],

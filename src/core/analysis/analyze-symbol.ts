@@ -9,17 +9,16 @@ import type { Interval } from '../bars/interval';
 import { INTERVAL_MS, isIntraday } from '../bars/interval';
 import { resampleBars } from '../bars/resample';
 import { bookLookup, type OddsLookup, type PlanOdds } from '../calibration/calibration-book';
-import { buildPlan } from '../plan/build-plan';
 import { compositeScore } from '../plan/scoring';
 import { costInR, DEFAULT_COST_MODEL, type CostModel } from '../stats/costs';
 import type { IndexMode, IndicatorSnapshot } from '../plan/plan.schema';
 import type { GuardrailViolation, PlanGeometry } from '../plan/plan.types';
 import { marketStatus } from '../session/session';
 import type { AsOfContext, ContextOptions } from '../strategies/as-of-context';
-import { evaluateStyle } from '../strategies/engine';
-import { buildFrame, Frame, lastRegularIndex } from '../strategies/frame';
+import { buildFrame, Frame } from '../strategies/frame';
 import { playbooksForStyle } from '../strategies/playbooks';
 import type { Style } from '../strategies/strategy.types';
+import { BarsEvaluationMemo, evaluateBars, type EvaluateBarsInputs } from './bars-evaluation';
 
 /** Daily bars for the daily HTF trend (EMA50 warm-up); daily playbooks ask for more. */
 const DAILY_LOOKBACK = 80;
@@ -77,6 +76,8 @@ export interface AnalyzeInputs {
   odds?: OddsLookup;
   /** Commission and slippage per share per side for the ranking's expectancy after costs (default 1¢ + 1¢). */
   costs?: CostModel;
+  /** Reuse the bar evaluation of an earlier analysis of the same symbol/style when its closed bars are identical. */
+  memo?: BarsEvaluationMemo;
 }
 
 export interface AnalyzedPlan {
@@ -172,24 +173,23 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
   const dailyBars = daily ? closedBars(daily.bars, '1D', nowMs) : [];
   const intradayBars: Partial<Record<Interval, readonly Bar[]>> = {};
   for (const r of req.intraday) if (inp.frames[r.interval]) intradayBars[r.interval] = closedBars(inp.frames[r.interval]!.bars, r.interval, nowMs);
-  const { frames, context, dailyFrame } = buildStyleFrames(style, intradayBars, dailyBars, ignoreWindows);
+  // frames, playbook evaluations and plan geometry depend only on the closed bars and these flags (memoised per symbol)
+  const evalInputs: EvaluateBarsInputs = { style, intraday: intradayBars, daily: dailyBars, ignore_windows: ignoreWindows, live_open: status === 'open' && !simulate };
+  const intervals = req.intraday.map((r) => r.interval);
+  const compute = () => evaluateBars(evalInputs, intervals, buildStyleFrames);
+  const { frames, dailyFrame, as_of: asOf, outcomes } = inp.memo ? inp.memo.evaluate(symbol, evalInputs, compute) : compute();
   const present = req.intraday.filter((r) => frames[r.interval]);
-  const asOf: Partial<Record<Interval, number>> = {};
-  for (const { interval: iv } of present) {
-    // outside the regular session (or when simulating the open) evaluate as of the last regular bar
-    asOf[iv] = status === 'open' && !simulate ? frames[iv]!.bars.length - 1 : lastRegularIndex(frames[iv]!);
-  }
 
   const lookup = inp.odds ?? bookLookup(null);
   const plans: AnalyzedPlan[] = [];
   const rejected: Analysis['rejected'] = [];
   const notFired: Analysis['not_fired'] = [];
-  for (const e of evaluateStyle(style, { frames, as_of_index: asOf, context })) {
-    if (!e.signal || !e.ctx) {
-      notFired.push({ strategy_id: e.strategy_id, reason: e.reason ?? 'did not fire' });
+  for (const e of outcomes) {
+    if (!e.fired) {
+      notFired.push({ strategy_id: e.strategy_id, reason: e.reason });
       continue;
     }
-    const res = buildPlan(e.signal, e.ctx);
+    const res = e.built;
     if (!res.ok) {
       rejected.push({ strategy_id: res.strategy_id, violations: res.violations });
       continue;

@@ -7,9 +7,23 @@ import { etWallToUtc } from '../session/et-time';
 
 export const MS_PER_YEAR_365 = 365 * 86_400_000;
 
+/** Expiry instants by date string: every contract of a chain asks for one of a few dates (bounded). */
+const instants = new Map<string, number>();
+const MAX_INSTANTS = 4096;
+
 /** UTC ms of 16:00 ET on an expiration date (YYYY-MM-DD); NaN when the date is malformed. */
 export function expiryInstantMs(expirationYmd: string): number {
-  if (typeof expirationYmd !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expirationYmd)) return NaN;
+  if (typeof expirationYmd !== 'string') return NaN;
+  const hit = instants.get(expirationYmd);
+  if (hit !== undefined) return hit;
+  const ms = computeExpiryInstant(expirationYmd);
+  if (instants.size >= MAX_INSTANTS) instants.clear();
+  instants.set(expirationYmd, ms);
+  return ms;
+}
+
+function computeExpiryInstant(expirationYmd: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(expirationYmd)) return NaN;
   const [y, m, d] = expirationYmd.split('-').map(Number);
   const check = new Date(Date.UTC(y, m - 1, d));
   if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return NaN;

@@ -1,7 +1,7 @@
 import { fixtureRows } from '../../../test/support/bars';
 import { etDate, etMinuteOfDay, etWallToUtc } from './et-time';
 import { holidays, isEarlyClose, isTradingDay, nextTradingDay, previousTradingDay } from './nyse-calendar';
-import { marketStatus, regularSession, sessionTag } from './session';
+import { marketStatus, marketStatusUncached, regularSession, sessionTag } from './session';
 
 describe('US equity session calendar', () => {
   it.each(['lean_spy_1m_2013-10-04_2013-10-11.csv', 'lean_spy_1m_2023-08-03.csv', 'lean_aapl_1m_2014-06-05_2014-06-09.csv', 'lumibot_spy_1m_ext_2021-07-01_2021-08-13.csv'])(
@@ -75,5 +75,33 @@ describe('US equity session calendar', () => {
 
   it('treats garbage instants as closed rather than throwing', () => {
     expect(sessionTag(NaN)).toBe('closed');
+  });
+});
+
+describe('marketStatus per-minute memo', () => {
+  it('answers within any minute what the uncached function answers at that very millisecond (boundaries, DST, half days)', () => {
+    const minutes: number[] = [];
+    // every minute around the session boundaries of a DST-change day, a half day and a normal day…
+    for (const day of ['2024-03-10', '2024-03-11', '2024-11-03', '2024-11-04', '2024-11-29', '2026-11-20', '2026-11-21']) {
+      const midnight = Date.parse(`${day}T00:00:00Z`);
+      for (let m = 0; m < 36 * 60; m += 1) if (m % 15 === 0 || [8, 9, 13, 14, 16, 17, 20, 21, 1, 4, 5].includes(Math.floor(m / 60))) minutes.push(midnight + m * 60_000);
+    }
+    // …and random minutes over three years
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 3000; k++) minutes.push(Date.parse('2024-01-01T00:00:00Z') + Math.floor(rnd() * 3 * 365 * 1440) * 60_000);
+    let compared = 0;
+    for (const m of minutes) {
+      for (const off of [0, 1, 30_000, 59_999]) {
+        expect(marketStatus(m + off)).toEqual(marketStatusUncached(m + off));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20_000);
+    // a returned object is the caller's own
+    const a = marketStatus(minutes[0]);
+    a.status = 'closed';
+    a.date = 'x';
+    expect(marketStatus(minutes[0])).toEqual(marketStatusUncached(minutes[0]));
   });
 });

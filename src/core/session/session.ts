@@ -75,7 +75,21 @@ export interface MarketStatus {
   date: string;
 }
 
+/**
+ * The answer of the last UTC minute asked (a scan asks once per symbol). Every session boundary and
+ * ET midnight falls on a whole minute, so all four fields are constant within a minute (tested against
+ * the uncached function); callers get a copy.
+ */
+let lastStatus: { minute: number; status: MarketStatus } | null = null;
+
 export function marketStatus(utcMs: number): MarketStatus {
+  const minute = Math.floor(utcMs / 60_000);
+  if (!Number.isFinite(minute)) return marketStatusUncached(utcMs);
+  if (lastStatus?.minute !== minute) lastStatus = { minute, status: marketStatusUncached(utcMs) };
+  return { ...lastStatus.status };
+}
+
+export function marketStatusUncached(utcMs: number): MarketStatus {
   const date = etDate(utcMs);
   const tag = sessionTag(utcMs);
   const today = regularSession(date);

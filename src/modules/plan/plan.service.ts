@@ -6,7 +6,7 @@ import type { NoSetup, Plan, PlanContractPick, StoredPlan } from '../../core/pla
 import { readPlanSnapshot, snapshotOf } from '../../core/plan/plan-snapshot';
 import { etDate } from '../../core/session/et-time';
 import type { Style } from '../../core/strategies/strategy.types';
-import { IDEA_STORE, type IdeaKind, type IdeaRecord, type IdeaStoreApi } from '../../persistence/idea-store.types';
+import { IDEA_STORE, type IdeaKind, type IdeaRecord, type IdeaStoreApi, type SaveIdeaInput } from '../../persistence/idea-store.types';
 import { ContractsService } from '../contracts/contracts.service';
 import { EnrichmentBlockService } from '../enrichment/enrichment-block.service';
 import type { EnrichmentBlock } from '../../core/events/enrichment.schema';
@@ -66,18 +66,23 @@ export class PlanService {
   async prepare(a: SymbolAnalysis, kind: IdeaKind): Promise<AssembledPlan | null> {
     const built = assemblePlan(a, { kind });
     if (!built) return null;
-    const gated = await this.eventGate(built.plan, a.now_ms);
-    // a blocked plan carries no contracts (applyEventGate says why)
-    if (gated.blocked_by_event) return { ...built, plan: gated };
-    const opts = await this.options(a.symbol, gated.direction, a.style, gated.entry, gated.stop, gated.targets);
-    return { ...built, plan: { ...gated, ...opts } };
+    const gated = { ...built, plan: await this.eventGate(built.plan, a.now_ms) };
+    return this.withOptions(a, gated);
+  }
+
+  /** Attach the options suggestions to an assembled plan (one options lookup through the chain cache); a plan blocked by an event window carries none. */
+  async withOptions(a: SymbolAnalysis, built: AssembledPlan): Promise<AssembledPlan> {
+    const p = built.plan;
+    if (p.blocked_by_event) return built;
+    const opts = await this.options(a.symbol, p.direction, a.style, p.entry, p.stop, p.targets);
+    return { ...built, plan: { ...p, ...opts } };
   }
 
   /**
    * The enrichment block and the event gate (src/core/events) of a plan. An enrichment failure never
    * fails the plan: the block says `unavailable` with the reason and a warning says so.
    */
-  private async eventGate(plan: Plan, nowMs: number): Promise<Plan> {
+  async eventGate(plan: Plan, nowMs: number): Promise<Plan> {
     if (!this.enrichment) return plan;
     let block: EnrichmentBlock;
     try {
@@ -94,18 +99,56 @@ export class PlanService {
    * carry the ET date, so a new day starts a new id); scenario and historical: always a new frozen id.
    */
   async save(userId: string, a: SymbolAnalysis, built: AssembledPlan, kind: IdeaKind): Promise<{ record: IdeaRecord; plan: StoredPlan }> {
-    let planId: string | undefined;
     const latestLive = await this.store.findLatest(userId, a.symbol, a.style, 'live');
+    const input = this.saveInput(userId, a, built, kind, latestLive?.plan_id);
+    return this.stored(await this.store.save(input), input.payload as Plan);
+  }
+
+  /**
+   * Save the prepared plans of a scan page: each exactly as `save` stores it, with the latest live plan
+   * ids read in one query and every snapshot written in one transaction (when the store offers both).
+   */
+  async saveMany(userId: string, items: Array<{ a: SymbolAnalysis; built: AssembledPlan }>, kind: IdeaKind): Promise<Array<{ record: IdeaRecord; plan: StoredPlan }>> {
+    if (!items.length) return [];
+    if (!this.store.saveMany || !this.store.latestPlanIds) {
+      const out: Array<{ record: IdeaRecord; plan: StoredPlan }> = [];
+      for (const it of items) out.push(await this.save(userId, it.a, it.built, kind));
+      return out;
+    }
+    const latest = new Map<string, string>();
+    for (const style of new Set(items.map((it) => it.a.style))) {
+      const ids = await this.store.latestPlanIds(
+        userId,
+        items.filter((it) => it.a.style === style).map((it) => it.a.symbol),
+        style,
+        'live',
+      );
+      for (const [symbol, id] of ids) latest.set(`${symbol}|${style}`, id);
+    }
+    const inputs = items.map((it) => this.saveInput(userId, it.a, it.built, kind, latest.get(`${it.a.symbol.toUpperCase()}|${it.a.style}`)));
+    const records = await this.store.saveMany(inputs);
+    return records.map((r, k) => this.stored(r, inputs[k].payload as Plan));
+  }
+
+  /**
+   * What `save` writes. Live: today's plan id of this user/symbol/style gets a new version (plan ids
+   * carry the ET date, so a new day starts a new id); scenario and historical: always a new frozen id.
+   */
+  private saveInput(userId: string, a: SymbolAnalysis, built: AssembledPlan, kind: IdeaKind, latestLiveId: string | undefined): SaveIdeaInput & { plan_id: string } {
+    let planId: string | undefined;
     let plan: Plan = built.plan;
     if (kind === 'live') {
-      if (latestLive && latestLive.plan_id.includes(`-${ymd(etDate(a.now_ms))}-`)) planId = latestLive.plan_id;
+      if (latestLiveId && latestLiveId.includes(`-${ymd(etDate(a.now_ms))}-`)) planId = latestLiveId;
     } else if (kind === 'scenario') {
-      plan = { ...plan, scenario_of: latestLive?.plan_id ?? null, scenario_style: a.style, created_at: new Date(a.now_ms).toISOString() };
+      plan = { ...plan, scenario_of: latestLiveId ?? null, scenario_style: a.style, created_at: new Date(a.now_ms).toISOString() };
     }
     planId ??= this.store.newPlanId(a.symbol, a.style, new Date(a.now_ms));
     const layers = { ...built.layers, plan_id: planId };
     plan = { ...plan, idea_url: `${this.config.publicBaseUrl}/idea/${planId}`, plan_layers: layers };
-    const record = await this.store.save({ user_id: userId, symbol: a.symbol, style: a.style, plan_id: planId, kind, payload: plan, layers });
+    return { user_id: userId, symbol: a.symbol, style: a.style, plan_id: planId, kind, payload: plan, layers };
+  }
+
+  private stored(record: IdeaRecord, plan: Plan): { record: IdeaRecord; plan: StoredPlan } {
     return { record, plan: { ...plan, plan_id: record.plan_id, version: record.plan_version, plan_version: record.plan_version } };
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Analysis, analyzeSymbol, BarsInput, barRequirements } from '../../core/analysis/analyze-symbol';
+import { BarsEvaluationMemo } from '../../core/analysis/bars-evaluation';
 import type { Interval } from '../../core/bars/interval';
 import { translateBars } from '../../core/instruments/proxy-ratio';
 import type { IndexMode } from '../../core/plan/plan.schema';
@@ -28,6 +29,9 @@ interface Fetched {
  */
 @Injectable()
 export class SymbolAnalyzer {
+  /** Bar evaluations per symbol/style, reused while the closed bars are identical (a warm scan reads them). */
+  readonly memo = new BarsEvaluationMemo({ maxEntries: 2000, maxBytes: 64 * 1024 * 1024 });
+
   constructor(
     @Inject(MARKET_DATA_PORT) private readonly market: MarketDataPort,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -25,7 +25,7 @@ export class ScanController {
   @ApiOperation({
     operationId: 'scanUniverse',
     summary:
-      'Run every playbook of a style on up to 250 tickers or tokens (watchlist:<name>, TOP<k>, sp500, nasdaq100); ranked plans (entry/stop/targets, R:R, confidence, actionability), per-ticker errors, paged under 100k chars via next_cursor.',
+      'Run every playbook of a style on up to 500 tickers or tokens (watchlist:<name>, TOP<k>, sp500, nasdaq100); ranked plans (entry/stop/targets, R:R, confidence, actionability), per-ticker errors, paged under 100k chars via next_cursor.',
   })
   @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
   // computes and stores plans, but changes nothing the user relies on: safe for the GPT to call freely
@@ -33,7 +33,9 @@ export class ScanController {
   @ApiOkResponse({ type: ScanPageDto })
   async scan(@CurrentUser() userId: string, @Body() body: ScanRequestDto, @SimulateOpenHeader() sim?: string): Promise<ScanPageDto> {
     // tokens (watchlist:<name>, TOP<k>, sp500 …) become tickers before the scan; the scan itself is unchanged
-    const { symbols, expansion } = await this.universes.expand(userId, body.universe);
+    const { symbols, expansion: all } = await this.universes.expand(userId, body.universe);
+    // plain tickers are not repeated back (meta.universe_count counts them); tokens say what they became
+    const expansion = all.filter((e) => e.kind !== 'ticker');
     const page = await this.scans.scan({
       userId,
       universe: symbols,
@@ -43,6 +45,7 @@ export class ScanController {
       cursor: body.cursor,
       includeSeries: body.include_series,
       asOfMs: asOfMsOf(body.as_of, this.clock.now()),
+      reserveChars: JSON.stringify(expansion).length + 30,
     });
     return { ...page, universe_expansion: expansion };
   }

@@ -6,13 +6,13 @@ import type { Style } from '../../core/strategies/strategy.types';
 import { marketStatus } from '../../core/session/session';
 import { ProviderError } from '../../providers/provider.errors';
 import { CLOCK, type Clock } from '../../providers/provider.types';
-import { dataBanners } from '../../core/plan/assemble-plan';
-import type { AssembledPlan } from '../../core/plan/assemble-plan';
+import { assemblePlan, dataBanners, type AssembledPlan } from '../../core/plan/assemble-plan';
 import { toScanCandidate, type UnsavedScanCandidate } from '../../core/plan/scan-candidate';
 import { PlanService } from '../plan/plan.service';
 import { SymbolAnalysis, SymbolAnalyzer } from '../plan/symbol-analyzer.service';
 import type { ScanPage } from './scan-page.types';
 import { decodeCursor, encodeCursor } from './scan-cursor';
+import { LoopYield } from './loop-yield';
 
 /** Tickers analysed at once (each costs ≤ 2 market-data calls). */
 const CONCURRENCY = 8;
@@ -26,6 +26,8 @@ const MAX_NO_SETUP_LISTED = 50;
 /** Ranked results are kept this long so next_cursor pages do not re-scan. */
 const RESULT_TTL_MS = 10 * 60_000;
 const MAX_CACHED_SCANS = 50;
+/** Longest stretch of scan work between two returns to the event loop (issue 13: never block ~20 ms). */
+const YIELD_SLICE_MS = 8;
 
 export interface ScanArgs {
   userId: string;
@@ -37,6 +39,8 @@ export interface ScanArgs {
   includeSeries?: boolean;
   /** Scan as of this past moment (UTC ms): historical plans, never replacing live ones. */
   asOfMs?: number;
+  /** Characters the caller adds to the page (e.g. universe_expansion): kept out of the page budget. */
+  reserveChars?: number;
 }
 
 interface ScanResult {
@@ -99,9 +103,12 @@ export class ScanService {
     const started = Date.now();
     const deadline = started + SCAN_BUDGET_MS;
     const gate = pLimit(CONCURRENCY);
+    // yield to the event loop between symbols whenever a slice of work has run (cached bars never yield on their own)
+    const loop = new LoopYield(YIELD_SLICE_MS);
     const settled = await Promise.all(
       universe.map((symbol) =>
         gate(async () => {
+          await loop.due();
           const left = deadline - Date.now();
           if (left <= 0) return { symbol, error: { code: 'timeout', message: 'scan time budget exhausted before this ticker' } };
           let timer: NodeJS.Timeout | undefined;
@@ -176,19 +183,54 @@ export class ScanService {
       warnings: result.noSetup.length > MAX_NO_SETUP_LISTED ? [`no_setup lists ${MAX_NO_SETUP_LISTED} of ${result.noSetup.length} tickers`] : [],
     };
     // room for the cursor string that may be added at the end
-    let used = JSON.stringify(envelope).length + 120;
+    let used = JSON.stringify(envelope).length + 120 + (args.reserveChars ?? 0);
     const chosen: Array<{ a: SymbolAnalysis; prepared: AssembledPlan; candidate: UnsavedScanCandidate }> = [];
     const gate = pLimit(PAGE_CONCURRENCY);
     let k = offset;
     let full = false;
+    const loop = new LoopYield(YIELD_SLICE_MS);
+    // Options are looked up only for the candidates expected to fit: each round predicts the fit from the
+    // size without options plus the mean options size seen so far (+1 spare), then decides exactly as
+    // before, in rank order, on the real size with options.
+    let optionChars = 0;
+    let optionCount = 0;
+    const assembled = new Map<number, { base: AssembledPlan; size: number }>();
+    const assembledAt = (i: number) => {
+      let hit = assembled.get(i);
+      if (!hit) {
+        const base = assemblePlan(result.ranked[i], { kind })!;
+        hit = { base, size: JSON.stringify(toScanCandidate(base.plan, base.layers, i + 1, { series: args.includeSeries ? result.ranked[i].base_bars : undefined })).length + 60 };
+        assembled.set(i, hit);
+      }
+      return hit;
+    };
     while (k < result.ranked.length && !full) {
-      const batch = result.ranked.slice(k, k + 12);
-      const prepared = await Promise.all(batch.map((a) => gate(() => this.plans.prepare(a, kind))));
+      const meanOptions = optionCount ? optionChars / optionCount : 0;
+      let predicted = used;
+      let end = k;
+      while (end < result.ranked.length && (end === k || predicted <= PAGE_CHAR_BUDGET)) {
+        predicted += assembledAt(end).size + meanOptions;
+        end++;
+      }
+      const batch = result.ranked.slice(k, end);
+      const prepared = await Promise.all(
+        batch.map((a, j) =>
+          gate(async () => {
+            await loop.due();
+            const base = assembledAt(k + j).base;
+            // the event gate (earnings, macro windows) applies to scan candidates as to plans
+            return this.plans.withOptions(a, { ...base, plan: await this.plans.eventGate(base.plan, a.now_ms) });
+          }),
+        ),
+      );
       for (let j = 0; j < batch.length; j++) {
-        const p = prepared[j]!;
+        await loop.due();
+        const p = prepared[j];
         const candidate = toScanCandidate(p.plan, p.layers, k + 1, { series: args.includeSeries ? batch[j].base_bars : undefined });
         // plan_id/version are filled after saving; reserve their size now
         const size = JSON.stringify(candidate).length + 60;
+        optionChars += Math.max(0, size - assembledAt(k).size);
+        optionCount++;
         if (used + size > PAGE_CHAR_BUDGET && chosen.length > 0) {
           full = true;
           break;
@@ -198,8 +240,12 @@ export class ScanService {
         k++;
       }
     }
-    // persist every returned plan before answering
-    const saved = await Promise.all(chosen.map((c) => gate(() => this.plans.save(args.userId, c.a, c.prepared, kind))));
+    // persist every returned plan before answering (one transaction for the page)
+    const saved = await this.plans.saveMany(
+      args.userId,
+      chosen.map((c) => ({ a: c.a, built: c.prepared })),
+      kind,
+    );
     envelope.candidates = chosen.map((c, j) => ({ ...c.candidate, plan_id: saved[j].record.plan_id, version: saved[j].record.plan_version }));
     envelope.count_candidates = chosen.length;
     envelope.next_cursor = k < result.ranked.length ? encodeCursor({ s: result.id, o: k }) : null;

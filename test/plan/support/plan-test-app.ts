@@ -13,6 +13,10 @@ import { PersistenceModule } from '../../../src/persistence/persistence.module';
 import { FixedClock, SyntheticMarketDataProvider, SyntheticOptionsProvider } from '../../../src/providers/embedded';
 import { ProviderError } from '../../../src/providers/provider.errors';
 import { CLOCK } from '../../../src/providers/provider.types';
+import { boundedMemoryStore } from '../../../src/providers/cache/cache-store.factory';
+import { MarketDataService } from '../../../src/providers/chain/market-data.service';
+import { OptionsDataService } from '../../../src/providers/chain/options-data.service';
+import type { ChainRunnerOptions } from '../../../src/providers/chain/chain-runner';
 import { tempDataDir } from '../../support/test-app';
 
 /**
@@ -49,7 +53,7 @@ export interface PlanTestApp {
  * validation pipe, exception filter and auth guard; market data and options from the synthetic
  * providers pinned to `nowIso` (the full app's clock cannot be pinned for synthetic data).
  */
-export async function createPlanTestApp(nowIso: string): Promise<PlanTestApp> {
+export async function createPlanTestApp(nowIso: string, opts: { chain?: boolean; cacheMb?: number } = {}): Promise<PlanTestApp> {
   const saved = { ...process.env };
   for (const k of Object.keys(process.env)) if (/^(DATABASE_URL|DB_URL|REDIS_URL|BACKEND_API_KEYS?|FF_|PUBLIC_BASE_URL)/.test(k)) delete process.env[k];
   Object.assign(process.env, { DATA_DIR: tempDataDir('tc-plan-'), LOG_LEVEL: 'silent', NODE_ENV: 'test' });
@@ -57,6 +61,18 @@ export async function createPlanTestApp(nowIso: string): Promise<PlanTestApp> {
   const port = new SyntheticPort(clock);
   const market = new SyntheticMarketDataProvider({ clock });
   const options = new SyntheticOptionsProvider({ clock, spot: async (s) => (await market.getQuote(s)).last });
+  // chain: the ports are the app's provider chain services (bars cached 30 s, chains 15 s, in the bounded in-memory store)
+  let marketPort: MarketDataPort = port;
+  let optionsPort: unknown = options;
+  if (opts.chain) {
+    const { keyv } = boundedMemoryStore({ providerCacheEntries: 5000, providerCacheBytes: (opts.cacheMb ?? 24) * 1024 * 1024 });
+    const runner: ChainRunnerOptions = {
+      timeoutMs: 30_000,
+      cache: { get: (k) => keyv.get(k), set: (k, v, ttl) => keyv.set(k, v, ttl) },
+    };
+    marketPort = new MarketDataService([market], clock, runner);
+    optionsPort = new OptionsDataService([options], runner);
+  }
   @Global()
   @Module({ providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] })
   class TestClockModule {}
@@ -70,9 +86,9 @@ export async function createPlanTestApp(nowIso: string): Promise<PlanTestApp> {
   })
     // the data ports normally point at the provider chain; here at the synthetic provider on a pinned clock
     .overrideProvider(MARKET_DATA_PORT)
-    .useValue(port)
+    .useValue(marketPort)
     .overrideProvider(OPTIONS_DATA_PORT)
-    .useValue(options)
+    .useValue(optionsPort)
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();

@@ -118,7 +118,11 @@ export class ScanPageDto implements ScanPage {
   @ApiProperty({ type: [ScanNoSetupDto], description: 'Tickers where no playbook fired (≤ 50 listed).' }) no_setup!: ScanNoSetupDto[];
   @ApiProperty() no_setup_count!: number;
   @ApiProperty({ type: [String] }) warnings!: string[];
-  @ApiPropertyOptional({ type: [UniverseExpansionDto], description: 'How each universe entry expanded, in request order.' }) universe_expansion?: UniverseExpansionDto[];
+  @ApiPropertyOptional({
+    type: [UniverseExpansionDto],
+    description: 'How each universe token (watchlist:<name>, TOP<k>, sp500 …) expanded, in request order; plain tickers are not repeated (meta.universe_count counts every ticker).',
+  })
+  universe_expansion?: UniverseExpansionDto[];
 }
 
 dtoMatchesWire<ScanOverlaysDto, ScanCandidate['overlays']>(true);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import pLimit from 'p-limit';
 import { ValidationFailedError, type FieldProblem } from '../../../common/errors';
 import { normalizeTicker } from '../../../core/symbols/ticker';
+import { MAX_UNIVERSE } from '../dto/scan-request.dto';
 import { ALLOWED_UNIVERSE_FORMS, dollarVolume, LIQUIDITY_POOL, parseUniverseToken, STATIC_INDEX_DEFAULTS, type UniverseToken } from '../../../core/symbols/universe-tokens';
 import { WATCHLISTS, type WatchlistApi } from '../../../persistence/watchlist.types';
 import { CLOCK, type Clock } from '../../../providers/provider.types';
@@ -25,7 +26,7 @@ export interface TokenExpansion {
 }
 
 /** Largest universe a scan accepts after expansion. */
-export const MAX_EXPANDED_UNIVERSE = 250;
+export const MAX_EXPANDED_UNIVERSE = MAX_UNIVERSE;
 /** The dollar-volume ranking is reused this long (spec §1 lists universe lists among the cached reads). */
 export const LIQUIDITY_TTL_MS = 15 * 60_000;
 const RANK_CONCURRENCY = 8;
