@@ -9,8 +9,12 @@
  *   (`iv_rank_basis: "hv20_proxy"`: rank/percentile of today's HV20 within its own 252-day history).
  * - expected move: ±1σ over 1 and 30 calendar days from iv_atm; from HV20 over 1 and 21 trading
  *   days when no IV is available (`expected_move_basis` says which).
+ * - every null HV carries a note saying why; an unexplained daily close-to-close jump (|log return| > 0.4)
+ *   inside the HV windows is a `warnings` entry naming its date (bars are split-adjusted before this:
+ *   vendors' adjusted series, or a replay symbol's `.splits.csv`).
  */
 import type { Bar } from '../../core/bars/bar';
+import { jumpWarning, unexplainedJumps } from '../../core/bars/split-adjust';
 import { atmIv, expectedMove, historicalVol, ivHvRatio, ivPercentile, ivRank } from '../../core/volatility';
 import type { OptionContract } from '../../providers/provider.types';
 
@@ -45,6 +49,8 @@ export interface VolatilityRegime {
   spot: number | null;
   timestamp: string;
   notes: string[];
+  /** Data-quality warnings: unexplained close-to-close jumps (each names its date) in the daily bars HV is computed on. */
+  warnings: string[];
 }
 
 export interface RegimeInput {
@@ -75,6 +81,15 @@ export function computeVolatilityRegime(inp: RegimeInput): VolatilityRegime {
   const hv20 = last(hv20s);
   const hv60 = last(historicalVol(closes, 60));
   const hv120 = last(historicalVol(closes, 120));
+  for (const [name, w, v] of [
+    ['HV20', 20, hv20],
+    ['HV60', 60, hv60],
+    ['HV120', 120, hv120],
+  ] as const) {
+    if (!Number.isFinite(v)) notes.push(`${name} unavailable: needs ${w + 1} daily closes, ${closes.length} available`);
+  }
+  // jumps within the longest HV window are what distort the reported HVs
+  const warnings = unexplainedJumps((inp.dailyBars ?? []).slice(-121)).map(jumpWarning);
   const spot = inp.spot !== null && inp.spot > 0 ? inp.spot : closes.length ? closes[closes.length - 1] : NaN;
 
   const atm = Number.isFinite(spot) ? atmIv([...(inp.chain ?? [])], spot, inp.nowMs, 30) : null;
@@ -133,5 +148,6 @@ export function computeVolatilityRegime(inp: RegimeInput): VolatilityRegime {
     spot: orNull(spot),
     timestamp: new Date(inp.nowMs).toISOString(),
     notes,
+    warnings,
   };
 }
