@@ -68,12 +68,18 @@ export class SyntheticOptionsProvider implements OptionsProvider {
       if (!(T > 0)) continue;
       const dte = T * 365;
       const forward = spot * Math.exp((SYNTHETIC_RATE - q) * T);
-      const step = dte > 200 ? strikeStep(spot) * 2 : syntheticStrikeStep(strikeStep(spot), spot, tier);
+      const step = strikeStep(spot) * (dte > 200 ? 2 : 1);
+      // liquid names list finer strikes near the money of the nearer expirations (standard grid beyond)
+      const fine = dte > 200 ? step : syntheticStrikeStep(step, spot, tier);
+      const nearBand = spot * Math.min(0.1, 0.03 + atmVol * Math.sqrt(T));
       const width = Math.min(0.6, 0.12 + atmVol * Math.sqrt(T) * 2.5);
       const lo = Math.max(step, round(spot * (1 - width), step));
       const hi = round(spot * (1 + width), step);
+      const strikes = new Set<number>();
+      for (let k = lo; k <= hi + 1e-9; k = Math.round((k + step) * 1e6) / 1e6) strikes.add(k);
+      if (fine < step) for (let k = Math.max(fine, round(spot - nearBand, fine)); k <= spot + nearBand + 1e-9; k = Math.round((k + fine) * 1e6) / 1e6) strikes.add(k);
       const r = new Prng(`chain|${sym}|${today}|${exp}`);
-      for (let k = lo; k <= hi + 1e-9; k = Math.round((k + step) * 1e6) / 1e6) {
+      for (const k of [...strikes].sort((a, b) => a - b)) {
         const vol = surfaceVol(atmVol, T, k, forward);
         const mny = Math.log(k / forward) / (atmVol * Math.sqrt(Math.max(T, 1 / 365)));
         for (const type of ['call', 'put'] as const) {
