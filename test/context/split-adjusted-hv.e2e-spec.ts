@@ -9,7 +9,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
-import type { INestApplication } from '@nestjs/common';
 import { etWallToUtc } from '../../src/core/session/et-time';
 import { ContextController } from '../../src/modules/context/context.controller';
 import { ContextService } from '../../src/modules/context/context.service';
