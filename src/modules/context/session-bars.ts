@@ -41,6 +41,8 @@ export async function levelBars(market: MarketDataPort, symbol: string, interval
   const last = bars[bars.length - 1];
   const from = levelsWindowStart(last.time);
   const end = last.time + INTERVAL_MS[interval]; // exclusive: no minute after the frame's last bar
+  // a 1-minute frame that already reaches back to the window start holds every bar the levels need
+  if (interval === '1m' && bars[0].time <= from) return bars.filter((b) => b.time >= from);
   const fetch = async (iv: Interval, limit: number) => {
     const res = await market.getBars({ symbol, interval: iv, from, to: end, limit, extendedHours: true });
     return (res.bars ?? []).filter((b) => b.time >= from && b.time + INTERVAL_MS[iv] <= end);
