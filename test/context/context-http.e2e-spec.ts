@@ -97,7 +97,7 @@ describe('POST /gpt/multi-context', () => {
       expect(first.body.meta.cached).toBe(false);
       expect(first.body.snapshots.map((s: { cached: boolean }) => s.cached)).toEqual([false, false]);
       const upstream = t.market.calls.length;
-      expect(t.market.callsFor('1h')).toBe(1);
+      expect(t.market.seriesCallsFor('1h')).toBe(1);
 
       t.clock.t += 29_000; // market clock 29 s later (wall clock also < 30 s)
       const second = await t.http().post('/gpt/multi-context').send(body).expect(200);
@@ -111,7 +111,7 @@ describe('POST /gpt/multi-context', () => {
       const third = await t.http().post('/gpt/multi-context').send(body).expect(200);
       expect(third.body.snapshots.map((s: { cached: boolean }) => s.cached)).toEqual([false, false]);
       expect(third.body.volatility_regime.cached).toBe(true);
-      expect(t.market.callsFor('1h')).toBe(2);
+      expect(t.market.seriesCallsFor('1h')).toBe(2);
     } finally {
       await t.app.close();
     }
@@ -131,12 +131,12 @@ describe('POST /gpt/multi-context', () => {
           .then((r) => r),
       );
       // Let every request reach the service before the upstream answers.
-      while (t.market.callsFor('1h') < 1) await new Promise((r) => setTimeout(r, 5));
+      while (t.market.seriesCallsFor('1h') < 1) await new Promise((r) => setTimeout(r, 5));
       await new Promise((r) => setTimeout(r, 50));
       release();
       const all = await Promise.all(pending);
       expect(all.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
-      expect(t.market.callsFor('1h')).toBe(1);
+      expect(t.market.seriesCallsFor('1h')).toBe(1);
       expect(all.filter((r) => r.body.snapshots[0].cached === false)).toHaveLength(1);
     } finally {
       await t.app.close();

@@ -55,6 +55,11 @@ export class FakeMarket implements MarketDataPort {
     return this.calls.filter((c) => c.interval === interval).length;
   }
 
+  /** Series requests of an interval (not the ranged requests for the sessions key levels describe). */
+  seriesCallsFor(interval: Interval): number {
+    return this.calls.filter((c) => c.interval === interval && c.from === undefined).length;
+  }
+
   private intraday(interval: Interval): Bar[] {
     if (interval === '1W') return resampleBars(spyDaily(), '1W');
     if (interval === '1h') return parseCsvBars(readFixtureText('bars', 'lean_spy_1h_raw_2019-01-02_2021-03-31.csv'));

@@ -32,8 +32,11 @@ describe('SPY 2018-04-04 chain without greeks (greeks computed from IV solved fr
       DELTA_UNAVAILABLE: [
         185, 190, 195, 200, 205, 210, 215, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250,
         251,
+        // 252 C (mid 8.80, 2 cents of time value): SciPy σ 0.2379, vega 0.1149 per 1.00 σ, so half a cent moves σ by
+        // 0.044 > 1 vol point — ill-conditioned, IV unavailable (it was Δ 0.997, out of range, before the check)
+        252,
       ],
-      DELTA_OUT_OF_RANGE: [252, 252.5, 253, 253.5, 254, 254.5, 255, 255.5, 256, 256.5, 257, 257.5, 258, 258.5, 259, 259.5, 260, 261.5, 262, 262.5, 263, 263.5, 264.5],
+      DELTA_OUT_OF_RANGE: [252.5, 253, 253.5, 254, 254.5, 255, 255.5, 256, 256.5, 257, 257.5, 258, 258.5, 259, 259.5, 260, 261.5, 262, 262.5, 263, 263.5, 264.5],
       // 260.5 C: Δ ≈ 0.53 and a 2.6 % spread, but open interest 0.
       OPEN_INTEREST_TOO_LOW: [260.5],
       // 264 C 0.23/0.26 = 12.24 % > 12; 265 C and up: a few cents wide on a few cents of premium.

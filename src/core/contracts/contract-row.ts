@@ -4,7 +4,7 @@
  */
 import type { OptionContract } from '../../providers/provider.types';
 import { bsm } from '../options/bsm';
-import { impliedVol } from '../options/implied-vol';
+import { impliedVol, QUOTE_HALF_TICK } from '../options/implied-vol';
 import { yearsToExpiry } from '../options/time';
 import { etDate } from '../session/et-time';
 
@@ -100,9 +100,11 @@ export function prepareContractRow(c: OptionContract, ctx: PrepareContext): Cont
       row.greeks_note = 'no two-sided quote with a positive bid to solve IV from';
       return row;
     }
-    const iv = impliedVol({ type: c.type, spot: ctx.spot, strike: c.strike, years, rate, dividendYield: q, price: mid });
+    // quotes are whole cents: a σ that half a cent moves by more than a vol point is not identified
+    const iv = impliedVol({ type: c.type, spot: ctx.spot, strike: c.strike, years, rate, dividendYield: q, price: mid }, { priceTolerance: QUOTE_HALF_TICK });
     if (!iv.ok) {
-      row.greeks_note = `iv_unsolvable:${iv.reason}`;
+      row.greeks_note =
+        iv.reason === 'ill_conditioned' ? `iv unavailable: ill_conditioned (vega ${iv.vega.toExponential(2)} per 1.00 σ; half a cent moves σ by more than 1 vol point)` : `iv_unsolvable:${iv.reason}`;
       return row;
     }
     vol = iv.vol;

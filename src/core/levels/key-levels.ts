@@ -2,6 +2,7 @@ import type { Bar } from '../bars/bar';
 import { etDate } from '../session/et-time';
 import { sessionTag } from '../session/session';
 import { gapPct, openingRange, premarketRange, previousDay } from './session-levels';
+import { sessionVwapOf } from './session-window';
 import { pivotPoints } from './structure';
 
 /** Named price levels the strategies, charts and GPT use; absent when the data does not support them. */
@@ -9,6 +10,8 @@ export interface KeyLevels {
   session_high?: number;
   session_low?: number;
   session_open?: number;
+  /** Typical-price VWAP of the regular session so far (from its first bar, whatever the caller's lookback). */
+  session_vwap?: number;
   opening_range_high?: number;
   opening_range_low?: number;
   opening_range_5m_high?: number;
@@ -50,6 +53,8 @@ export function computeKeyLevels(intraday: readonly Bar[], daily?: readonly Bar[
     out.session_open = today[0].open;
     out.session_high = Math.max(...today.map((b) => b.high));
     out.session_low = Math.min(...today.map((b) => b.low));
+    const vwap = sessionVwapOf(today, date);
+    if (vwap !== undefined) out.session_vwap = vwap;
   }
   const or15 = openingRange(bars, date, 15);
   const or5 = openingRange(bars, date, 5);

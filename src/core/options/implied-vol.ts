@@ -21,10 +21,37 @@ const MAX_ITERATIONS = 100;
  * - `non_positive_time`: years ≤ 0 (expired or T not known).
  * - `invalid_input`: NaN/∞, non-positive spot or strike, negative price, unknown type.
  * - `no_convergence`: the price needs σ > 10 (1000 %), or the iteration budget ran out.
+ * - `ill_conditioned`: a σ reprices the input but the price does not identify it — vega at the solution
+ *   is below VEGA_FLOOR_REL × spot (numerically unidentifiable), or, when the caller states the price's
+ *   uncertainty (`priceTolerance`, e.g. half a quote tick), that uncertainty moves σ by more than
+ *   `maxVolError` (priceTolerance / vega > maxVolError). `vol` and `vega` are carried for diagnostics
+ *   only: callers must treat the result as "IV unavailable".
  */
-export type IvFailureReason = 'below_intrinsic' | 'above_upper_bound' | 'non_positive_time' | 'invalid_input' | 'no_convergence';
+export type IvFailureReason = 'below_intrinsic' | 'above_upper_bound' | 'non_positive_time' | 'invalid_input' | 'no_convergence' | 'ill_conditioned';
 
-export type IvResult = { ok: true; vol: number; iterations: number } | { ok: false; reason: IvFailureReason };
+export type IvResult =
+  { ok: true; vol: number; iterations: number } | { ok: false; reason: Exclude<IvFailureReason, 'ill_conditioned'> } | { ok: false; reason: 'ill_conditioned'; vol: number; vega: number };
+
+/**
+ * Vega floor relative to spot: vega (per 1.00 of σ) < 1e-9 × S means a full vol point moves the price by
+ * less than 1e-11 × S — within a few thousand ulps of the option's intrinsic part, so the double-precision
+ * price itself no longer pins σ (on the QuantLib grid such prices come back up to 2e-3 off). Every
+ * well-posed reference case has vega ≥ 2.4e-8 × S.
+ */
+export const VEGA_FLOOR_REL = 1e-9;
+/** Default largest σ error a stated price uncertainty may cause before the price is called ill-conditioned (1 vol point). */
+export const DEFAULT_MAX_VOL_ERROR = 0.01;
+/** Half a cent: the rounding of a quote in whole cents, the uncertainty callers with market quotes state. */
+export const QUOTE_HALF_TICK = 0.005;
+
+export interface IvOptions {
+  /** Tolerance on σ (default 1e-10). */
+  tol?: number;
+  /** Absolute uncertainty of the price (e.g. QUOTE_HALF_TICK); none → only the numerical vega floor applies. */
+  priceTolerance?: number;
+  /** Largest σ error priceTolerance may cause (default DEFAULT_MAX_VOL_ERROR). */
+  maxVolError?: number;
+}
 
 export type IvInput = Omit<BsmInput, 'vol'> & { price: number };
 
@@ -47,7 +74,22 @@ const SATURATED = 38.5;
  * Solve BSM(σ) = price for σ (annualised fraction). `tol` is the tolerance on σ.
  * Never throws; always terminates within MAX_ITERATIONS evaluations after the bracket checks.
  */
-export function impliedVol(input: IvInput, tol = 1e-10): IvResult {
+export function impliedVol(input: IvInput, tolOrOptions: number | IvOptions = 1e-10): IvResult {
+  const opts: IvOptions = typeof tolOrOptions === 'number' ? { tol: tolOrOptions } : (tolOrOptions ?? {});
+  const res = solve(input, opts.tol ?? 1e-10);
+  if (!res.ok) return res;
+  // conditioning check at the solution: vega per 1.00 of σ
+  const { spot: S, strike: K, years: T, rate: r, dividendYield: q } = input;
+  const sqrtT = Math.sqrt(T);
+  const d1 = (Math.log(S / K) + (r - q + 0.5 * res.vol * res.vol) * T) / (res.vol * sqrtT);
+  const vega = S * Math.exp(-q * T) * normPdf(d1) * sqrtT;
+  const maxErr = opts.maxVolError !== undefined && opts.maxVolError > 0 ? opts.maxVolError : DEFAULT_MAX_VOL_ERROR;
+  const tolPrice = opts.priceTolerance !== undefined && Number.isFinite(opts.priceTolerance) && opts.priceTolerance > 0 ? opts.priceTolerance : 0;
+  if (!(vega >= VEGA_FLOOR_REL * S) || (tolPrice > 0 && tolPrice / vega > maxErr)) return { ok: false, reason: 'ill_conditioned', vol: res.vol, vega };
+  return res;
+}
+
+function solve(input: IvInput, tol: number): IvResult {
   if (!input || typeof input !== 'object') return { ok: false, reason: 'invalid_input' };
   const { type, spot: S, strike: K, years: T, rate: r, dividendYield: q, price } = input;
   if (Number.isFinite(T) && T <= 0) return { ok: false, reason: 'non_positive_time' };

@@ -20,6 +20,17 @@ describe('yearsToExpiry (ACT/365, expiry 16:00 America/New_York)', () => {
     expect(expiryInstantMs('2025-12-19')).toBe(Date.parse('2025-12-19T21:00:00Z'));
   });
 
+  it('ends at 13:00 ET on early-close expiration days (the day before Christmas, the day after Thanksgiving)', () => {
+    // NYSE published early closes: Thu 2015-12-24 and Fri 2024-11-29 closed at 13:00 ET (EST = UTC−5).
+    expect(expiryInstantMs('2015-12-24')).toBe(Date.parse('2015-12-24T18:00:00Z'));
+    expect(expiryInstantMs('2024-11-29')).toBe(Date.parse('2024-11-29T18:00:00Z'));
+    expect(expiryInstantMs('2024-07-03')).toBe(Date.parse('2024-07-03T17:00:00Z')); // EDT
+    // from 09:30 ET that day: 3.5 h to the 13:00 close, not 6.5 h
+    expect(yearsToExpiry(Date.parse('2015-12-24T14:30:00Z'), '2015-12-24')).toBeCloseTo(3.5 / 24 / 365, 15);
+    // a normal Friday still closes at 16:00
+    expect(expiryInstantMs('2015-12-18')).toBe(Date.parse('2015-12-18T21:00:00Z'));
+  });
+
   it('counts real elapsed time across the November DST change (Fri 16:00 EDT → Mon 16:00 EST = 73 h)', () => {
     expect(yearsToExpiry(Date.parse('2025-10-31T20:00:00Z'), '2025-11-03')).toBeCloseTo(73 / 24 / 365, 15);
   });

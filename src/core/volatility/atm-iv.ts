@@ -13,7 +13,7 @@
  * nearest expiration's ATM IV is used flat (`method: 'extrapolated_flat'`).
  */
 import type { OptionContract } from '../../providers/provider.types';
-import { impliedVol } from '../options/implied-vol';
+import { impliedVol, QUOTE_HALF_TICK } from '../options/implied-vol';
 import { yearsToExpiry } from '../options/time';
 
 export interface AtmIvOptions {
@@ -55,15 +55,19 @@ export function contractIv(c: OptionContract, spot: number, years: number, opts:
   if (typeof c.iv === 'number' && Number.isFinite(c.iv) && c.iv > 0 && c.iv <= 10) return [c.iv, 'vendor'];
   const { bid, ask } = c;
   if (typeof bid !== 'number' || typeof ask !== 'number' || !(bid > 0) || !(ask >= bid)) return null;
-  const res = impliedVol({
-    type: c.type,
-    spot,
-    strike: c.strike,
-    years,
-    rate: opts.rate,
-    dividendYield: opts.dividendYield,
-    price: (bid + ask) / 2,
-  });
+  const res = impliedVol(
+    {
+      type: c.type,
+      spot,
+      strike: c.strike,
+      years,
+      rate: opts.rate,
+      dividendYield: opts.dividendYield,
+      price: (bid + ask) / 2,
+      // quotes are whole cents; an ill-conditioned σ (half a cent moves it > 1 vol point) is unavailable, not used
+    },
+    { priceTolerance: QUOTE_HALF_TICK },
+  );
   return res.ok ? [res.vol, 'solved'] : null;
 }
 

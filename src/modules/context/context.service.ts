@@ -1,13 +1,16 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { NotFoundError } from '../../common/errors';
 import type { Bar } from '../../core/bars/bar';
-import type { Interval } from '../../core/bars/interval';
+import { isIntraday, type Interval } from '../../core/bars/interval';
+import { regularSessionOhlc } from '../../core/levels';
 import { etDate } from '../../core/session/et-time';
 import { atmIv, ivSessionDay } from '../../core/volatility';
 import { IV_HISTORY, type IvHistoryApi } from '../../persistence/iv-history.types';
+import { previousTradingDay } from '../../core/session/nyse-calendar';
 import { CLOCK, type Clock, type OptionContract } from '../../providers/provider.types';
 import { MARKET_DATA_PORT, OPTIONS_DATA_PORT, type MarketDataPort, type OptionsDataPort } from '../data-ports/data-ports';
 import { buildFrameContext, WARMUP_BARS, type FrameContext } from './frame-context';
+import { coverSessionStart, levelBars } from './session-bars';
 import { TtlCache } from './ttl-cache';
 import { computeVolatilityRegime, type VolatilityRegime } from './volatility-regime';
 
@@ -29,6 +32,8 @@ export interface ChainSnapshot {
   /** The options provider id (synthetic, tradier, polygon …). */
   source: string | null;
 }
+/** Daily bars fetched for the previous-day levels when intraday bars lack the previous session. */
+const PREV_DAILY_BARS = 10;
 
 export interface ProvenancedFrame {
   frame: FrameContext;
@@ -53,13 +58,33 @@ export class ContextService {
     this.regimes = new TtlCache({ ttlMs: IV_TTL_MS, marketNow });
   }
 
-  /** One interval's context, cached 30 s per (symbol, interval, lookback); single-flight. */
+  /**
+   * One interval's context, cached 30 s per (symbol, interval, lookback); single-flight. Intraday key
+   * levels and session VWAP come from the full sessions they describe (session-bars.ts), fetched as
+   * needed: `lookback` only limits the series returned.
+   */
   async frame(symbol: string, interval: Interval, lookback: number): Promise<{ value: ProvenancedFrame; cached: boolean; ageMs: number }> {
     return this.frames.get(`${symbol}|${interval}|${lookback}`, async () => {
       const res = await this.market.getBars({ symbol, interval, limit: lookback + WARMUP_BARS });
       if (!res.bars?.length) throw new NotFoundError(`No market data for ${symbol} (${interval})`);
-      return { frame: buildFrameContext(res.bars, interval, lookback), data_source: res.data_source, as_of: res.as_of, stale: res.stale };
+      if (!isIntraday(interval)) return { frame: buildFrameContext(res.bars, interval, lookback), data_source: res.data_source, as_of: res.as_of, stale: res.stale };
+      const bars = await coverSessionStart(this.market, symbol, interval, res.bars, res.bars.length - lookback);
+      const sessions = await levelBars(this.market, symbol, interval, bars);
+      const daily = await this.previousDaily(symbol, sessions ?? bars);
+      return { frame: buildFrameContext(bars, interval, lookback, { bars: sessions, daily }), data_source: res.data_source, as_of: res.as_of, stale: res.stale };
     });
+  }
+
+  /** Daily bars for previous-day levels, fetched only when the previous regular session is not among the intraday bars. */
+  private async previousDaily(symbol: string, bars: readonly Bar[]): Promise<Bar[] | undefined> {
+    if (!bars.length) return undefined;
+    const date = etDate(bars[bars.length - 1].time);
+    if (regularSessionOhlc(bars, previousTradingDay(date))) return undefined;
+    try {
+      return (await this.market.getBars({ symbol, interval: '1D', limit: PREV_DAILY_BARS })).bars;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The volatility regime, cached 120 s per symbol; single-flight. Partial data gives nulls and notes, not errors. */

@@ -69,22 +69,36 @@ function tail(series: Float64Array, times: Float64Array, from: number, dp: numbe
   return out;
 }
 
-function roundLevels(k: KeyLevels): KeyLevels {
+/** Levels at the series' price precision (4 dp, 6 below $1: sub-penny prints stay exact); gap_pct 2 dp. */
+function roundLevels(k: KeyLevels, dp: number): KeyLevels {
   const out: KeyLevels = {};
   for (const [name, v] of Object.entries(k) as Array<[keyof KeyLevels, number | undefined]>) {
-    if (typeof v === 'number' && Number.isFinite(v)) out[name] = round(v, 2);
+    if (typeof v === 'number' && Number.isFinite(v)) out[name] = round(v, name === 'gap_pct' ? 2 : dp);
   }
   return out;
 }
 
-/** Key levels: intraday bars give session/opening-range/previous-day levels; higher intervals the previous bar's. */
-function keyLevels(bars: readonly Bar[], interval: Interval): KeyLevels {
-  if (isIntraday(interval)) return roundLevels(computeKeyLevels(bars));
-  // The last daily/weekly bar may still be forming: "previous" levels come from the one before it.
-  return roundLevels(computeKeyLevels([], bars.slice(0, -1)));
+/** Where key levels come from when the caller fetched their sessions (context.service / session-bars.ts). */
+export interface LevelInputs {
+  /** Bars of the last bar's ET date and the previous trading day, whole sessions (1-minute when available). */
+  bars?: readonly Bar[] | null;
+  /** Daily bars for the previous-day levels when the previous session is not among `bars`. */
+  daily?: readonly Bar[];
 }
 
-export function buildFrameContext(allBars: readonly Bar[], interval: Interval, lookback: number): FrameContext {
+/** Key levels: intraday bars give session/opening-range/previous-day levels; higher intervals the previous bar's. */
+function keyLevels(bars: readonly Bar[], interval: Interval, inputs?: LevelInputs): KeyLevels {
+  const dp = priceDp(bars);
+  if (isIntraday(interval)) return roundLevels(computeKeyLevels(inputs?.bars?.length ? inputs.bars : bars, inputs?.daily), dp);
+  // The last daily/weekly bar may still be forming: "previous" levels come from the one before it.
+  return roundLevels(computeKeyLevels([], bars.slice(0, -1)), dp);
+}
+
+/**
+ * `allBars`: the series bars (warm-up included); `levels`: the full sessions the key levels describe —
+ * without it they come from `allBars` (exact only when those contain the sessions).
+ */
+export function buildFrameContext(allBars: readonly Bar[], interval: Interval, lookback: number, levels?: LevelInputs): FrameContext {
   const bars = Array.isArray(allBars) ? allBars : [];
   const n = bars.length;
   const from = Math.max(0, n - lookback);
@@ -122,7 +136,7 @@ export function buildFrameContext(allBars: readonly Bar[], interval: Interval, l
     lookback,
     bars: bars.slice(from).map((b) => ({ time: Math.floor(b.time / 1000), open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume })),
     indicators,
-    key_levels: keyLevels(bars, interval),
+    key_levels: keyLevels(bars, interval, levels),
     trend,
     last_close: n ? bars[n - 1].close : null,
     last_bar_time: n ? new Date(bars[n - 1].time).toISOString() : null,

@@ -13,8 +13,12 @@
  *   expiration fetched, and its slope per 30 days): core/volatility/skew-term.ts.
  * - provenance: `sources` per part, a `banner` when any part is synthetic or replayed, and a note for
  *   every null field (volatility-provenance.ts).
+ * - every null HV carries a note saying why; an unexplained daily close-to-close jump (|log return| > 0.4)
+ *   inside the HV windows is a `warnings` entry naming its date (bars are split-adjusted before this:
+ *   vendors' adjusted series, or a replay symbol's `.splits.csv`).
  */
 import type { Bar } from '../../core/bars/bar';
+import { jumpWarning, unexplainedJumps } from '../../core/bars/split-adjust';
 import { expectedMove, historicalVol, ivHvRatio, ivPercentile, ivRank, skewAndTerm } from '../../core/volatility';
 import type { OptionContract } from '../../providers/provider.types';
 import { notesForNulls, volatilityBanner, type VolatilitySources } from './volatility-provenance';
@@ -83,6 +87,8 @@ export interface VolatilityRegime {
   banner: string | null;
   timestamp: string;
   notes: string[];
+  /** Data-quality warnings: unexplained close-to-close jumps (each names its date) in the daily bars HV is computed on. */
+  warnings: string[];
 }
 
 export interface RegimeInput {
@@ -120,6 +126,15 @@ export function computeVolatilityRegime(inp: RegimeInput): VolatilityRegime {
   const hv20 = last(hv20s);
   const hv60 = last(historicalVol(closes, 60));
   const hv120 = last(historicalVol(closes, 120));
+  for (const [name, w, v] of [
+    ['HV20', 20, hv20],
+    ['HV60', 60, hv60],
+    ['HV120', 120, hv120],
+  ] as const) {
+    if (!Number.isFinite(v)) notes.push(`${name} unavailable: needs ${w + 1} daily closes, ${closes.length} available`);
+  }
+  // jumps within the longest HV window are what distort the reported HVs
+  const warnings = unexplainedJumps((inp.dailyBars ?? []).slice(-121)).map(jumpWarning);
   const spot = inp.spot !== null && inp.spot > 0 ? inp.spot : closes.length ? closes[closes.length - 1] : NaN;
 
   const st = Number.isFinite(spot) ? skewAndTerm([...(inp.chain ?? [])], spot, inp.nowMs, 30) : null;
@@ -240,5 +255,6 @@ export function computeVolatilityRegime(inp: RegimeInput): VolatilityRegime {
     banner: volatilityBanner(sources),
     timestamp: new Date(inp.nowMs).toISOString(),
     notes: notesForNulls(values, reasons, notes),
+    warnings,
   };
 }

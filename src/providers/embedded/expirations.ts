@@ -15,12 +15,17 @@ function tradingOrBefore(d: string): string {
   return x;
 }
 
+/** Underlyings whose options also expire every trading day (SPY and QQQ since 2022, IWM since 2023). */
+export const DAILY_EXPIRATION_UNDERLYINGS: ReadonlySet<string> = new Set(['SPY', 'QQQ', 'IWM']);
+
 /**
  * Standard US equity option expirations after `today`: weekly Fridays for 8 weeks, monthlies
- * (third Friday) for 12 months, and January LEAPS for the next two years.
+ * (third Friday) for 12 months, and January LEAPS for the next two years; with `daily`, also every
+ * trading day of the next two weeks (the daily expirations of SPY, QQQ and IWM).
  */
-export function standardExpirations(today: string): string[] {
+export function standardExpirations(today: string, daily = false): string[] {
   const out = new Set<string>();
+  if (daily) for (let d = today, i = 0; i < 14; i++, d = addDays(d, 1)) if (isTradingDay(d)) out.add(d);
   let fri = addDays(today, (5 - weekday(today) + 7) % 7);
   for (let i = 0; i < 8; i++, fri = addDays(fri, 7)) out.add(tradingOrBefore(fri));
   const [y, m] = today.split('-').map(Number);

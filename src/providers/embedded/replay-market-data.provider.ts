@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Bar } from '../../core/bars/bar';
 import { INTERVAL_MS, Interval, isIntraday, parseInterval } from '../../core/bars/interval';
 import { parseCsvBars } from '../../core/bars/parse-csv-bars';
+import { applySplits, parseSplitsCsv } from '../../core/bars/split-adjust';
 import { resampleBars } from '../../core/bars/resample';
 import { regularSession, sessionTag } from '../../core/session/session';
 import { ProviderError } from '../provider.errors';
@@ -14,6 +15,7 @@ interface ReplayFile {
   file: string;
   bars?: Bar[];
   mtimeMs?: number;
+  splitsMtimeMs?: number;
 }
 
 /**
@@ -21,11 +23,16 @@ interface ReplayFile {
  * have closed at the replay clock's "now" are visible, so a running replay clock makes new bars
  * appear. Intervals without a file are resampled from the finest file that is finer. Unknown
  * symbols are `not_found`, letting the chain try the next provider.
+ *
+ * A companion `{SYMBOL}.splits.csv` (`date,factor`: ex-date and new shares per old share; see
+ * src/core/bars/split-adjust.ts and docs/levels-and-volatility.md) split-adjusts every interval of that
+ * symbol on load, so HV and indicators never see a split as a price move. A malformed one is `malformed`.
  */
 export class ReplayMarketDataProvider implements MarketDataProvider {
   readonly id = 'replay';
   readonly testSymbol: string;
   private readonly files = new Map<string, ReplayFile[]>();
+  private readonly splitFiles = new Map<string, string>();
 
   constructor(private readonly options: { dir: string; clock: Clock }) {
     this.scan();
@@ -45,6 +52,11 @@ export class ReplayMarketDataProvider implements MarketDataProvider {
       return;
     }
     for (const name of names) {
+      const sm = /^(.+)\.splits\.csv$/i.exec(name);
+      if (sm) {
+        this.splitFiles.set(sm[1].toUpperCase(), path.join(this.options.dir, name));
+        continue;
+      }
       const m = /^(.+)_([0-9]+[a-zA-Z]+)\.csv$/.exec(name);
       const iv = m && parseInterval(m[2]);
       if (!m || !iv) continue;
@@ -56,11 +68,22 @@ export class ReplayMarketDataProvider implements MarketDataProvider {
     }
   }
 
-  private load(f: ReplayFile): Bar[] {
+  private load(f: ReplayFile, symbol: string): Bar[] {
     const stat = fs.statSync(f.file);
-    if (!f.bars || f.mtimeMs !== stat.mtimeMs) {
-      f.bars = parseCsvBars(fs.readFileSync(f.file, 'utf8'));
+    const splitsFile = this.splitFiles.get(symbol.toUpperCase());
+    const splitsMtime = splitsFile && fs.existsSync(splitsFile) ? fs.statSync(splitsFile).mtimeMs : undefined;
+    if (!f.bars || f.mtimeMs !== stat.mtimeMs || f.splitsMtimeMs !== splitsMtime) {
+      let bars = parseCsvBars(fs.readFileSync(f.file, 'utf8'));
+      if (splitsFile && splitsMtime !== undefined) {
+        try {
+          bars = applySplits(bars, parseSplitsCsv(fs.readFileSync(splitsFile, 'utf8')), isIntraday(f.interval));
+        } catch (err) {
+          throw new ProviderError(this.id, 'malformed', `${path.basename(splitsFile)}: ${(err as Error).message}`);
+        }
+      }
+      f.bars = bars;
       f.mtimeMs = stat.mtimeMs;
+      f.splitsMtimeMs = splitsMtime;
     }
     return f.bars;
   }
@@ -87,7 +110,7 @@ export class ReplayMarketDataProvider implements MarketDataProvider {
     const { file, resample } = this.source(req.symbol, req.interval);
     const now = this.options.clock.now();
     const to = Math.min(req.to ?? now, now);
-    let bars = this.visible(this.load(file), file.interval, to);
+    let bars = this.visible(this.load(file, req.symbol), file.interval, to);
     if (req.extendedHours === false && isIntraday(file.interval)) bars = bars.filter((b) => sessionTag(b.time) === 'regular');
     if (resample) bars = resampleBars(bars, req.interval);
     if (req.from !== undefined) bars = bars.filter((b) => b.time >= req.from!);

@@ -5,8 +5,9 @@ import { etDate } from '../../core/session/et-time';
 import { ProviderError } from '../provider.errors';
 import { instrumentOf } from '../../core/instruments/instrument';
 import type { CallOptions, ChainRequest, Clock, ExpirationsResult, OptionChain, OptionContract, OptionsProvider } from '../provider.types';
-import { standardExpirations, strikeStep } from './expirations';
+import { DAILY_EXPIRATION_UNDERLYINGS, standardExpirations, strikeStep } from './expirations';
 import { Prng } from './prng';
+import { liquidityTier, syntheticActivity, syntheticQuote, syntheticStrikeStep } from './synthetic-liquidity';
 import { symbolProfile } from './synthetic-path';
 
 /** Risk-free rate assumed by the synthetic surface (continuous, fraction). */
@@ -28,7 +29,8 @@ const round = (x: number, tick: number) => Math.round(x / tick) * tick;
 
 /**
  * Option chains for any underlying (id `synthetic`): standard expirations, strikes around spot,
- * BSM prices off a skewed volatility surface, realistic spreads, open interest and volume.
+ * BSM prices off a skewed volatility surface, spreads, open interest and volume shaped like listed
+ * options (synthetic-liquidity.ts).
  * Greeks and IV are included and marked `greeks_source: "computed"`.
  */
 export class SyntheticOptionsProvider implements OptionsProvider {
@@ -46,7 +48,13 @@ export class SyntheticOptionsProvider implements OptionsProvider {
   async getExpirations(underlying: string, _opts?: CallOptions): Promise<ExpirationsResult> {
     this.noIndexChain(underlying);
     const now = this.options.clock.now();
-    return { underlying: underlying.toUpperCase(), expirations: standardExpirations(etDate(now)), data_source: this.id, as_of: new Date(now).toISOString(), stale: false };
+    return {
+      underlying: underlying.toUpperCase(),
+      expirations: standardExpirations(etDate(now), DAILY_EXPIRATION_UNDERLYINGS.has(underlying.toUpperCase())),
+      data_source: this.id,
+      as_of: new Date(now).toISOString(),
+      stale: false,
+    };
   }
 
   async getChain(req: ChainRequest): Promise<OptionChain> {
@@ -56,13 +64,13 @@ export class SyntheticOptionsProvider implements OptionsProvider {
     const today = etDate(now);
     const spot = await this.options.spot(sym);
     if (!(spot > 0)) throw new ProviderError(this.id, 'empty', `no underlying price for ${sym}`);
-    const all = standardExpirations(today);
+    const all = standardExpirations(today, DAILY_EXPIRATION_UNDERLYINGS.has(sym));
     const exps = req.expiration ? all.filter((e) => e === req.expiration) : all.filter((e) => yearsToExpiry(now, e) * 365 <= 120);
     if (req.expiration && !exps.length) throw new ProviderError(this.id, 'not_found', `no ${sym} expiration ${req.expiration}`);
     const profile = symbolProfile(sym);
     const atmVol = profile.dailyVol * Math.sqrt(252);
     const q = profile.dividendYield;
-    const liquidity = Math.min(3, profile.avgVolume / 2e7) + 0.2;
+    const tier = liquidityTier(sym, profile.avgVolume, spot);
     const contracts: OptionContract[] = [];
     for (const exp of exps) {
       const T = yearsToExpiry(now, exp);
@@ -70,32 +78,33 @@ export class SyntheticOptionsProvider implements OptionsProvider {
       const dte = T * 365;
       const forward = spot * Math.exp((SYNTHETIC_RATE - q) * T);
       const step = strikeStep(spot) * (dte > 200 ? 2 : 1);
+      // liquid names list finer strikes near the money of the nearer expirations (standard grid beyond)
+      const fine = dte > 200 ? step : syntheticStrikeStep(step, spot, tier);
+      const nearBand = spot * Math.min(0.1, 0.03 + atmVol * Math.sqrt(T));
       const width = Math.min(0.6, 0.12 + atmVol * Math.sqrt(T) * 2.5);
       const lo = Math.max(step, round(spot * (1 - width), step));
       const hi = round(spot * (1 + width), step);
+      const strikes = new Set<number>();
+      for (let k = lo; k <= hi + 1e-9; k = Math.round((k + step) * 1e6) / 1e6) strikes.add(k);
+      if (fine < step) for (let k = Math.max(fine, round(spot - nearBand, fine)); k <= spot + nearBand + 1e-9; k = Math.round((k + fine) * 1e6) / 1e6) strikes.add(k);
       const r = new Prng(`chain|${sym}|${today}|${exp}`);
-      for (let k = lo; k <= hi + 1e-9; k = Math.round((k + step) * 1e6) / 1e6) {
+      for (const k of [...strikes].sort((a, b) => a - b)) {
         const vol = surfaceVol(atmVol, T, k, forward);
         const mny = Math.log(k / forward) / (atmVol * Math.sqrt(Math.max(T, 1 / 365)));
         for (const type of ['call', 'put'] as const) {
           const g = bsm({ type, spot, strike: k, years: T, rate: SYNTHETIC_RATE, dividendYield: q, vol });
           if (!Number.isFinite(g.price)) continue;
           const otm = type === 'call' ? mny > 0 : mny < 0;
-          const activity = Math.exp(-0.5 * mny * mny) * (dte < 10 ? 1.6 : dte < 45 ? 1 : 0.5) * liquidity;
-          const oi = Math.round(activity * (otm ? 9000 : 4000) * (0.5 + r.next()));
-          const volume = Math.round(oi * (dte < 10 ? 0.6 : 0.15) * r.next());
-          const tick = g.price < 3 ? 0.01 : 0.05;
-          const half = Math.max(tick, ((0.012 + 0.02 * g.price) * (1 + Math.abs(mny) * 0.6)) / Math.max(0.3, liquidity)) / 2;
-          const bid = Math.max(0, Math.floor((g.price - half) / tick) * tick);
-          const ask = Math.max(bid + tick, Math.ceil((g.price + half) / tick) * tick);
+          const { oi, volume } = syntheticActivity({ moneyness: mny, otm, dte, tier, strike: k, spot, rng: r });
+          const { bid, ask } = syntheticQuote(g.price, mny, tier);
           contracts.push({
             symbol: formatOcc({ underlying: sym, expiration: exp, type, strike: k }) ?? `${sym}_${exp}_${type[0].toUpperCase()}${k}`,
             underlying: sym,
             expiration: exp,
             type,
             strike: k,
-            bid: Math.round(bid * 100) / 100,
-            ask: Math.round(ask * 100) / 100,
+            bid,
+            ask,
             last: Math.round(g.price * 100) / 100,
             volume,
             open_interest: oi,

@@ -98,11 +98,17 @@ describe('synthetic option chains', () => {
   const provider = new SyntheticOptionsProvider({ clock, spot: async (s) => (await market.getQuote(s)).last });
 
   it('lists standard expirations: weeklies, third-Friday monthlies, January LEAPS; Juneteenth respected', async () => {
-    const { expirations } = await provider.getExpirations('SPY');
+    const { expirations } = await provider.getExpirations('AAPL');
     expect(expirations.slice(0, 3)).toEqual(['2024-06-14', '2024-06-21', '2024-06-28']);
     expect(expirations).toContain('2024-07-19');
     expect(expirations).toContain('2025-01-17');
     expect(expirations).toContain('2026-01-16');
+  });
+
+  it('SPY also expires every trading day of the next two weeks (Juneteenth 2024-06-19 skipped)', async () => {
+    const { expirations } = await provider.getExpirations('SPY');
+    expect(expirations.slice(0, 9)).toEqual(['2024-06-12', '2024-06-13', '2024-06-14', '2024-06-17', '2024-06-18', '2024-06-20', '2024-06-21', '2024-06-24', '2024-06-25']);
+    expect(expirations).toContain('2024-07-19');
   });
 
   it('prices a full chain by BSM off a skewed surface with realistic quotes, deterministically', async () => {

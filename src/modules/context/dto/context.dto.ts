@@ -105,7 +105,12 @@ export class ContextResponseDto {
   @ApiProperty({ type: [BarDto] }) bars!: BarDto[];
   @ApiProperty({ description: INDICATOR_DESC, type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/SeriesPointDto' } } })
   indicators!: Record<string, SeriesPointDto[]>;
-  @ApiProperty({ description: 'Key levels (session/opening range/previous day/pivots), price units, 2 dp; gap_pct in percent.', type: 'object', additionalProperties: { type: 'number' } })
+  @ApiProperty({
+    description:
+      'Key levels (session open/high/low and VWAP, opening ranges, pre-market, previous day, pivots) of the last bar’s session, computed from the full sessions whatever the lookback; price units at 4 dp (6 below $1); gap_pct in percent, 2 dp.',
+    type: 'object',
+    additionalProperties: { type: 'number' },
+  })
   key_levels!: KeyLevels;
   @ApiProperty({ enum: ['up', 'down', 'flat', 'unknown'], description: 'EMA9/20/50 stack.' }) trend!: string;
   @ApiProperty({ nullable: true, type: Number }) last_close!: number | null;

@@ -69,6 +69,8 @@ export class VolatilityRegimeDto {
   @ApiProperty({ nullable: true, type: Number }) spot!: number | null;
   @ApiProperty({ description: 'ISO-8601 UTC when computed.' }) timestamp!: string;
   @ApiProperty({ type: [String] }) notes!: string[];
+  @ApiProperty({ type: [String], description: 'Data-quality warnings, e.g. an unexplained close-to-close jump (|log return| > 0.4) naming its date: a possibly unadjusted split that inflates HV.' })
+  warnings!: string[];
   @ApiProperty({ description: 'Served from the 120 s IV cache.' }) cached!: boolean;
 }
 
