@@ -22,6 +22,7 @@ import { ContractsModule } from './modules/contracts/contracts.module';
 import { ScanModule } from './modules/scan/scan.module';
 import { CalibrationModule } from './modules/calibration/calibration.module';
 import { PlaybooksModule } from './modules/playbooks/playbooks.module';
+import { McpModule } from './modules/mcp/mcp.module';
 
 @Module({
   imports: [
@@ -42,6 +43,7 @@ import { PlaybooksModule } from './modules/playbooks/playbooks.module';
     ContractsModule,
     ScanModule,
     PlaybooksModule,
+    McpModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
