@@ -12,7 +12,7 @@ import { createTestApp, tempDataDir } from '../support/test-app';
 function readSse(url: string, n: number, headers: Record<string, string> = {}): Promise<{ status: number; frames: any[]; contentType?: string }> {
   return new Promise((resolve, reject) => {
     const frames: any[] = [];
-    const req = http.get(url, { headers }, (res) => {
+    const req = http.get(url, { headers, agent: false }, (res) => {
       let buf = '';
       if (res.statusCode !== 200) {
         res.resume();

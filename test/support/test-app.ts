@@ -70,12 +70,29 @@ export async function createTestApp(env: Record<string, string | undefined> = {}
       url: `http://127.0.0.1:${port}`,
       dataDir,
       close: async () => {
-        await app.close();
-        process.env = saved;
+        // Like the service's own shutdown (src/bootstrap/graceful-shutdown.ts): connections still open
+        // after a grace period (an SSE stream whose client vanished on a loaded machine) are closed
+        // rather than holding close() until the test times out.
+        const server = app.getHttpServer();
+        const force = setTimeout(() => server.closeAllConnections(), 3000);
+        const report = setTimeout(() => console.warn(`test app still closing after 20 s; active handles: ${activeHandles()}`), 20000);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(force);
+          clearTimeout(report);
+          process.env = saved;
+        }
       },
     };
   } catch (err) {
     process.env = saved;
     throw err;
   }
+}
+
+/** Names of the process's active handles (a diagnostic for a close() that does not finish). */
+function activeHandles(): string {
+  const handles = (process as unknown as { _getActiveHandles?: () => object[] })._getActiveHandles?.() ?? [];
+  return handles.map((h) => h.constructor?.name ?? typeof h).join(', ');
 }
