@@ -8,6 +8,7 @@ import { depthLimit, JSON_TYPES, requireJsonBody, tooDeepError } from '../common
 import { assignRequestId } from './logging';
 import { setupOpenApi } from './openapi';
 import { applyServerLimits } from './http-server';
+import { methodNotAllowed } from './method-not-allowed';
 import { PathParamWsAdapter } from '../modules/stream/path-param-ws.adapter';
 
 type Mw = (req: any, res: any, next: (err?: unknown) => void) => void;
@@ -55,6 +56,8 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   const docs = helmet({ contentSecurityPolicy: false });
   app.use((req: { path: string }, res: unknown, next: () => void) => (req.path.startsWith('/docs') ? docs : strict)(req as never, res as never, next));
   app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id'] });
+  // 405 + Allow for a method a known path does not serve (the router would say 404)
+  app.use(methodNotAllowed(() => (app.getHttpAdapter().getInstance() as unknown as { router: { stack: never[] } }).router.stack));
   // JSON only (415 otherwise), nesting-depth limited before JSON.parse; no form or text parsers
   app.use(requireJsonBody());
   app.use(strictBody(json({ limit: config.bodyLimit, type: JSON_TYPES, verify: depthLimit(config.limits.bodyMaxDepth) })));

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STYLES, type Style } from '../../../core/strategies/strategy.types';
 import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
+import { TICKER_LIST_SEPARATORS, tickerListPattern } from '../../../core/symbols/ticker';
 import { AS_OF_RE } from '../../plan/dto/plan-request.dto';
 
 /** Largest universe one scan accepts (the reference's universe expansion limit). */
@@ -10,14 +11,16 @@ export const MAX_UNIVERSE = 250;
 
 /** A list, or a string of tickers separated by commas/spaces (NormalizeTicker then canonicalises each). */
 const toTickers = ({ value }: { value: unknown }) => {
-  const list = typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : value;
-  return Array.isArray(list) ? list.map((x) => (typeof x === 'string' ? x.trim() : x)) : list;
+  return typeof value === 'string' ? value.split(TICKER_LIST_SEPARATORS).filter(Boolean) : value;
 };
 
 export class ScanRequestDto {
   @ApiProperty({
     description: `Tickers to scan (1–${MAX_UNIVERSE}); a list or a comma-separated string, case-insensitive; duplicates ignored.`,
-    type: [String],
+    oneOf: [
+      { type: 'array', items: { type: 'string' } },
+      { type: 'string', description: 'Tickers separated by commas and/or whitespace.', pattern: tickerListPattern(MAX_UNIVERSE) },
+    ],
     example: ['SPY', 'QQQ', 'AAPL'],
   })
   @Transform(toTickers)
