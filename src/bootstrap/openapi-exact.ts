@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-function-type -- class-validator and reflect-metadata key their metadata by Function */
 /**
  * Makes the generated OpenAPI document exact (docs/api-contract.md): every status a route can return,
  * with the shared error schema; validation rules of query, path and body parameters; a response

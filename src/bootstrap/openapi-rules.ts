@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-function-type -- class-validator and reflect-metadata key their metadata by Function */
 /**
  * Publishes the request validation rules in the OpenAPI document, read from the class-validator
  * decorators the global pipe enforces (so the document cannot drift from the validation): types,
