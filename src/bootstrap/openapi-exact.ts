@@ -211,10 +211,8 @@ export function makeExact(app: INestApplication, doc: { paths: Record<string, Re
       if (/\{plan_id\}/.test(path)) statuses.add('404');
       if (op.requestBody) ['413', '415'].forEach((s) => statuses.add(s));
       if (USES_PROVIDERS.has(id)) ['502', '503'].forEach((s) => statuses.add(s));
-      for (const s of statuses) {
-        if (!op.responses[s]) op.responses[s] = { description: REASONS[s], content: { 'application/json': { schema: errorRef } } };
-        else if (!op.responses[s].content) op.responses[s].content = { 'application/json': { schema: errorRef } };
-      }
+      // every error goes through the one exception filter, so every error body is ErrorResponse
+      for (const s of statuses) op.responses[s] = { description: op.responses[s]?.description || REASONS[s], content: { 'application/json': { schema: errorRef } } };
     }
   }
 }

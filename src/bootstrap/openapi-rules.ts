@@ -106,6 +106,17 @@ function patchProperty(prop: Schema, metas: ValidationMetadata[]): void {
   if (prop.enum && prop.type === undefined) prop.type = typeof prop.enum[0] === 'number' ? 'number' : 'string';
 }
 
+/**
+ * A request field's default goes into its description, not `default`: generators (openapi-typescript)
+ * turn a `default` into a required property, so a client could not leave the field out.
+ */
+function defaultIntoDescription(s: Schema): void {
+  if (s.default === undefined) return;
+  const note = `Default ${JSON.stringify(s.default)}.`;
+  s.description = s.description ? (s.description.includes(note) ? s.description : `${s.description} ${note}`) : note;
+  delete s.default;
+}
+
 const isOptional = (metas: ValidationMetadata[]) => metas.some((m) => m.type === 'conditionalValidation');
 
 /** Patches every request schema of `doc.components.schemas` in place. */
@@ -119,6 +130,7 @@ export function applyValidationRules(doc: { components?: { schemas?: Record<stri
     for (const [prop, propSchema] of Object.entries<Schema>(schema.properties)) {
       const metas = rules.get(prop) ?? [];
       patchProperty(propSchema, metas);
+      defaultIntoDescription(propSchema);
       if (!isOptional(metas) && metas.length) required.push(prop);
     }
     if (required.length) schema.required = required.sort();
