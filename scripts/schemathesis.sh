@@ -37,7 +37,7 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
-echo "schemathesis: http://127.0.0.1:$port/openapi.json, -H "Authorization: Bearer $key" --checks all --max-examples $max_examples --seed $seed"
+echo "schemathesis: http://127.0.0.1:$port/openapi.json (Bearer key set) --checks all --max-examples $max_examples --seed $seed"
 set +e
 "$venv/bin/st" run "http://127.0.0.1:$port/openapi.json" \
   --checks all --max-examples "$max_examples" --seed "$seed" --workers 2 --request-timeout 15 \

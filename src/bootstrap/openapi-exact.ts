@@ -28,7 +28,7 @@ const errorSchema: Schema = {
 };
 
 const REASONS: Record<string, string> = {
-  '400': 'Invalid input: details names each field and what is wrong.',
+  '400': 'Invalid input (details names each field and what is wrong), or a malformed HTTP request.',
   '401': 'Missing or wrong Bearer API key.',
   '404': 'Not found (also for other users’ plans).',
   '409': 'Conflicts with the current state (e.g. adopting a live plan).',
@@ -202,7 +202,7 @@ export function makeExact(app: INestApplication, doc: { paths: Record<string, Re
       if (body) op.responses['200'] = { description: body.description, content: { [body.type]: { schema: body.schema } } };
       const keyed = Array.isArray(op.security) && op.security.length > 0;
       const statuses = new Set<string>(EXTRA[id] ?? []);
-      if (params.some((p) => p.in === 'query' || p.in === 'path') || op.requestBody) statuses.add('400');
+      statuses.add('400'); // any request: bad input, or a request Node's HTTP parser refuses (bad header bytes)
       if (keyed) statuses.add('401');
       else {
         op.security = []; // public: overrides the document-wide bearer requirement
