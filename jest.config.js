@@ -7,4 +7,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
   maxWorkers: 2,
+  // prints which real parts (PostgreSQL, Redis, Chromium) the run used, after the default report
+  reporters: ['default', '<rootDir>/test/support/real-parts-reporter.js'],
 };

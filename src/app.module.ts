@@ -25,6 +25,7 @@ import { ScanModule } from './modules/scan/scan.module';
 import { CalibrationModule } from './modules/calibration/calibration.module';
 import { PlaybooksModule } from './modules/playbooks/playbooks.module';
 import { WatchlistsModule } from './modules/watchlists/watchlists.module';
+import { McpModule } from './modules/mcp/mcp.module';
 
 @Module({
   imports: [
@@ -48,6 +49,7 @@ import { WatchlistsModule } from './modules/watchlists/watchlists.module';
     ScanModule,
     PlaybooksModule,
     WatchlistsModule,
+    McpModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

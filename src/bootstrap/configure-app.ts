@@ -9,6 +9,7 @@ import { depthLimit, JSON_TYPES, requireJsonBody, tooDeepError } from '../common
 import { assignRequestId } from './logging';
 import { setupOpenApi } from './openapi';
 import { applyServerLimits } from './http-server';
+import { methodNotAllowed } from './method-not-allowed';
 import { PathParamWsAdapter } from '../modules/stream/path-param-ws.adapter';
 import { MetricsService } from '../modules/metrics/metrics.service';
 import { COMPRESS_MIN_BYTES } from '../common/http-cache/response-cache';
@@ -72,6 +73,8 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   app.use((req: { method: string; path: string }, res: unknown, next: () => void) =>
     (req.method === 'GET' || req.method === 'HEAD') && cacheableRoute(req.path) ? next() : compress(req as never, res as never, next),
   );
+  // 405 + Allow for a method a known path does not serve (the router would say 404)
+  app.use(methodNotAllowed(() => (app.getHttpAdapter().getInstance() as unknown as { router: { stack: never[] } }).router.stack));
   // JSON only (415 otherwise), nesting-depth limited before JSON.parse; no form or text parsers
   app.use(requireJsonBody());
   app.use(strictBody(json({ limit: config.bodyLimit, type: JSON_TYPES, verify: depthLimit(config.limits.bodyMaxDepth) })));

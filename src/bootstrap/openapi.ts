@@ -1,6 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../config/app-config';
+import { makeExact } from './openapi-exact';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const VERSION: string = require('../../package.json').version;
 
 /** Recursively sort object keys so the document is byte-stable between builds. */
 function sortKeys<T>(value: T): T {
@@ -23,13 +27,14 @@ export function buildOpenApiDocument(app: INestApplication, config: AppConfig): 
         'volatility regime, ranked option contracts, chart links and live plan tracking. Every payload states its ' +
         'data_source and as_of; synthetic or replayed data is labelled and never presented as live.',
     )
-    .setVersion(process.env.npm_package_version ?? '0.1.0')
+    .setVersion(VERSION)
     .addServer(config.publicBaseUrl)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'BACKEND_API_KEY (or a key from BACKEND_API_KEYS)' });
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'An API key: BACKEND_API_KEY, or a key of BACKEND_API_KEYS (not a JWT).' });
   const doc = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey,
   });
   if (config.auth.enabled) doc.security = [{ bearer: [] }];
+  makeExact(app, doc as never);
   return sortKeys(doc);
 }
 

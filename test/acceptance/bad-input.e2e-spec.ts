@@ -73,7 +73,9 @@ describe('bad input on every POST in /openapi.json → 400 naming the field, nev
   it('accepts a body with just the fields the document marks required (filled from its examples)', async () => {
     const failures: string[] = [];
     for (const o of withBody()) {
-      const body = sampleBody(doc, o.requestSchema);
+      // a cross-field rule published as anyOf (e.g. side, bias or plan_id): its first alternative's fields are required too
+      const s: any = deref(doc, o.requestSchema);
+      const body = sampleBody(doc, s?.anyOf?.[0]?.required ? { ...s, required: [...(s.required ?? []), ...s.anyOf[0].required] } : o.requestSchema);
       const r = await post(o, JSON.stringify(body));
       if (r.status !== 200 && r.status !== 201) failures.push(`${o.label} ${JSON.stringify(body)}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
     }

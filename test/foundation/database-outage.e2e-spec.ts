@@ -10,7 +10,6 @@ import { TcpProxy } from '../support/tcp-proxy';
 import { createTestApp, tempDataDir, TestApp } from '../support/test-app';
 
 const adminUrl = postgresAdminUrl(); // throws in CI when TEST_DATABASE_URL is missing
-if (!adminUrl) console.warn('database outage cases NOT run: TEST_DATABASE_URL is unset (e.g. postgres://tc:tc@127.0.0.1:5432/postgres)');
 
 const NOW = Date.parse('2024-06-12T15:10:00Z'); // Wednesday 11:10 ET, regular session
 const SYMBOLS = ['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'AMD', 'TSLA', 'META', 'AMZN', 'GOOGL', 'NFLX', 'IWM'];

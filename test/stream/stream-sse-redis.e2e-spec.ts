@@ -7,6 +7,7 @@ import { SymbolPollerService } from '../../src/modules/stream/symbol-poller.serv
 import { MarketDataService } from '../../src/providers/chain';
 import { createTestDatabase, postgresAdminUrl } from '../support/postgres';
 import { createTestApp, tempDataDir } from '../support/test-app';
+import { realPart } from '../support/real-parts';
 
 /** Read SSE frames from GET /stream/{symbol} until `n` frames arrived. */
 function readSse(url: string, n: number, headers: Record<string, string> = {}): Promise<{ status: number; frames: any[]; contentType?: string }> {
@@ -76,9 +77,7 @@ describe('GET /stream/{symbol} (Server-Sent Events)', () => {
   });
 });
 
-const redisUrl = process.env.TEST_REDIS_URL;
-if (!redisUrl && process.env.CI) throw new Error('TEST_REDIS_URL must be set in CI (.ci/run starts Redis)');
-if (!redisUrl) console.warn('two-instance Redis cases NOT run: TEST_REDIS_URL is unset (e.g. redis://127.0.0.1:6379)');
+const redisUrl = realPart('Redis', 'TEST_REDIS_URL', 'two-instance Redis cases');
 
 (redisUrl ? describe : describe.skip)('two instances with Redis', () => {
   it('share the provider cache: a bars request served on one instance is a cache hit on the other', async () => {

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { realPart } from './real-parts';
 
 /**
  * Postgres for persistence tests. CI (`.ci/run`) starts a real server on loopback and exports
@@ -7,9 +8,7 @@ import { Client } from 'pg';
  * in CI its absence is an error.
  */
 export function postgresAdminUrl(): string | undefined {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url && process.env.CI) throw new Error('TEST_DATABASE_URL must be set in CI (.ci/run starts PostgreSQL and exports it)');
-  return url;
+  return realPart('PostgreSQL', 'TEST_DATABASE_URL', 'PostgreSQL cases');
 }
 
 export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {

@@ -10,6 +10,22 @@
 const ROOT = /^[A-Z][A-Z0-9]{0,9}$/;
 const CLASS = /^[A-Z0-9]{1,4}$/;
 const ASCII_TICKER_CHARS = /^[A-Za-z0-9.\-/:^$]+$/;
+/** Leading/trailing whitespace that is trimmed: ASCII only, the same set as TICKER_PATTERN's. */
+const EDGE_SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
+
+/**
+ * The raw input parseTicker accepts, as one ECMA/JSON-Schema regex (published in the OpenAPI document):
+ * optional ASCII whitespace, an optional index prefix (I:, ^ or $), a root of a letter and up to 9
+ * letters/digits, an optional share class (., - or / and 1–4 letters/digits), and after `$` an optional `.X`.
+ */
+const WS = '[ \\t\\n\\r\\f\\v]';
+/** One ticker without surrounding whitespace, as a regex fragment. */
+export const TICKER_CORE = '(?:(?:[Ii]:|\\^)?[A-Za-z][A-Za-z0-9]{0,9}(?:[./-][A-Za-z0-9]{1,4})?|\\$[A-Za-z][A-Za-z0-9]{0,9}(?:[./-][A-Za-z0-9]{1,4})?(?:\\.[Xx])?)';
+export const TICKER_PATTERN = `^${WS}*${TICKER_CORE}${WS}*$`;
+/** A string of 1–`max` tickers separated by commas and/or ASCII whitespace. */
+export const tickerListPattern = (max: number) => `^[ \\t\\n\\r\\f\\v,]*${TICKER_CORE}(?:[ \\t\\n\\r\\f\\v,]+${TICKER_CORE}){0,${max - 1}}[ \\t\\n\\r\\f\\v,]*$`;
+/** Separators of a ticker list string (the same set as tickerListPattern). */
+export const TICKER_LIST_SEPARATORS = /[ \t\n\r\f\v,]+/;
 
 export type TickerParse = { ok: true; symbol: string } | { ok: false; message: string };
 
@@ -19,8 +35,9 @@ const upperAscii = (s: string) => s.replace(/[a-z]/g, (c) => String.fromCharCode
 
 export function parseTicker(raw: unknown): TickerParse {
   if (typeof raw !== 'string') return { ok: false, message: TICKER_RULE };
-  const t = raw.trim();
-  if (t.length === 0 || t.length > 16 || !ASCII_TICKER_CHARS.test(t)) return { ok: false, message: TICKER_RULE };
+  const t = raw.replace(EDGE_SPACE, '');
+  // no length check: the structure below bounds it (≤ 19 characters with prefix and suffix)
+  if (t.length === 0 || !ASCII_TICKER_CHARS.test(t)) return { ok: false, message: TICKER_RULE };
   let s = upperAscii(t);
   if (s.startsWith('I:')) s = s.slice(2);
   else if (s.startsWith('^')) s = s.slice(1);

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { NotFoundError, ValidationFailedError } from '../../common/errors';
@@ -62,13 +62,9 @@ export class IdeasController {
   @Get('idea/:plan_id/:version')
   @ApiOperation({ operationId: 'getIdeaVersion', summary: 'Read one version of a persisted plan.' })
   @ApiOkResponse({ type: IdeaResponseDto })
-  async getIdeaVersion(
-    @CurrentUser() userId: string,
-    @Param('plan_id') planId: string,
-    @Param('version', new ParseIntPipe({ exceptionFactory: () => ValidationFailedError.field('version', 'must be a positive integer') }))
-    version: number,
-  ): Promise<IdeaResponseDto> {
-    return present(await this.store.get(userId, checkPlanId(planId), version));
+  async getIdeaVersion(@CurrentUser() userId: string, @Param('plan_id') planId: string, @Param('version') rawVersion: string): Promise<IdeaResponseDto> {
+    if (!/^[1-9][0-9]{0,6}$/.test(rawVersion) || Number(rawVersion) > 1_000_000) throw ValidationFailedError.field('version', 'must be an integer 1–1000000');
+    return present(await this.store.get(userId, checkPlanId(planId), Number(rawVersion)));
   }
 
   @Get('api/v1/gpt/chart-layers')

@@ -18,7 +18,7 @@ const PLAN_OR_NO_SETUP = {
 
 const answer = (out: PlanOutcome): PlanResponseDto | NoSetupResponseDto => (out.status === 'ok' ? out.plan : out.response);
 
-const PLAN_ID_RE = /^[A-Z0-9.:-]+-(scalp|intraday|swing|leaps)-\d{8}-[a-z2-7]{6}$/i;
+const PLAN_ID_RE = /^[A-Z0-9.:-]+-(scalp|intraday|swing|leaps)-\d{8}-[a-z2-7]{6}$/;
 
 @ApiTags('plan')
 @ApiBearerAuth()

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { marketStatus } from '../../core/session';
 import { CLOCK, Clock } from '../../providers/provider.types';
 
@@ -7,7 +7,7 @@ export class SessionResponseDto {
   @ApiProperty({ enum: ['pre', 'open', 'post', 'closed'], description: 'US equity session at as_of (ET, NYSE calendar).' }) status!: string;
   @ApiProperty({ description: 'The service clock (replay time in replay mode), ISO-8601 UTC.' }) as_of!: string;
   @ApiProperty({ description: 'Next regular-session open, ISO-8601 UTC.' }) next_open!: string;
-  @ApiPropertyOptional({ description: 'Close of the current regular session when open, ISO-8601 UTC.', nullable: true }) next_close!: string | null;
+  @ApiProperty({ type: String, description: 'Close of the current regular session when open (null when closed), ISO-8601 UTC.', nullable: true }) next_close!: string | null;
   @ApiProperty({ example: 'America/New_York' }) tz!: string;
   @ApiProperty({ description: 'One line for the UI, e.g. "Market closed — opens Mon 09:30 ET".' }) banner!: string;
 }

@@ -4,6 +4,7 @@ import type { Cache } from 'cache-manager';
 import { LRUCache } from 'lru-cache';
 import { barsCacheKey, boundedMemoryStore, cacheKey, cacheModuleOptions, chainCacheOf, LastGoodStore, timeBucket } from '../../../src/providers/cache';
 import { ChainRunner } from '../../../src/providers/chain/chain-runner';
+import { realPart } from '../../support/real-parts';
 
 describe('cache keys', () => {
   const base = { order: 'polygon,yahoo', symbol: 'SPY', interval: '5m', nowMs: Date.parse('2024-06-12T15:00:10Z') };
@@ -97,8 +98,7 @@ describe('cache store selection', () => {
   });
 });
 
-const redisUrl = process.env.TEST_REDIS_URL;
-if (!redisUrl && process.env.CI) throw new Error('TEST_REDIS_URL must be set in CI');
+const redisUrl = realPart('Redis', 'TEST_REDIS_URL', 'Redis cache store cases');
 
 (redisUrl ? describe : describe.skip)('Redis cache store (TEST_REDIS_URL)', () => {
   it('two runners (two instances) share cached answers through Redis', async () => {

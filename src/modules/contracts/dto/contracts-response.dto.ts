@@ -111,7 +111,7 @@ class TableRowDto implements TableRow {
 }
 
 class RejectionDto implements RejectionSummary {
-  @ApiProperty({ description: 'SIDE_MISMATCH, NO_MARKET_DATA, SPREAD_TOO_WIDE, DTE_OUT_OF_RANGE, DELTA_UNAVAILABLE, DELTA_OUT_OF_RANGE, OPEN_INTEREST_TOO_LOW, VOLUME_TOO_LOW.' })
+  @ApiProperty({ type: String, description: 'SIDE_MISMATCH, NO_MARKET_DATA, SPREAD_TOO_WIDE, DTE_OUT_OF_RANGE, DELTA_UNAVAILABLE, DELTA_OUT_OF_RANGE, OPEN_INTEREST_TOO_LOW, VOLUME_TOO_LOW.' })
   reason!: RejectionSummary['reason'];
   @ApiProperty({ description: 'The filter field(s) of the gate.' }) gate!: string;
   @ApiProperty({ description: 'Contracts this gate removed (first failing gate only).' }) count!: number;

@@ -42,7 +42,7 @@ export class IdeaResponseDto {
   @ApiProperty({ description: 'Alias of plan_version.' }) version!: number;
   @ApiProperty() symbol!: string;
   @ApiProperty({ enum: STYLES }) style!: string;
-  @ApiProperty({ enum: ['live', 'scenario'] }) kind!: IdeaKind;
+  @ApiProperty({ enum: ['live', 'scenario', 'historical'] }) kind!: IdeaKind;
   @ApiProperty({ description: 'When this version was saved, ISO-8601 UTC.' }) created_at!: string;
   @ApiProperty({ type: PlanResponseDto, description: 'The plan exactly as returned when it was generated.' }) plan!: PlanResponseDto;
 }

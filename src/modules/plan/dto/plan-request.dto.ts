@@ -7,7 +7,7 @@ import { STYLES, type Style } from '../../../core/strategies/strategy.types';
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 /** ISO-8601 with an explicit zone (Z or ±hh:mm), e.g. 2026-11-20T15:35:00Z. */
-export const AS_OF_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const AS_OF_RE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,3})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$/;
 
 export class PlanRequestDto {
   @ApiProperty({ description: 'Ticker, case-insensitive (SPY, BRK.B or BRK-B, index SPX or I:SPX); normalised to its canonical form.', example: 'SPY' })
