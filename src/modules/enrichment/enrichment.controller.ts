@@ -24,8 +24,9 @@ export class EnrichmentController {
     const symbol = normalizeSymbol(raw);
     if (style !== undefined && !(STYLES as readonly string[]).includes(style)) throw ValidationFailedError.field('style', `must be one of ${STYLES.join(', ')}`);
     const block = await this.enrichment.block(symbol);
-    if (!style) return block;
+    const out = { ...block, data_source: block.sources.length ? block.sources.join(',') : 'none', as_of: block.fetched_at };
+    if (!style) return out;
     const g = this.enrichment.gate(block, style as Style, Date.parse(block.fetched_at));
-    return { ...block, event_gate: { style, event_risk: g.event_risk, blocked_by_event: g.blocked_by_event } };
+    return { ...out, event_gate: { style, event_risk: g.event_risk, blocked_by_event: g.blocked_by_event } };
   }
 }

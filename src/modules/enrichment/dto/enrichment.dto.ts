@@ -108,6 +108,8 @@ class EventGateDto {
 }
 
 export class EnrichmentResponseDto extends EnrichmentBlockDto {
+  @ApiProperty({ description: "Where the block's data came from: the answering sources joined by commas (e.g. synthetic_calendar, finnhub), or none." }) data_source!: string;
+  @ApiProperty({ description: 'ISO UTC: when the block was fetched (= fetched_at).' }) as_of!: string;
   @ApiPropertyOptional({ type: EventGateDto, description: 'With ?style=: the event gate for a plan of that style now.' }) event_gate?: EventGateDto;
 }
 
