@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Contract test by a third-party tool: Schemathesis (all checks) against the service started on its
-# embedded defaults (no keys, synthetic data) on a free loopback port. Exits non-zero on any failure.
+# embedded defaults (no keys, synthetic data) on a free loopback port. Exits 1 on any failure it finds,
+# 3 when it cannot run (install, build or start-up failed).
 #   scripts/schemathesis.sh                 # ST_MAX_EXAMPLES=10 ST_SEED=1 by default
 #   ST_MAX_EXAMPLES=50 scripts/schemathesis.sh
 # Installs Schemathesis 4.10.2 offline into .venv-schemathesis (../shared/tools/schemathesis) when missing.
@@ -15,10 +16,10 @@ mkdir -p "$out_dir"
 
 if [ ! -x "$venv/bin/st" ]; then
   echo "schemathesis: installing into $venv from $tools"
-  "$tools/install.sh" "$venv" >/dev/null 2>"$out_dir/schemathesis-install.log" || { cat "$out_dir/schemathesis-install.log" >&2; exit 1; }
+  "$tools/install.sh" "$venv" >/dev/null 2>"$out_dir/schemathesis-install.log" || { cat "$out_dir/schemathesis-install.log" >&2; exit 3; }
 fi
 
-[ -f dist/main.js ] && [ -z "$(find src -newer dist/main.js -name '*.ts' -print -quit)" ] || npm run -s build
+[ -f dist/main.js ] && [ -z "$(find src -newer dist/main.js -name '*.ts' -print -quit)" ] || npm run -s build || exit 3
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 data_dir=$(mktemp -d)
 log="$out_dir/schemathesis-server.log"
@@ -33,16 +34,18 @@ cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || tr
 trap cleanup EXIT
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && break
-  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 1; }
+  kill -0 "$server" 2>/dev/null || { cat "$log" >&2; exit 3; }
   sleep 0.5
 done
 
 echo "schemathesis: http://127.0.0.1:$port/openapi.json (Bearer key set) --checks all --max-examples $max_examples --seed $seed"
 set +e
-"$venv/bin/st" run "http://127.0.0.1:$port/openapi.json" \
+"$venv/bin/st" run "http://127.0.0.1:$port/openapi.json" -H "Authorization: Bearer $key" \
   --checks all --max-examples "$max_examples" --seed "$seed" --workers 2 --request-timeout 15 \
   --exclude-path-regex '^/stream' --no-color --report junit --report-dir "$out_dir" 2>&1 | tee "$out_dir/schemathesis.txt"
 rc=${PIPESTATUS[0]}
 set -e
+# Schemathesis: 1 = failures found; anything else non-zero = it could not run (reported as 3)
+[ "$rc" -eq 0 ] || [ "$rc" -eq 1 ] || rc=3
 echo "schemathesis: exit $rc"
 exit "$rc"

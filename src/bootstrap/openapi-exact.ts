@@ -49,6 +49,8 @@ const EXTRA: Record<string, string[]> = {
   getContracts: ['404'], // plan_id of another user or unknown
   healthReady: ['503'],
   streamSymbol: ['503'],
+  getWatchlist: ['404'], // unknown, or another user's
+  deleteWatchlist: ['404'],
 };
 
 /** Operations that read market data from providers (502/503 when every provider fails). */

@@ -45,7 +45,8 @@ function applyRule(s: Schema, m: ValidationMetadata): void {
       s.minLength = Math.max(s.minLength ?? 0, Number(c[0]));
       break;
     case 'matches':
-      if (c[0] instanceof RegExp && !c[0].flags.includes('i')) s.pattern = c[0].source;
+      // JavaScript's \d is ASCII only; a schema reader's (Python's, for one) is any Unicode digit: say [0-9]
+      if (c[0] instanceof RegExp && !c[0].flags.includes('i')) s.pattern = asciiDigits(c[0].source);
       break;
     case 'isTicker':
       s.type = 'string';
@@ -150,4 +151,23 @@ export function applyQueryRules(params: Array<Schema>, cls: Function): void {
     patchProperty(p.schema, metas);
     p.required = !isOptional(metas);
   }
+}
+
+/** `\d` → `[0-9]` outside character classes, `0-9` inside them (the server's regexes are ASCII-only). */
+export function asciiDigits(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\' && i + 1 < source.length) {
+      const next = source[i + 1];
+      out += next === 'd' ? (inClass ? '0-9' : '[0-9]') : ch + next;
+      i++;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch;
+  }
+  return out;
 }
