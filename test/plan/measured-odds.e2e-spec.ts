@@ -19,8 +19,9 @@ describe('plans state measured odds from replayed synthetic history (embedded de
     expect(status[0].rows).toBeGreaterThan(100);
     let measured = 0;
     let plans = 0;
+    const measuredStyles = new Set<string>();
     for (const symbol of ['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'AMD', 'TSLA', 'IWM']) {
-      for (const style of ['scalp', 'intraday']) {
+      for (const style of ['scalp', 'intraday', 'swing', 'leaps']) {
         const r = await request(t.http).post('/gpt/plan').send({ symbol, style }).expect(200);
         if (r.body.status !== 'ok') continue;
         plans++;
@@ -32,6 +33,7 @@ describe('plans state measured odds from replayed synthetic history (embedded de
           continue;
         }
         measured++;
+        measuredStyles.add(style);
         expect(m).toMatchObject({ calibrated: true, method: 'rr_adjusted_hit_rate', data_source: 'synthetic' });
         expect(m.n).toBeGreaterThanOrEqual(30);
         expect(m.ci95[0]).toBeLessThanOrEqual(p.tp1);
@@ -43,6 +45,8 @@ describe('plans state measured odds from replayed synthetic history (embedded de
     }
     expect(plans).toBeGreaterThan(0);
     expect(measured).toBeGreaterThan(0);
+    // the multi-day styles are calibrated too (one long hourly/daily synthetic history per symbol)
+    expect(measuredStyles).toEqual(new Set(['scalp', 'intraday', 'swing', 'leaps']));
   });
 
   it('persists the run (plan_outcomes, playbook_stats): a restart states measured odds at once, without replaying', async () => {

@@ -12,10 +12,15 @@ import type { Style } from '../../core/strategies/strategy.types';
 import { CALIBRATION_STORE, type CalibrationStoreApi } from '../../persistence/calibration-store.types';
 import { CLOCK, type Clock } from '../../providers/provider.types';
 import { replayDaySources } from './replay-days';
-import { syntheticDays } from './synthetic-days';
+import { syntheticDays, syntheticMultiDay } from './synthetic-days';
+import { MULTI_DAY_STYLES, runMultiDayCalibration } from '../../core/calibration/multi-day-run';
 
 /** Bump when the engine, the follower or the row shape change: older cached runs are then recomputed. */
-export const CALIBRATION_VERSION = 2;
+export const CALIBRATION_VERSION = 3;
+
+/** Sessions of synthetic hourly bars (swing's 1h playbooks) and of daily bars (swing/leaps daily playbooks) replayed per symbol. */
+export const MULTI_DAY_HOURLY_SESSIONS = 250;
+export const MULTI_DAY_DAILY_SESSIONS = 750;
 
 export type CalibrationState = 'idle' | 'running' | 'ready' | 'failed';
 
@@ -253,6 +258,9 @@ export class CalibrationService implements OnApplicationBootstrap, OnModuleDestr
           },
         });
         rows.push(...out);
+        // swing and leaps: one long hourly/daily history (their plans live for days)
+        rows.push(...runMultiDayCalibration(syntheticMultiDay(symbol, nowMs, MULTI_DAY_HOURLY_SESSIONS, MULTI_DAY_DAILY_SESSIONS), MULTI_DAY_STYLES, this.costs));
+        await yieldToLoop();
         st.rows = rows.length;
         // partial books already speak for the symbols done so far (unless a stored run is serving meanwhile)
         if (!hadBook) this.bookMap.set('synthetic', new CalibrationBook(rows, 'synthetic'));
