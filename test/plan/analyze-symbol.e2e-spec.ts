@@ -15,7 +15,9 @@ async function planWithoutNest(symbol: string) {
   const frames: Partial<Record<Interval, BarsInput>> = {};
   for (const r of req.intraday) frames[r.interval] = await market.getBars({ symbol, interval: r.interval, limit: r.limit, extendedHours: false });
   const daily = req.daily ? await market.getBars({ symbol, interval: '1D', limit: req.daily.limit }) : null;
-  const analysis = analyzeSymbol({ symbol, style: 'intraday', now_ms: NOW, frames, daily });
+  // the service ranks live plans with the quoted spread in their costs: the same quote here
+  const q = await market.getQuote(symbol);
+  const analysis = analyzeSymbol({ symbol, style: 'intraday', now_ms: NOW, frames, daily, spread: q.ask! - q.bid! });
   return assemblePlan(analysis, { kind: 'live' });
 }
 

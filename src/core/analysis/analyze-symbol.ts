@@ -76,6 +76,8 @@ export interface AnalyzeInputs {
   odds?: OddsLookup;
   /** Commission and slippage per share per side for the ranking's expectancy after costs (default 1¢ + 1¢). */
   costs?: CostModel;
+  /** Quoted spread (ask − bid, price units) when a fresh two-sided quote exists: half of it is paid on entry and half on exit. */
+  spread?: number;
   /** Reuse the bar evaluation of an earlier analysis of the same symbol/style when its closed bars are identical. */
   memo?: BarsEvaluationMemo;
 }
@@ -204,7 +206,7 @@ export function analyzeSymbol(inp: AnalyzeInputs): Analysis {
       actionability: c.actionability,
       mtf_score: c.mtf_score,
       confidence: c.confidence,
-      cost_r: costInR(g.entry, g.stop, inp.costs ?? DEFAULT_COST_MODEL),
+      cost_r: costInR(g.entry, g.stop, inp.costs ?? DEFAULT_COST_MODEL, inp.spread !== undefined ? { entry: inp.spread, exit: inp.spread } : {}),
     });
     plans.push({ plan: { ...g, composite_score: ranked.composite, composite_components: ranked.components }, ctx: e.ctx, odds });
   }

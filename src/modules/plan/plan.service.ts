@@ -49,7 +49,7 @@ export class PlanService {
   ) {}
 
   async generate(args: GenerateArgs): Promise<PlanOutcome> {
-    const analysis = await this.analyzer.analyze(args.symbol, args.style, { simulateOpen: args.simulateOpen, asOfMs: args.asOfMs });
+    const analysis = await this.analyzer.analyze(args.symbol, args.style, { simulateOpen: args.simulateOpen, asOfMs: args.asOfMs, quote: true });
     const kind: IdeaKind = args.asOfMs !== undefined ? 'historical' : (args.kind ?? 'live');
     return this.persistAnalysis(args.userId, analysis, { kind, includeSeries: args.includeSeries });
   }

@@ -27,6 +27,9 @@ interface Fetched {
  * Index symbols (SPX, NDX): the index's own bars when the chain has them, otherwise the ETF proxy's
  * bars translated with the live measured ratio (labelled `data_source: proxy:SPY:<source>`).
  */
+/** A quote older than this does not describe the spread a plan would cross now. */
+const QUOTE_MAX_AGE_MS = 5 * 60_000;
+
 @Injectable()
 export class SymbolAnalyzer {
   /** Bar evaluations per symbol/style, reused while the closed bars are identical (a warm scan reads them). */
@@ -44,11 +47,13 @@ export class SymbolAnalyzer {
    * `asOfMs`: plan as of that past moment — bars are requested up to it and only bars closed by then are
    * used (vendor and embedded data alike); the odds use only outcomes resolved before it.
    */
-  async analyze(symbol: string, style: Style, opts: { simulateOpen?: boolean; asOfMs?: number } = {}): Promise<Analysis> {
+  async analyze(symbol: string, style: Style, opts: { simulateOpen?: boolean; asOfMs?: number; quote?: boolean } = {}): Promise<Analysis> {
     const historical = opts.asOfMs !== undefined;
     const nowMs = opts.asOfMs ?? this.clock.now();
     const to = historical ? nowMs : undefined;
     const pair = this.indexProxy?.pairOf(symbol) ?? null;
+    // live single-symbol plans: the quoted spread enters the ranking's costs (never a past moment's plan: no quote of then)
+    const spreadP = opts.quote && !historical && !pair ? this.quotedSpread(symbol, nowMs) : Promise.resolve(null);
     let fetched: Fetched;
     let indexMode: IndexMode | undefined;
     if (!pair) fetched = await this.fetch(symbol, style, to);
@@ -76,6 +81,7 @@ export class SymbolAnalyzer {
     // translation scales prices only: ATR-relative outcomes of the proxy's book apply
     const oddsSource = source.replace(/^proxy:[A-Z]+:/, '');
     const odds = this.calibration?.lookupFor(oddsSource);
+    const spread = await spreadP;
     const a = analyzeSymbol({
       symbol: pair?.index ?? symbol,
       style,
@@ -87,9 +93,23 @@ export class SymbolAnalyzer {
       warnings,
       odds,
       costs: this.calibration?.costs,
+      memo: this.memo,
+      ...(spread !== null ? { spread } : {}),
     });
     this.measureVendorHistory(oddsSource, pair ? pair.proxy : symbol, nowMs, a);
     return indexMode ? { ...a, index_mode: indexMode } : a;
+  }
+
+  /** ask − bid of a fresh (≤ 5 min old) two-sided quote, else null (no quote, one-sided, crossed or stale). */
+  private async quotedSpread(symbol: string, nowMs: number): Promise<number | null> {
+    try {
+      const q = await this.market.getQuote(symbol);
+      const { bid, ask } = q;
+      if (bid === undefined || ask === undefined || !(bid > 0) || !(ask >= bid) || !(nowMs - q.time <= QUOTE_MAX_AGE_MS)) return null;
+      return ask - bid;
+    } catch {
+      return null;
+    }
   }
 
   /** Plans on a vendor's bars with nothing measured start that vendor's history job (VendorHistoryService) and say so. */
