@@ -18,15 +18,27 @@ export interface ShutdownOptions {
  */
 export class InFlightTracker {
   private readonly open = new Set<ServerResponse>();
+  /** Every accepted socket: when, requests answered on it, requests running on it. */
+  private readonly sockets = new Map<net.Socket, { at: number; served: number; active: number }>();
   private draining = false;
   private idle?: () => void;
 
   constructor(server: Server) {
-    server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    server.on('connection', (socket: net.Socket) => {
+      this.sockets.set(socket, { at: Date.now(), served: 0, active: 0 });
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       if (this.draining) res.setHeader('Connection', 'close');
       this.open.add(res);
+      const sock = this.sockets.get(req.socket);
+      if (sock) sock.active++;
       const done = () => {
         if (!this.open.delete(res)) return;
+        if (sock) {
+          sock.active--;
+          sock.served++;
+        }
         if (this.draining && this.open.size === 0) this.idle?.();
       };
       res.once('finish', done);
@@ -36,6 +48,25 @@ export class InFlightTracker {
 
   get size(): number {
     return this.open.size;
+  }
+
+  /**
+   * Close the sockets that are truly idle: keep-alive sockets between requests, and sockets that sent
+   * nothing for `silentMs` while the event loop was free to read them. Node's closeIdleConnections()
+   * would also close a socket accepted while the loop was busy whose request bytes are not read yet —
+   * a request in flight, reset (seen under load). Returns how many were closed.
+   */
+  closeIdle(loopResponsive: boolean, silentMs = 2000): number {
+    let n = 0;
+    const now = Date.now();
+    for (const [socket, st] of this.sockets) {
+      if (st.active > 0) continue;
+      if (st.served > 0 || (loopResponsive && socket.bytesRead === 0 && now - st.at > silentMs)) {
+        socket.destroy();
+        n++;
+      }
+    }
+    return n;
   }
 
   /** From now on responses carry `Connection: close` (keep-alive clients reconnect elsewhere). */
@@ -84,12 +115,16 @@ export async function drainAndClose(app: INestApplication, tracker: InFlightTrac
   const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
   const websockets = wsAdapterOf(app)?.closeAllClients(1001, 'server shutting down') ?? 0;
   const drained = await tracker.drain(deadline - Date.now());
-  // idle keep-alive sockets (and ones that never sent a request) go now; the rest when the grace is over
+  // idle keep-alive sockets go now, silent ones once the loop has been free to read them (InFlightTracker.closeIdle); the rest when the grace is over
   let done = false;
   void closed.then(() => (done = true));
+  let responsive = false;
   while (!done && Date.now() < deadline) {
-    server.closeIdleConnections();
+    tracker.closeIdle(responsive);
+    const t0 = Date.now();
     await Promise.race([closed, sleep(100)]);
+    // a free loop fires the 100 ms timer on time; a busy one has not read what its sockets received yet
+    responsive = Date.now() - t0 < 150;
   }
   if (!done) {
     log(`grace period over with ${tracker.size} request(s) still running: closing their connections`);

@@ -86,6 +86,7 @@ describe('graceful shutdown of the real service (child process)', () => {
       killedAt = Date.now();
       const results = await Promise.all(calls);
       const code = await exited;
+      if (results.some((r) => r.status !== 200)) console.warn(`service output:\n${output.slice(-4000)}`);
       expect(results.map((r) => (r.status === 200 ? 200 : `${r.status} ${r.body.slice(0, 120)}`))).toEqual(new Array(16).fill(200));
       // the point of the test: requests were still running when SIGTERM arrived
       expect(results.filter((r) => r.at > killedAt).length).toBeGreaterThan(0);
