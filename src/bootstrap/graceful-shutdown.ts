@@ -22,9 +22,12 @@ export class InFlightTracker {
   private readonly sockets = new Map<net.Socket, { at: number; served: number; active: number }>();
   private draining = false;
   private idle?: () => void;
+  /** When the last socket was accepted (epoch ms; 0 before any). */
+  lastConnectionAt = 0;
 
   constructor(server: Server) {
     server.on('connection', (socket: net.Socket) => {
+      this.lastConnectionAt = Date.now();
       this.sockets.set(socket, { at: Date.now(), served: 0, active: 0 });
       socket.once('close', () => this.sockets.delete(socket));
     });
@@ -107,9 +110,19 @@ export async function drainAndClose(app: INestApplication, tracker: InFlightTrac
   tracker.startDraining();
   // Keep accepting for a moment: connections already on their way (in the accept backlog, or
   // accepted with their request not yet read while the event loop was busy) are served, not reset.
-  await sleep(Math.min(options.acceptGraceMs ?? 500, options.graceMs / 4));
-  // timers run before the poll phase: give the loop two poll phases to accept what a busy loop left waiting
-  for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
+  // At least acceptGraceMs, and on until the loop is free and no connection arrived for 300 ms (at most
+  // 5 s or graceMs / 4): a loop busy with a CPU-heavy request has not accepted what waits in the backlog.
+  const minUntil = Date.now() + Math.min(options.acceptGraceMs ?? 500, options.graceMs / 4);
+  const maxUntil = Date.now() + Math.max(Math.min(5000, options.graceMs / 4), minUntil - Date.now());
+  for (;;) {
+    const t0 = Date.now();
+    await sleep(100);
+    // timers run before the poll phase: give the loop two poll phases to accept what a busy loop left waiting
+    for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
+    const now = Date.now();
+    const responsive = now - t0 < 150;
+    if (now >= maxUntil || (now >= minUntil && responsive && now - tracker.lastConnectionAt > 300)) break;
+  }
   // Stop listening without Node's http close(), which destroys every connection that has no parsed
   // request yet, including ones whose request bytes are still unread.
   const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
