@@ -183,7 +183,13 @@ describe.each(cases)('$name under faults', (c) => {
     nock(c.host)
       .get(c.path)
       .query(true)
-      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+      // the peer drops the connection mid-request: the request fails with ECONNRESET (destroying the
+      // request itself; nock's replyWithError emits on its mock socket, which raced the request's own
+      // error listener and surfaced as an unhandled error in some runs)
+      .reply(function () {
+        this.req.destroy(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        return [200, '{}']; // never delivered: a 200 reaching the adapter would fail the expectation below
+      });
     await expect(c.call()).rejects.toMatchObject({ kind: 'upstream' });
   });
 
