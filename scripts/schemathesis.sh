@@ -40,7 +40,7 @@ done
 
 echo "schemathesis: http://127.0.0.1:$port/openapi.json (Bearer key set) --checks all --max-examples $max_examples --seed $seed"
 set +e
-"$venv/bin/st" run "http://127.0.0.1:$port/openapi.json" -H "Authorization: Bearer $key" \
+"$venv/bin/st" --config-file test/contract/schemathesis.toml run "http://127.0.0.1:$port/openapi.json" -H "Authorization: Bearer $key" \
   --checks all --max-examples "$max_examples" --seed "$seed" --workers 2 --request-timeout 15 \
   --exclude-path-regex '^/stream' --no-color --report junit --report-dir "$out_dir" 2>&1 | tee "$out_dir/schemathesis.txt"
 rc=${PIPESTATUS[0]}

@@ -6,7 +6,9 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { TICKER_PATTERN } from '../core/symbols/ticker';
+import { TICKER_CORE } from '../core/symbols/ticker';
+import { WATCHLIST_NAME_PATTERN } from '../core/symbols/watchlist-rules';
+import { CHART_URL_REQUEST_SCHEMA } from '../modules/charts/chart-url.schema';
 import { applyQueryRules, applyValidationRules } from './openapi-rules';
 
 type Schema = Record<string, any>;
@@ -34,6 +36,8 @@ const REASONS: Record<string, string> = {
   '409': 'Conflicts with the current state (e.g. adopting a live plan).',
   '413': 'Request body too large.',
   '415': 'Request body is not JSON: send Content-Type: application/json.',
+  '422':
+    'Every field fits the schema, but together they cannot be served (fields that contradict each other, an impossible date, a cursor that is not a page of this query); details names each field.',
   '429': 'Rate limit of public routes exceeded; retry after the Retry-After seconds.',
   '500': 'Stored snapshot no longer readable, or an internal error (quote request_id).',
   '502': 'Every data provider answered badly and no cached value was usable.',
@@ -46,11 +50,18 @@ const EXTRA: Record<string, string[]> = {
   getIdea: ['500'],
   getIdeaVersion: ['500'],
   getChartLayers: ['404', '500'],
-  getContracts: ['404'], // plan_id of another user or unknown
+  getContracts: ['404', '422'], // plan_id of another user or unknown; min above max, a plan without direction
   healthReady: ['503'],
   streamSymbol: ['503'],
   getWatchlist: ['404'], // unknown, or another user's
   deleteWatchlist: ['404'],
+  getChartUrl: ['422'], // price order, plan_version vs version
+  // 404: a watchlist:<name> the caller does not have; 422: a cursor that is no page, TOP<k> out of 1–250,
+  // an expansion over 500 tickers, as_of in the future, before 1998 or not a calendar day
+  scanUniverse: ['404', '422'],
+  getPlan: ['422'], // as_of
+  createScenarioPlan: ['422'],
+  listIdeas: ['422'], // from after to, not a calendar day, a cursor that is no page
 };
 
 /** Operations that read market data from providers (502/503 when every provider fails). */
@@ -143,24 +154,41 @@ const BODIES: Record<string, { type: string; schema: Schema; description: string
   },
 };
 
+/** Request bodies read by their own parser (not the global pipe), with their schema written beside the parser. */
+const REPLACED_SCHEMAS: Record<string, Schema> = { ChartUrlRequestDto: CHART_URL_REQUEST_SCHEMA };
+
 /** Cross-field rules of request bodies that JSON Schema can state. */
 const SCHEMA_RULES: Record<string, Schema> = {
   // side, or bias, or a plan_id whose direction gives it
   ContractsRequestDto: { anyOf: [{ required: ['side'] }, { required: ['bias'] }, { required: ['plan_id'] }] },
 };
 
+/**
+ * `anyOf` alternatives of required fields, each branch written out as the whole object schema with its
+ * own required list: a generator that draws from one branch alone (Schemathesis' coverage phase does)
+ * then still sees every property's type and the fields every branch requires.
+ */
+function withAlternatives(schema: Schema, rule: Schema): Schema {
+  const alternatives = (rule.anyOf ?? []) as Array<{ required: string[] }>;
+  const { required = [], description: _description, ...rest } = schema as { required?: string[]; description?: string };
+  return { ...schema, anyOf: alternatives.map((a) => ({ ...rest, required: [...new Set([...required, ...a.required])].sort() })) };
+}
+
 /** Path parameter rules enforced by the controllers (not by a DTO). */
 function pathParamSchema(name: string, operationId: string): Schema | undefined {
-  if (name === 'symbol') return { type: 'string', pattern: TICKER_PATTERN };
+  // a path segment carries no surrounding whitespace (pathTickerOrFail)
+  if (name === 'symbol') return { type: 'string', pattern: `^${TICKER_CORE}$` };
+  if (name === 'name' && operationId.includes('Watchlist')) return { type: 'string', pattern: WATCHLIST_NAME_PATTERN };
   if (name === 'version') return { type: 'integer', minimum: 1, maximum: 1_000_000 };
   if (name === 'plan_id' && operationId === 'adoptScenarioPlan') return { type: 'string', pattern: '^[A-Z0-9.:-]+-(scalp|intraday|swing|leaps)-[0-9]{8}-[a-z2-7]{6}$' };
   if (name === 'plan_id') return { type: 'string', pattern: '^[A-Za-z0-9.^:_-]{3,100}$' };
   return undefined;
 }
 
-/** operationId → query DTO class, from the controllers' @Query() parameter types. */
-function queryDtos(app: INestApplication): Map<string, Function> {
-  const out = new Map<string, Function>();
+/** operationId → query DTO class, and every body DTO class, from the controllers' @Query()/@Body() parameter types. */
+function routeDtos(app: INestApplication): { queries: Map<string, Function>; bodies: Function[] } {
+  const queries = new Map<string, Function>();
+  const bodies = new Set<Function>();
   for (const mod of app.get(ModulesContainer).values()) {
     for (const wrapper of mod.controllers.values()) {
       const cls = wrapper.metatype as Function | undefined;
@@ -171,24 +199,52 @@ function queryDtos(app: INestApplication): Map<string, Function> {
         const args: Record<string, { index: number; data?: unknown }> = Reflect.getMetadata('__routeArguments__', cls, method) ?? {};
         const types: Function[] = Reflect.getMetadata('design:paramtypes', cls.prototype, method) ?? [];
         for (const [key, a] of Object.entries(args)) {
-          // RouteParamtypes.QUERY = 4; a whole-object @Query() (no data) is the query DTO
-          if (key.split(':')[0] === '4' && a.data === undefined && op?.operationId && types[a.index]) out.set(op.operationId, types[a.index]);
+          const kind = key.split(':')[0];
+          const type = types[a.index];
+          // RouteParamtypes.BODY = 3, QUERY = 4; a whole-object @Query() (no data) is the query DTO
+          if (kind === '3' && a.data === undefined && type && type !== Object) bodies.add(type);
+          if (kind === '4' && a.data === undefined && op?.operationId && type) queries.set(op.operationId, type);
         }
       }
     }
   }
-  return out;
+  return { queries, bodies: [...bodies] };
 }
 
 const errorRef = { $ref: `#/components/schemas/${ERROR_SCHEMA}` };
 
+/**
+ * Query and path values arrive as text, so a number sent for a string parameter reads as its digits: a
+ * parameter whose text form accepts digits ("5", "1700000000") is published with that number form too,
+ * and one that is a number (epoch times) as a number. Otherwise a client's 5 for `interval` would be
+ * "wrong type" by the document yet served, and the document would not say what the server does.
+ */
+const MINUTES = { type: 'integer', enum: [1, 3, 5, 15, 30, 60, 240] };
+const EPOCH_NUMBER = { type: 'number', minimum: 0, description: 'Epoch seconds, or milliseconds when > 1e10.' };
+const withNumber = (p: Schema, n: Schema) => {
+  const { description, example, ...text } = p.schema ?? {};
+  p.schema = { ...(description ? { description } : {}), ...(example !== undefined ? { example } : {}), anyOf: [text, n] };
+};
+const PARAM_FORMS: Record<string, Record<string, (p: Schema) => void>> = {
+  getContext: { interval: (p) => withNumber(p, MINUTES) },
+  tvBars: { resolution: (p) => withNumber(p, MINUTES), from: (p) => (p.schema = EPOCH_NUMBER), to: (p) => (p.schema = EPOCH_NUMBER) },
+  tvStudies: {
+    resolution: (p) => withNumber(p, MINUTES),
+    from: (p) => (p.schema = EPOCH_NUMBER),
+    to: (p) => (p.schema = EPOCH_NUMBER),
+    ema: (p) => withNumber(p, { type: 'integer', minimum: 1, maximum: 400 }),
+    anchors: (p) => withNumber(p, EPOCH_NUMBER),
+  },
+};
+
 export function makeExact(app: INestApplication, doc: { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } }): void {
   doc.components = doc.components ?? {};
   doc.components.schemas = doc.components.schemas ?? {};
-  applyValidationRules(doc);
-  for (const [name, rule] of Object.entries(SCHEMA_RULES)) if (doc.components.schemas[name]) Object.assign(doc.components.schemas[name], rule);
+  const { queries, bodies } = routeDtos(app);
+  applyValidationRules(doc, bodies);
+  for (const [name, rule] of Object.entries(SCHEMA_RULES)) if (doc.components.schemas[name]) doc.components.schemas[name] = withAlternatives(doc.components.schemas[name], rule);
+  for (const [name, schema] of Object.entries(REPLACED_SCHEMAS)) if (doc.components.schemas[name]) doc.components.schemas[name] = structuredClone(schema);
   doc.components.schemas[ERROR_SCHEMA] = errorSchema;
-  const queries = queryDtos(app);
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const op of Object.values(item)) {
       const id = op.operationId ?? '';
@@ -200,6 +256,7 @@ export function makeExact(app: INestApplication, doc: { paths: Record<string, Re
         const s = pathParamSchema(p.name, id);
         if (s) p.schema = { ...s, ...(p.schema?.example !== undefined ? { example: p.schema.example } : {}) };
       }
+      for (const p of params) PARAM_FORMS[id]?.[p.name]?.(p);
       const body = BODIES[id];
       if (body) op.responses['200'] = { description: body.description, content: { [body.type]: { schema: body.schema } } };
       const keyed = Array.isArray(op.security) && op.security.length > 0;

@@ -12,11 +12,16 @@ import { TICKER_PATTERN } from '../core/symbols/ticker';
 
 type Schema = Record<string, any>;
 
-/** Classes with validation metadata, by class name (the schema name @nestjs/swagger uses). */
-function validatedClasses(): Map<string, Function> {
+/**
+ * Classes with validation metadata, by class name (the schema name @nestjs/swagger uses), plus the given
+ * body classes: a subclass that adds no decorator of its own (ScenarioRequestDto extends PlanRequestDto)
+ * has no entry in the storage but inherits every rule.
+ */
+function validatedClasses(extra: Function[]): Map<string, Function> {
   const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, unknown> };
   const out = new Map<string, Function>();
   for (const cls of storage.validationMetadatas.keys()) out.set(cls.name, cls);
+  for (const cls of extra) if (!out.has(cls.name)) out.set(cls.name, cls);
   return out;
 }
 
@@ -121,8 +126,8 @@ function defaultIntoDescription(s: Schema): void {
 const isOptional = (metas: ValidationMetadata[]) => metas.some((m) => m.type === 'conditionalValidation');
 
 /** Patches every request schema of `doc.components.schemas` in place. */
-export function applyValidationRules(doc: { components?: { schemas?: Record<string, Schema> } }): void {
-  const classes = validatedClasses();
+export function applyValidationRules(doc: { components?: { schemas?: Record<string, Schema> } }, bodyClasses: Function[] = []): void {
+  const classes = validatedClasses(bodyClasses);
   for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
     const cls = classes.get(name);
     if (!cls || !schema.properties) continue;

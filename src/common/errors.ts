@@ -31,6 +31,24 @@ export class ValidationFailedError extends AppError {
   }
 }
 
+/**
+ * 422: every field fits the published schema, but together they cannot be served: fields that
+ * contradict each other (a long plan's stop above its entry, `from` after `to`), or a value the schema
+ * cannot rule out (the 30th of February, a cursor that is not a page of this query). 400 stays for
+ * input the schema itself refuses, so a client generated from the document knows which is which.
+ */
+export class UnprocessableError extends AppError {
+  readonly status = 422;
+  readonly code = 'unprocessable_request';
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+    this.details = problems;
+  }
+  static field(field: string, message: string): UnprocessableError {
+    return new UnprocessableError([{ field, message }]);
+  }
+}
+
 /** 404: the thing does not exist for this caller (also used for other users' ideas). */
 export class NotFoundError extends AppError {
   readonly status = 404;

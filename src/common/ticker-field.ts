@@ -5,7 +5,7 @@
  */
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { normalizeTicker, TICKER_RULE } from '../core/symbols/ticker';
+import { normalizeTicker, TICKER_CORE, TICKER_RULE } from '../core/symbols/ticker';
 import { ValidationFailedError } from './errors';
 
 const normalized = (v: unknown) => (typeof v === 'string' ? (normalizeTicker(v) ?? v) : v);
@@ -25,7 +25,16 @@ export function IsTicker(opts: ValidationOptions = {}): PropertyDecorator {
     });
 }
 
-/** For route/query parameters: the canonical ticker, or a 400 naming the field. */
+/**
+ * For a path segment: the canonical ticker, or a 400 naming the field. Surrounding whitespace is refused
+ * here (a path carries none; `+` in a path is a plus sign, not a space), as the path pattern says.
+ */
+export function pathTickerOrFail(raw: unknown, field = 'symbol'): string {
+  if (typeof raw !== 'string' || !new RegExp(`^${TICKER_CORE}$`).test(raw)) throw ValidationFailedError.field(field, TICKER_RULE);
+  return tickerOrFail(raw, field);
+}
+
+/** For query parameters and body fields: the canonical ticker, or a 400 naming the field. */
 export function tickerOrFail(raw: unknown, field = 'symbol'): string {
   const s = normalizeTicker(raw);
   if (s === null) throw ValidationFailedError.field(field, TICKER_RULE);

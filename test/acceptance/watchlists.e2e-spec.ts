@@ -132,13 +132,14 @@ describe.each(storageTargets())('watchlists on the %s store', (target) => {
       .expect(400);
     expect(bad.body.details).toEqual([{ field: 'universe', message: expect.stringContaining('entry 1 "FT-PLAYBOOK" is not a ticker or universe token; allowed:') }]);
     for (const form of ['watchlist:<name>', 'TOP<k>', 'FT-TOPLIQUIDITY', 'sp500', 'nasdaq100']) expect(bad.body.details[0].message).toContain(form);
+    // TOP0 fits the published entry pattern (it has a ticker's shape) but names nothing: 422
     await alice()
       .post('/gpt/scan', { universe: ['TOP0'], style: 'intraday' })
-      .expect(400);
-    // a 500-ticker watchlist plus 20 other tickers: more than a scan takes
+      .expect(422);
+    // a 500-ticker watchlist plus 20 other tickers: more than a scan takes (the schema cannot know): 422
     const big = await alice()
       .post('/gpt/scan', { universe: ['watchlist:wide', ...Array.from({ length: 20 }, (_, i) => `B${i}`)], style: 'intraday' })
-      .expect(400);
+      .expect(422);
     expect(big.body.details[0]).toEqual({ field: 'universe', message: 'expands to 520 distinct tickers; at most 500 per scan' });
   });
 

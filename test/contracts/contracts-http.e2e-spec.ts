@@ -99,12 +99,10 @@ describe('POST /gpt/contracts', () => {
     ['negative risk_amount', { symbol: 'SPY', side: 'call', risk_amount: -5 }, 'risk_amount'],
     ['zero risk_amount', { symbol: 'SPY', side: 'call', risk_amount: 0 }, 'risk_amount'],
     ['bad symbol', { symbol: 'S P Y', side: 'call' }, 'symbol'],
-    ['no side', { symbol: 'SPY' }, 'side'],
     ['unknown side', { symbol: 'SPY', side: 'sideways' }, 'side'],
     ['unknown style', { symbol: 'SPY', side: 'call', style: 'yolo' }, 'style'],
     ['bad expiry', { symbol: 'SPY', side: 'call', expiry: '04/04/2018' }, 'expiry'],
     ['delta > 1', { symbol: 'SPY', side: 'call', max_delta: 1.5 }, 'max_delta'],
-    ['min_delta > max_delta', { symbol: 'SPY', side: 'call', min_delta: 0.6, max_delta: 0.4 }, 'min_delta'],
     ['negative target', { symbol: 'SPY', side: 'call', targets: [-1] }, 'targets'],
     ['unknown key', { symbol: 'SPY', side: 'call', foo: 1 }, 'foo'],
   ];
@@ -112,5 +110,17 @@ describe('POST /gpt/contracts', () => {
     const res = await http().post('/gpt/contracts').send(body).expect(400);
     expect(res.body.error).toBe('validation_failed');
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
+  // each field fits the schema, together they cannot be served (docs/api-contract.md, 422)
+  const conflicting: Array<[string, object, string]> = [
+    ['no side, bias or plan_id', { symbol: 'SPY' }, 'side'],
+    ['min_delta > max_delta', { symbol: 'SPY', side: 'call', min_delta: 0.6, max_delta: 0.4 }, 'min_delta'],
+    ['min_dte > max_dte', { symbol: 'SPY', side: 'call', min_dte: 30, max_dte: 7 }, 'min_dte'],
+  ];
+  it.each(conflicting)('%s → 422 naming the field', async (_n, body, field) => {
+    const res = await http().post('/gpt/contracts').send(body).expect(422);
+    expect(res.body.error).toBe('unprocessable_request');
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual([field]);
   });
 });

@@ -58,10 +58,14 @@ describe('historical as-of planning and closed bars only', () => {
     expect(compared).toBeGreaterThan(0);
   });
 
-  it('rejects an as_of in the future or without a zone with a 400 naming the field', async () => {
-    for (const as_of of [new Date(T + 3 * 86_400_000 + 3_600_000).toISOString(), '2026-11-20 10:00', 'yesterday']) {
+  it('rejects an as_of without a zone with a 400, and one in the future, before 1998 or on no calendar day with a 422, naming the field', async () => {
+    for (const as_of of ['2026-11-20 10:00', 'yesterday', '2026-11-20T25:00:00Z']) {
       const r = await request(later.http).post('/gpt/plan').send({ symbol: 'SPY', style: 'intraday', as_of }).expect(400);
-      expect(JSON.stringify(r.body)).toMatch(/as_of/);
+      expect(r.body.details.map((d: { field: string }) => d.field)).toEqual(['as_of']);
+    }
+    for (const as_of of [new Date(T + 3 * 86_400_000 + 3_600_000).toISOString(), '1997-12-31T15:00:00Z', '2026-02-30T15:00:00Z']) {
+      const r = await request(later.http).post('/gpt/plan').send({ symbol: 'SPY', style: 'intraday', as_of }).expect(422);
+      expect(r.body).toMatchObject({ error: 'unprocessable_request', details: [{ field: 'as_of' }] });
     }
   });
 });

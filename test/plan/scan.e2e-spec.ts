@@ -81,10 +81,21 @@ describe('POST /gpt/scan (embedded synthetic data, real idea store)', () => {
     [{ universe: ['SPY', 'BAD TICKER!'], style: 'intraday' }, 'universe'],
     [{ universe: ['SPY'] }, 'style'],
     [{ universe: ['SPY'], style: 'intraday', limit: 0 }, 'limit'],
-    [{ universe: ['SPY'], style: 'intraday', cursor: 'bm90LWEtY3Vyc29y' }, 'cursor'],
+    [{ universe: ['SPY'], style: 'intraday', cursor: 'not a cursor!' }, 'cursor'],
   ])('400 naming the field: %#', async (body, field) => {
     const r = await request(t.http).post('/gpt/scan').send(body).expect(400);
     expect(r.body.error).toBe('validation_failed');
+    expect(r.body.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
+  it.each([
+    // fits the published schema, names nothing: 422 naming the field
+    [{ universe: ['SPY'], style: 'intraday', cursor: 'bm90LWEtY3Vyc29y' }, 'cursor'],
+    [{ universe: ['SPY', 'TOP300'], style: 'intraday' }, 'universe'],
+    [{ universe: ['SPY'], style: 'intraday', as_of: '2026-02-30T15:00:00Z' }, 'as_of'],
+  ])('422 naming the field: %#', async (body, field) => {
+    const r = await request(t.http).post('/gpt/scan').send(body).expect(422);
+    expect(r.body.error).toBe('unprocessable_request');
     expect(r.body.details.map((d: { field: string }) => d.field)).toContain(field);
   });
 

@@ -67,11 +67,29 @@ export class InvalidIntervalError extends Error {
   }
 }
 
-/** Normalise an interval token, or return undefined when it is not one. */
+/** Surrounding whitespace that is ignored: ASCII only (String.prototype.trim also strips Unicode spaces). */
+const EDGE_SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
+const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+
+/** Normalise an interval token, or return undefined when it is not one. Case-insensitive in ASCII only. */
 export function parseInterval(token: string): Interval | undefined {
   if (typeof token !== 'string') return undefined;
-  return ALIASES[token.trim().toLowerCase()];
+  const key = lowerAscii(token.replace(EDGE_SPACE, ''));
+  return Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
 }
+
+/**
+ * Every token parseInterval accepts, as one ECMA/JSON-Schema regex (published in the OpenAPI document):
+ * an alias in any ASCII case, optionally surrounded by ASCII whitespace.
+ */
+export const INTERVAL_PATTERN = (() => {
+  const anyCase = (k: string) => k.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+  const alternatives = Object.keys(ALIASES)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(anyCase);
+  return `^[ \\t\\n\\r\\f\\v]*(?:${alternatives.join('|')})[ \\t\\n\\r\\f\\v]*$`;
+})();
+export const INTERVAL_RE = new RegExp(INTERVAL_PATTERN);
 
 /** Normalise an interval token, throwing InvalidIntervalError (listing the allowed tokens) otherwise. */
 export function normalizeInterval(token: string): Interval {

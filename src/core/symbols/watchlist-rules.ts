@@ -1,13 +1,20 @@
 /**
- * Watchlist rules (issue 16): a name of 1–64 characters (letters, digits, `_`, `-`; case-insensitive,
+ * Watchlist rules (issue 16): a name of 1–64 characters (letters, digits, `_`, `-`, starting with a letter; case-insensitive,
  * stored lower-case) and up to 500 tickers, each under the one ticker rule (ticker.ts), canonicalised
  * and de-duplicated in the order given.
  */
 import { normalizeTicker, TICKER_RULE } from './ticker';
 
 export const MAX_WATCHLIST_TICKERS = 500;
-export const WATCHLIST_NAME_RULE = 'must be 1–64 characters: letters, digits, _ or - (starting with a letter or digit)';
-const NAME_RE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+export const WATCHLIST_NAME_RULE = 'must be 1–64 characters: letters, digits, _ or - (starting with a letter)';
+const NAME_RE = /^[a-z][a-z0-9_-]{0,63}$/;
+/**
+ * The name rule as the OpenAPI document states it (path parameter: no surrounding whitespace, any ASCII
+ * case). A name starts with a letter, so a number in the path (`/watchlists/123`) is never a name.
+ */
+export const WATCHLIST_NAME_FRAGMENT = '[A-Za-z][A-Za-z0-9_-]{0,63}';
+export const WATCHLIST_NAME_PATTERN = `^${WATCHLIST_NAME_FRAGMENT}$`;
+const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 
 export interface FieldProblemLike {
   field: string;
@@ -17,7 +24,8 @@ export interface FieldProblemLike {
 /** The canonical (lower-case) name, or null when it breaks the rule. */
 export function normalizeWatchlistName(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
-  const s = raw.trim().toLowerCase();
+  // ASCII case only: Unicode lower-casing maps e.g. the Kelvin sign to "k"
+  const s = lowerAscii(raw);
   return NAME_RE.test(s) ? s : null;
 }
 

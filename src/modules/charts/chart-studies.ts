@@ -59,13 +59,17 @@ export function defaultAnchors(bars: readonly Bar[], interval: Interval): Array<
 }
 
 /** EMAs, session VWAP and anchored VWAPs over the same bars /tv-api/bars returns. */
+const MAX_DATE_MS = 8.64e15;
+
 export function computeStudies(bars: readonly Bar[], interval: Interval, emaSpans: readonly number[], anchorsMs: readonly number[] = []): ChartStudies {
   const cols = toColumns(bars);
   const out: ChartStudies = { ema: {}, vwap: [], avwap: [] };
   for (const span of emaSpans) out.ema[String(span)] = points(bars, ema(cols.close, span));
   if (isIntraday(interval)) out.vwap = points(bars, sessionVwap(cols.time, cols.high, cols.low, cols.close, cols.volume));
+  // an anchor beyond JavaScript's date range (8.64e15 ms) lies after every bar: no line, and no label to print
+  const inRange = anchorsMs.filter((t) => t <= MAX_DATE_MS);
   const anchors = anchorsMs.length
-    ? anchorsMs.map((t) => ({ label: `AVWAP ${new Date(t).toISOString().slice(0, 16).replace('T', ' ')}Z`, index: bars.findIndex((b) => b.time >= t) }))
+    ? inRange.map((t) => ({ label: `AVWAP ${new Date(t).toISOString().slice(0, 16).replace('T', ' ')}Z`, index: bars.findIndex((b) => b.time >= t) }))
     : defaultAnchors(bars, interval);
   for (const a of anchors) {
     if (a.index < 0) continue;

@@ -63,13 +63,17 @@ describe('canonicalChartParams / buildChartUrl', () => {
   });
 
   it('checks trade order for long and short', () => {
-    expect(canonicalChartParams({ symbol: 'SPY', interval: '5m', direction: 'long', entry: 10, stop: 11, tp: '12' }, true).problems[0].message).toMatch(/order invalid for long/);
-    expect(canonicalChartParams({ symbol: 'SPY', interval: '5m', direction: 'short', entry: 10, stop: 11, tp: '9,9.5' }, true).problems[0].message).toBe('tp2 not below previous');
-    expect(canonicalChartParams({ symbol: 'SPY', interval: '5m', direction: 'short', entry: 10, stop: 11, tp: '9,8' }, true).problems).toEqual([]);
+    // each field valid, together contradictory: conflicts (422), not problems (400)
+    const long = canonicalChartParams({ symbol: 'SPY', interval: '5m', direction: 'long', entry: 10, stop: 11, tp: '12' }, true);
+    expect(long.problems).toEqual([]);
+    expect(long.conflicts[0].message).toMatch(/order invalid for long/);
+    expect(canonicalChartParams({ symbol: 'SPY', interval: '5m', direction: 'short', entry: 10, stop: 11, tp: '9,9.5' }, true).conflicts[0].message).toBe('tp2 not below previous');
+    const ok = canonicalChartParams({ symbol: 'SPY', interval: '5m', direction: 'short', entry: 10, stop: 11, tp: '9,8' }, true);
+    expect([ok.problems, ok.conflicts]).toEqual([[], []]);
   });
 
   it('rejects disagreeing plan_version and version', () => {
-    expect(canonicalChartParams({ symbol: 'SPY', interval: '5m', plan_version: 2, version: 3 }, true).problems[0].field).toBe('plan_version');
+    expect(canonicalChartParams({ symbol: 'SPY', interval: '5m', plan_version: 2, version: 3 }, true).conflicts[0].field).toBe('plan_version');
   });
 
   it('keeps display options canonical', () => {

@@ -2,9 +2,22 @@ import { normalizeTicker, TICKER_RULE } from '../../core/symbols/ticker';
 import type { FieldProblem } from '../../common/errors';
 import { INTERVAL_MS, isIntraday, parseInterval, type Interval } from '../../core/bars/interval';
 
-/** Prices above this are absurd (1e308 would print as an exponent in the link): 400 naming the field. */
-const MAX_CHART_PRICE = 10_000_000;
 import { PLAN_ID_RE } from '../ideas/dto/idea.dto';
+import {
+  EMA_LIST_PATTERN,
+  MAX_CHART_NUMBER,
+  MIN_CHART_NUMBER,
+  MAX_EMAS,
+  MAX_NUMERIC_STRING,
+  MAX_PLAN_VERSION,
+  MAX_TARGETS,
+  POSITIVE_STRING,
+  PRICE_STRING,
+  RANGE_PATTERN,
+  SPAN_STRING,
+  TP_LIST_PATTERN,
+  WHOLE_STRING,
+} from './chart-url.schema';
 
 /**
  * Canonical `/tv` links. Two plans that mean the same chart must give byte-identical URLs (the GPT
@@ -55,7 +68,6 @@ export const LEGACY_EXTRA_KEYS = [
 ] as const;
 
 export const VIEWS = ['1d', '5d', '1M', '3M', '6M', '1Y'] as const;
-const MAX_TARGETS = 5;
 
 /** Price decimals per root symbol (futures/index conventions); everything else 2. */
 const PRECISION: Record<string, number> = { ES: 2, NQ: 2, YM: 0, RTY: 2, CL: 3, GC: 1, BTC: 2, ETH: 2, SPX: 2, NDX: 2, RUT: 2 };
@@ -84,19 +96,51 @@ export function encodeQueryValue(v: string): string {
 export interface ChartUrlResult {
   /** Sorted [key, value] pairs. */
   params: Array<[string, string]>;
+  /** Fields the schema refuses (400). */
   problems: FieldProblem[];
+  /** Valid fields that contradict each other: price order, plan_version vs version (422). */
+  conflicts: FieldProblem[];
 }
 
-function toNumber(v: unknown): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '' && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v.trim())) return Number(v);
+const whole = (re: string) => new RegExp(`^${re}$`);
+const PRICE_RE = whole(PRICE_STRING);
+const POSITIVE_RE = whole(POSITIVE_STRING);
+const WHOLE_RE = whole(WHOLE_STRING);
+const SPAN_RE = whole(SPAN_STRING);
+const TP_LIST_RE = new RegExp(TP_LIST_PATTERN);
+const EMA_LIST_RE = new RegExp(EMA_LIST_PATTERN);
+const RANGE_RE = new RegExp(RANGE_PATTERN);
+const PRICE_BOUNDS = { min: MIN_CHART_NUMBER, max: MAX_CHART_NUMBER };
+const PRICE_RULE = `must be a price: a number ${MIN_CHART_NUMBER}–${MAX_CHART_NUMBER}, or a decimal string of at least ${MIN_CHART_NUMBER} with at most 7 integer digits`;
+
+/**
+ * A number, or a decimal string matching `form` (one of the schema's string forms), as a number;
+ * undefined otherwise. Strings are read exactly as the schema states them: no sign, exponent or spaces.
+ */
+function numberOf(v: unknown, form: RegExp, bounds?: { min: number; max: number }): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && (!bounds || (v >= bounds.min && v <= bounds.max)) ? v : undefined;
+  if (typeof v === 'string' && v.length <= MAX_NUMERIC_STRING && form.test(v)) return Number(v);
   return undefined;
 }
+
+/** The items of a comma-separated list (spaces/tabs around commas, empty items ignored). */
+const listItems = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.replace(/^[ \t]+|[ \t]+$/g, ''))
+    .filter((x) => x !== '');
 
 function toBool(v: unknown): boolean | undefined {
   if (v === true || v === 1 || v === '1' || v === 'true') return true;
   if (v === false || v === 0 || v === '0' || v === 'false') return false;
   return undefined;
+}
+
+/** The field the chart style was read from (named in a 400). */
+function styleField(body: Record<string, unknown>): string {
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  if (body.ui_state !== undefined && body.ui_state !== null && styleOf({ ui_state: body.ui_state }) !== undefined) return 'ui_state';
+  return given(body.style_hint) || !given(body.style) ? 'style_hint' : 'style';
 }
 
 function styleOf(body: Record<string, unknown>): unknown {
@@ -110,7 +154,8 @@ function styleOf(body: Record<string, unknown>): unknown {
       /* not JSON: ignored like any unknown display hint */
     }
   }
-  return body.style_hint ?? body.style;
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  return given(body.style_hint) ? body.style_hint : body.style;
 }
 
 /**
@@ -121,6 +166,9 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
   const problems: FieldProblem[] = [];
   const out = new Map<string, string>();
   const bad = (field: string, message: string) => problems.push({ field, message });
+  // fields each valid but contradicting each other (the schema cannot say so): 422, after any 400
+  const conflicts: FieldProblem[] = [];
+  const conflict = (field: string, message: string) => conflicts.push({ field, message });
   const has = (k: string) => body[k] !== undefined && body[k] !== null && body[k] !== '';
 
   // symbol
@@ -136,14 +184,20 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
   const rawStyle = styleOf(body);
   if (rawStyle !== undefined && rawStyle !== null && rawStyle !== '') {
     if (rawStyle === 'scalp' || rawStyle === 'intraday' || rawStyle === 'swing' || rawStyle === 'leaps') style = rawStyle;
-    else bad('style_hint', 'must be one of scalp, intraday, swing, leaps');
+    else bad(styleField(body), 'must be one of scalp, intraday, swing, leaps');
   }
   const forceInterval = has('force_interval') ? toBool(body.force_interval) : false;
   if (forceInterval === undefined) bad('force_interval', 'must be a boolean or 0/1');
   let interval: Interval | undefined;
   if (!has('interval')) bad('interval', 'is required');
   else {
-    interval = typeof body.interval === 'string' || typeof body.interval === 'number' ? parseInterval(String(body.interval)) : undefined;
+    // a string token, or minutes as a whole number (5 → 5m)
+    interval =
+      typeof body.interval === 'string'
+        ? parseInterval(body.interval)
+        : typeof body.interval === 'number' && Number.isInteger(body.interval) && body.interval > 0
+          ? parseInterval(String(body.interval))
+          : undefined;
     if (!interval) bad('interval', `must be one of ${Object.keys(INTERVAL_MS).join(', ')}`);
   }
   if (interval && !forceInterval) {
@@ -164,13 +218,9 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
   if (direction) out.set('direction', direction);
   const price = (k: 'entry' | 'stop'): number | undefined => {
     if (!has(k)) return undefined;
-    const n = toNumber(body[k]);
-    if (n === undefined || !Number.isFinite(n) || n <= 0) {
-      bad(k, 'must be a positive number');
-      return undefined;
-    }
-    if (n > MAX_CHART_PRICE) {
-      bad(k, `must be at most ${MAX_CHART_PRICE}`);
+    const n = numberOf(body[k], PRICE_RE, PRICE_BOUNDS);
+    if (n === undefined) {
+      bad(k, PRICE_RULE);
       return undefined;
     }
     return Number(formatPrice(n, decimals));
@@ -181,21 +231,21 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
   if (stop !== undefined) out.set('stop', formatPrice(stop, decimals));
   let targets: number[] = [];
   if (has('tp')) {
-    const parts = Array.isArray(body.tp) ? body.tp : typeof body.tp === 'string' ? body.tp.split(',').filter((s) => s.trim() !== '') : [body.tp];
-    const nums = parts.map(toNumber);
-    if (nums.some((n) => n === undefined || !Number.isFinite(n) || n <= 0)) bad('tp', 'must be positive numbers (a list or a comma-separated string)');
-    else if (nums.some((n) => (n as number) > MAX_CHART_PRICE)) bad('tp', `must be at most ${MAX_CHART_PRICE}`);
-    else if (nums.length > MAX_TARGETS) bad('tp', `at most ${MAX_TARGETS} targets`);
+    const listOk = typeof body.tp !== 'string' || (body.tp.length <= 200 && TP_LIST_RE.test(body.tp));
+    const parts = Array.isArray(body.tp) ? body.tp : typeof body.tp === 'string' ? listItems(body.tp) : typeof body.tp === 'number' ? [body.tp] : [null];
+    const nums = parts.map((x) => numberOf(x, PRICE_RE, PRICE_BOUNDS));
+    if (parts.length > MAX_TARGETS) bad('tp', `at most ${MAX_TARGETS} targets`);
+    else if (!listOk || nums.some((n) => n === undefined)) bad('tp', `must be prices (a list or a comma-separated string): ${PRICE_RULE}`);
     else targets = (nums as number[]).map((n) => Number(formatPrice(n, decimals)));
     if (targets.length) out.set('tp', targets.map((n) => formatPrice(n, decimals)).join(','));
   }
   if (direction && entry !== undefined && stop !== undefined && targets.length) {
     const s = direction === 'long' ? 1 : -1;
     if (!(s * (entry - stop) > 0 && s * (targets[0] - entry) > 0)) {
-      bad('entry', direction === 'long' ? 'order invalid for long (stop < entry < TP1)' : 'order invalid for short (stop > entry > TP1)');
+      conflict('entry', direction === 'long' ? 'order invalid for long (stop < entry < TP1)' : 'order invalid for short (stop > entry > TP1)');
     }
     for (let i = 1; i < targets.length; i++) {
-      if (!(s * (targets[i] - targets[i - 1]) > 0)) bad('tp', `tp${i + 1} not ${direction === 'long' ? 'above' : 'below'} previous`);
+      if (!(s * (targets[i] - targets[i - 1]) > 0)) conflict('tp', `tp${i + 1} not ${direction === 'long' ? 'above' : 'below'} previous`);
     }
   }
 
@@ -204,21 +254,18 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
     if (typeof body.plan_id !== 'string' || !PLAN_ID_RE.test(body.plan_id)) bad('plan_id', 'must be a plan_id such as SPY-intraday-20261124-abcdef');
     else out.set('plan_id', body.plan_id);
   }
-  const versions = ['plan_version', 'version'].filter(has).map((k) => ({ k, n: toNumber(body[k]) }));
-  for (const { k, n } of versions) if (n === undefined || !Number.isInteger(n) || n < 1) bad(k, 'must be a positive integer');
+  const versions = ['plan_version', 'version'].filter(has).map((k) => ({ k, n: numberOf(body[k], WHOLE_RE) }));
+  for (const { k, n } of versions) if (n === undefined || !Number.isInteger(n) || n < 1 || n > MAX_PLAN_VERSION) bad(k, `must be a whole number 1–${MAX_PLAN_VERSION}`);
   const vset = new Set(versions.map((v) => v.n));
-  if (vset.size > 1) bad('plan_version', 'plan_version and version disagree');
+  if (vset.size > 1 && !problems.some((p) => p.field === 'plan_version' || p.field === 'version')) conflict('plan_version', 'plan_version and version disagree');
   else if (versions.length && !problems.some((p) => p.field === 'plan_version' || p.field === 'version')) out.set('plan_version', String(versions[0].n));
 
   // display options
   if (has('ema')) {
-    const parts = Array.isArray(body.ema)
-      ? body.ema
-      : String(body.ema)
-          .split(',')
-          .filter((s) => s.trim() !== '');
-    const spans = parts.map(toNumber);
-    if (spans.some((n) => n === undefined || !Number.isInteger(n) || n < 1 || n > 400) || spans.length > 5) bad('ema', 'must be up to 5 integer spans 1–400');
+    const listOk = typeof body.ema !== 'string' || (body.ema.length <= 200 && EMA_LIST_RE.test(body.ema));
+    const parts = Array.isArray(body.ema) ? body.ema : typeof body.ema === 'string' ? listItems(body.ema) : typeof body.ema === 'number' ? [body.ema] : [null];
+    const spans = parts.map((x) => numberOf(x, SPAN_RE));
+    if (!listOk || spans.some((n) => n === undefined || !Number.isInteger(n) || n < 1 || n > 400) || spans.length > MAX_EMAS) bad('ema', `must be up to ${MAX_EMAS} integer spans 1–400`);
     else out.set('ema', [...new Set(spans as number[])].sort((a, b) => a - b).join(','));
   }
   if (has('view')) {
@@ -226,9 +273,12 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
     else out.set('view', String(body.view));
   }
   if (has('range')) {
-    const m = typeof body.range === 'string' ? /^(\d{1,3})([dwmy])$/i.exec(body.range.trim()) : null;
-    if (!m || Number(m[1]) < 1) bad('range', 'must look like 1D, 5D, 2W, 3M or 1Y');
-    else out.set('range', `${Number(m[1])}${m[2].toUpperCase()}`);
+    const ok = typeof body.range === 'string' && RANGE_RE.test(body.range);
+    if (!ok) bad('range', 'must look like 1D, 5D, 2W, 3M or 1Y');
+    else {
+      const r = body.range as string;
+      out.set('range', `${Number(r.slice(0, -1))}${r.slice(-1).toUpperCase()}`);
+    }
   }
   if (has('theme')) {
     if (body.theme !== 'dark' && body.theme !== 'light') bad('theme', "must be 'dark' or 'light'");
@@ -239,13 +289,13 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
     else out.set('focus', 'plan');
   }
   if (has('center_time')) {
-    const n = toNumber(body.center_time);
+    const n = numberOf(body.center_time, WHOLE_RE);
     if (body.center_time === 'latest') out.set('center_time', 'latest');
     else if (n !== undefined && Number.isInteger(n) && n > 0) out.set('center_time', String(n > 1e10 ? Math.floor(n / 1000) : n));
     else bad('center_time', "must be 'latest' or epoch seconds");
   }
   if (has('scale_plan')) {
-    const n = toNumber(body.scale_plan);
+    const n = numberOf(body.scale_plan, POSITIVE_RE, { min: MIN_CHART_NUMBER, max: Number.MAX_VALUE });
     if (body.scale_plan === 'auto' || body.scale_plan === 'off') out.set('scale_plan', body.scale_plan);
     else if (n !== undefined && Number.isFinite(n) && n > 0) out.set('scale_plan', formatPrice(n, 4));
     else bad('scale_plan', "must be 'auto', 'off' or a positive multiplier");
@@ -270,7 +320,7 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
   }
 
   const params = [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { params, problems };
+  return { params, problems, conflicts };
 }
 
 /** `{base}/tv?{sorted, encoded params}`; base is an origin without trailing slash. */

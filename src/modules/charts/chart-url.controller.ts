@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidationFailedError } from '../../common/errors';
+import { UnprocessableError, ValidationFailedError } from '../../common/errors';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { buildChartUrl, canonicalChartParams } from './chart-url.builder';
 import { ChartUrlRequestDto, ChartUrlResponseDto } from './dto/chart-url.dto';
@@ -23,8 +23,9 @@ export class ChartUrlController {
   chartUrl(@Body() body: Record<string, unknown>): ChartUrlResponseDto {
     // typed as a plain object on purpose: the global pipe would reject unknown keys, we drop them
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw ValidationFailedError.field('body', 'must be a JSON object');
-    const { params, problems } = canonicalChartParams(body, this.config.flags.chartCanonicalV1);
+    const { params, problems, conflicts } = canonicalChartParams(body, this.config.flags.chartCanonicalV1);
     if (problems.length) throw new ValidationFailedError(problems);
+    if (conflicts.length) throw new UnprocessableError(conflicts);
     return { interactive: buildChartUrl(this.config.publicBaseUrl, params), data_source: 'computed' };
   }
 }

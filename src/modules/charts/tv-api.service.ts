@@ -43,6 +43,7 @@ export class TvApiService {
     const symbol = checkSymbol(q.symbol);
     const { window, problems } = parseWindow(q, this.data.now());
     if (!window) fail(problems);
+    if (window.empty) return { symbol, interval: window.interval, bars: [], data_source: 'none', as_of: null, stale: false };
     // providers return bars that have closed by `to`; UDF's `to` is an inclusive bar start
     const closedBy = Math.min(window.to + INTERVAL_MS[window.interval], this.data.now());
     const r = await this.data.getBars({ symbol, interval: window.interval, from: window.from, to: closedBy });

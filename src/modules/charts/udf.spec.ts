@@ -18,7 +18,10 @@ describe('UDF helpers', () => {
     const w = parseWindow({ resolution: '5', range: '1D', to: String(now / 1000 + 3600) }, now).window!;
     expect(w).toEqual({ interval: '5m', from: now + 3_600_000 - 86_400_000, to: now });
     expect(parseWindow({ resolution: '7' }, now).problems[0].field).toBe('resolution');
-    expect(parseWindow({ from: '200', to: '100' }, now).problems[0].field).toBe('from');
+    // inverted: a window with no bar in it; longer than two years: its last two years
+    expect(parseWindow({ from: '200', to: '100' }, now)).toEqual({ window: { interval: '15m', from: 200_000, to: 100_000, empty: true }, problems: [] });
+    const long = parseWindow({ from: '0', to: String(now / 1000) }, now).window!;
+    expect(long).toEqual({ interval: '15m', from: now - 2 * 366 * 86_400_000, to: now, clipped: true });
     expect(parseWindow({ range: '9Q' }, now).problems[0].field).toBe('range');
   });
   it('writes UDF columns in epoch seconds and no_data for nothing', () => {

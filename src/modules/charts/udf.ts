@@ -23,10 +23,10 @@ export function intervalToResolution(iv: Interval): string {
   return iv === '1D' || iv === '1W' ? iv : String(INTERVAL_MS[iv] / 60_000);
 }
 
-/** Epoch seconds or milliseconds (> 1e10 ⇒ ms) → ms; undefined when not a finite non-negative number. */
+/** Epoch seconds or milliseconds (> 1e10 ⇒ ms; exponent form accepted) → ms; undefined when not a finite non-negative number. */
 export function parseEpoch(v: string | number | undefined): number | undefined {
   if (v === undefined || v === '') return undefined;
-  const n = typeof v === 'number' ? v : /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
+  const n = typeof v === 'number' ? v : /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(v.trim()) ? Number(v) : NaN;
   if (!Number.isFinite(n) || n < 0) return undefined;
   return Math.floor(n > 1e10 ? n : n * 1000);
 }
@@ -50,6 +50,10 @@ export interface BarsWindow {
   interval: Interval;
   from: number;
   to: number;
+  /** `from` after `to`: a window with no bar in it (UDF answers `no_data`, as a datafeed does). */
+  empty?: boolean;
+  /** The request asked for more than two years: `from` was moved to two years before `to`. */
+  clipped?: boolean;
 }
 
 /** Validate resolution/from/to/range against the service clock's `now`. */
@@ -68,12 +72,13 @@ export function parseWindow(q: WindowQuery, now: number): { window?: BarsWindow;
     if (span === undefined) problems.push({ field: 'range', message: 'must look like 5D, 2W, 3M or 1Y' });
     else if (to !== undefined) from = to - span;
   }
-  if (from !== undefined && to !== undefined) {
-    if (from > to) problems.push({ field: 'from', message: 'must not be after to' });
-    else if (to - from > MAX_SPAN_MS) problems.push({ field: 'from', message: 'window longer than two years' });
-  }
   if (problems.length || !interval || from === undefined || to === undefined) return { problems };
-  return { window: { interval, from, to: Math.min(to, now) }, problems };
+  const end = Math.min(to, now);
+  // A charting library asks for whatever range it scrolls to: an inverted window holds no bar, and a
+  // longer one than two years is served as its last two years (the datafeed's page), not refused.
+  if (from > end) return { window: { interval, from, to: end, empty: true }, problems };
+  if (end - from > MAX_SPAN_MS) return { window: { interval, from: end - MAX_SPAN_MS, to: end, clipped: true }, problems };
+  return { window: { interval, from, to: end }, problems };
 }
 
 export interface UdfBars {

@@ -7,7 +7,7 @@ import { CONTEXT_TTL_MS, ContextService } from './context.service';
 import { presentContext, presentMultiContext } from './context-response';
 import { ContextQueryDto, ContextResponseDto, DEFAULT_INTERVALS, LOOKBACK_DEFAULT, MultiContextRequestDto, SeriesPointDto } from './dto/context.dto';
 import { MultiContextResponseDto } from './dto/multi-context-response.dto';
-import { normalizeSymbol } from './symbol';
+import { normalizeSymbol, pathSymbol } from './symbol';
 
 function intervalOrFail(token: string, field: string): Interval {
   const iv = parseInterval(token);
@@ -30,7 +30,7 @@ export class ContextController {
   @ApiParam({ name: 'symbol', description: 'Ticker, e.g. SPY.', example: 'SPY' })
   @ApiOkResponse({ type: ContextResponseDto })
   async getContext(@Param('symbol') rawSymbol: string, @Query() q: ContextQueryDto, @Req() req: object): Promise<ContextResponseDto> {
-    const symbol = normalizeSymbol(rawSymbol);
+    const symbol = pathSymbol(rawSymbol);
     const interval = intervalOrFail(q.interval ?? '5m', 'interval');
     const { value, cached, ageMs } = await this.context.frame(symbol, interval, q.lookback ?? LOOKBACK_DEFAULT);
     // the serialised answer (src/common/http-cache) must not outlive the frame it was built from

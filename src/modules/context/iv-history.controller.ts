@@ -4,7 +4,7 @@ import { UpstreamError } from '../../common/errors';
 import { IV_HISTORY, type IvHistoryApi } from '../../persistence/iv-history.types';
 import { IvBackfillRequestDto, IvBackfillResponseDto, IvHistoryQueryDto, IvHistoryResponseDto, IvRecordRequestDto, IvRecordResponseDto } from './dto/iv-history.dto';
 import { IvRecorderService } from './iv-recorder.service';
-import { normalizeSymbol } from './symbol';
+import { pathSymbol } from './symbol';
 
 /** The recorded daily ATM-IV series (docs/volatility-history.md). */
 @ApiTags('volatility')
@@ -25,7 +25,7 @@ export class IvHistoryController {
   @ApiOperation({ operationId: 'getIvHistory', summary: 'Recorded daily 30-day constant-maturity ATM IV of a symbol (percent), oldest first, with each day’s source.' })
   @ApiOkResponse({ type: IvHistoryResponseDto })
   async get(@Param('symbol') raw: string, @Query() q: IvHistoryQueryDto): Promise<IvHistoryResponseDto> {
-    const symbol = normalizeSymbol(raw);
+    const symbol = pathSymbol(raw);
     const rows = await this.history().series(symbol, { fromDay: q.from, toDay: q.to, limit: q.limit });
     const sources = [...new Set(rows.map((r) => r.source))];
     return {
@@ -61,6 +61,6 @@ export class IvHistoryController {
   @ApiExtension('x-openai-isConsequential', true)
   @ApiOkResponse({ type: IvBackfillResponseDto })
   async backfill(@Param('symbol') raw: string, @Body() body: IvBackfillRequestDto): Promise<IvBackfillResponseDto> {
-    return this.recorder.backfill(normalizeSymbol(raw), body.from, body.to);
+    return this.recorder.backfill(pathSymbol(raw), body.from, body.to);
   }
 }

@@ -1,9 +1,9 @@
 import { SimulateOpenHeader } from '../../common/simulate-open-header.decorator';
 import { snapshotOf } from '../../core/plan/plan-snapshot';
 import { Body, Controller, HttpCode, Inject, Optional, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
-import { ValidationFailedError } from '../../common/errors';
+import { UnprocessableError, ValidationFailedError } from '../../common/errors';
 import { parseContractStyle, type ContractFilters, type ContractStyle } from '../../core/contracts/contract-filters';
 import type { PlanAnchors } from '../../core/contracts/rank-contracts';
 import { IDEA_STORE, type IdeaStoreApi } from '../../persistence/idea-store.types';
@@ -32,7 +32,6 @@ export class ContractsController {
 
   @Post('contracts')
   @HttpCode(200)
-  @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true = simulate_open when the body does not set it.' })
   @ApiOperation({
     operationId: 'getContracts',
     summary:
@@ -44,7 +43,12 @@ export class ContractsController {
     const symbol = normalizeSymbol(body.symbol);
     const plan = body.plan_id ? await this.loadPlan(userId, body.plan_id) : undefined;
     const side = sideOf(body.side) ?? sideOf(body.bias) ?? plan?.side;
-    if (!side) throw ValidationFailedError.field('side', 'required (call/put or long/short), unless bias or plan_id gives it');
+    if (!side) {
+      // 422, not 400: the schema's anyOf (side | bias | plan_id) says it, but generators read only the
+      // properties of an object and its required list; a plan_id whose plan states no direction also lands here
+      if (plan) throw UnprocessableError.field('side', 'the plan of plan_id has no direction: send side (call/put or long/short)');
+      throw UnprocessableError.field('side', 'required (call/put or long/short), unless bias or plan_id gives it');
+    }
     const style: ContractStyle = parseContractStyle(body.style) ?? parseContractStyle(plan?.style) ?? 'intraday';
     const anchor = body.plan_anchor;
     const horizonMinutes = body.horizon_minutes ?? anchor?.horizon_minutes;
@@ -59,10 +63,10 @@ export class ContractsController {
       if (body[k] !== undefined) overrides[k] = body[k];
     }
     if (overrides.min_dte !== undefined && overrides.max_dte !== undefined && overrides.min_dte > overrides.max_dte) {
-      throw ValidationFailedError.field('min_dte', 'must not exceed max_dte');
+      throw UnprocessableError.field('min_dte', 'must not exceed max_dte');
     }
     if (overrides.min_delta !== undefined && overrides.max_delta !== undefined && overrides.min_delta > overrides.max_delta) {
-      throw ValidationFailedError.field('min_delta', 'must not exceed max_delta');
+      throw UnprocessableError.field('min_delta', 'must not exceed max_delta');
     }
     const res = await this.contracts.rank({
       symbol,

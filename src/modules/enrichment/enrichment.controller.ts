@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ValidationFailedError } from '../../common/errors';
 import { STYLES, type Style } from '../../core/strategies/strategy.types';
-import { normalizeSymbol } from '../context/symbol';
+import { pathSymbol } from '../context/symbol';
 import { EnrichmentResponseDto } from './dto/enrichment.dto';
 import { EnrichmentBlockService } from './enrichment-block.service';
 
@@ -21,7 +21,7 @@ export class EnrichmentController {
   @ApiQuery({ name: 'style', required: false, enum: STYLES, description: 'Also evaluate the event gate for a plan of this style now.' })
   @ApiOkResponse({ type: EnrichmentResponseDto })
   async get(@Param('symbol') raw: string, @Query('style') style?: string): Promise<EnrichmentResponseDto> {
-    const symbol = normalizeSymbol(raw);
+    const symbol = pathSymbol(raw);
     if (style !== undefined && !(STYLES as readonly string[]).includes(style)) throw ValidationFailedError.field('style', `must be one of ${STYLES.join(', ')}`);
     const block = await this.enrichment.block(symbol);
     const out = { ...block, data_source: block.sources.length ? block.sources.join(',') : 'none', as_of: block.fetched_at };

@@ -2,7 +2,8 @@
  * GET /api/v1/ideas: the caller's plans with their outcome (docs/watchlists.md, "Plan history").
  * Query → store query (ET days, keyset cursor), store entries → wire items.
  */
-import { ValidationFailedError } from '../../common/errors';
+import { UnprocessableError, ValidationFailedError } from '../../common/errors';
+import { isCalendarDay } from '../../core/session/calendar-day';
 import { readDeltaPayload } from '../../core/follower/delta-record';
 import { addDays, etWallToUtc } from '../../core/session/et-time';
 import { tickerOrFail } from '../../common/ticker-field';
@@ -15,6 +16,7 @@ function bound(raw: string | undefined, field: 'from' | 'to'): number | undefine
   if (raw === undefined) return undefined;
   const ms = DAY.test(raw) ? (field === 'from' ? etWallToUtc(raw, 0, 0) : etWallToUtc(addDays(raw, 1), 0, 0) - 1) : Date.parse(raw);
   if (!Number.isFinite(ms)) throw ValidationFailedError.field(field, 'must be YYYY-MM-DD or an ISO-8601 time with a zone');
+  if (!isCalendarDay(raw)) throw UnprocessableError.field(field, 'is not a calendar day');
   return ms;
 }
 
@@ -23,14 +25,14 @@ export const encodeHistoryCursor = (id: number) => Buffer.from(`p${id}`).toStrin
 function decodeCursor(c: string): number {
   const s = Buffer.from(c, 'base64url').toString();
   const m = /^p(\d{1,15})$/.exec(s);
-  if (!m) throw ValidationFailedError.field('cursor', 'must be a next_cursor value from a previous page');
+  if (!m) throw UnprocessableError.field('cursor', 'must be a next_cursor value from a previous page');
   return Number(m[1]);
 }
 
 export function historyQuery(q: PlanHistoryQueryDto): PlanHistoryQuery {
   const fromMs = bound(q.from, 'from');
   const toMs = bound(q.to, 'to');
-  if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) throw ValidationFailedError.field('from', 'must not be after to');
+  if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) throw UnprocessableError.field('from', 'must not be after to');
   return {
     symbol: q.symbol !== undefined ? tickerOrFail(q.symbol, 'symbol') : undefined,
     fromMs,

@@ -2,11 +2,10 @@ import { SimulateOpenHeader } from '../../common/simulate-open-header.decorator'
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../providers/provider.types';
 import { asOfMsOf } from './as-of';
-import { ApiBearerAuth, ApiExtension, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ValidationFailedError } from '../../common/errors';
-import { tickerOrFail } from '../../common/ticker-field';
-import { PlanRequestDto, ScenarioRequestDto, simulateOpenFrom } from './dto/plan-request.dto';
+import { PlanRequestDto, ScenarioRequestDto, ScenariosQueryDto, simulateOpenFrom } from './dto/plan-request.dto';
 import { NoSetupResponseDto, PlanResponseDto, ScenarioListDto } from './dto/plan-response.dto';
 import { PlanOutcome, PlanService } from './plan.service';
 
@@ -36,7 +35,6 @@ export class PlanController {
     operationId: 'getPlan',
     summary: 'Best playbook plan for one symbol and style (entry, stop, targets, R:R, confidence, layers); persisted as the live plan — regenerating bumps its version.',
   })
-  @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
   @ApiExtension('x-openai-isConsequential', false)
   @ApiOkResponse({ schema: PLAN_OR_NO_SETUP })
   async plan(@CurrentUser() userId: string, @Body() body: PlanRequestDto, @SimulateOpenHeader() sim?: string): Promise<PlanResponseDto | NoSetupResponseDto> {
@@ -45,7 +43,6 @@ export class PlanController {
 
   @Post('scenario')
   @HttpCode(200)
-  @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
   @ApiOperation({
     operationId: 'createScenarioPlan',
     summary: 'Frozen scenario plan for a symbol and style (kind "scenario"), stored beside the live plan; adopt it with POST /gpt/plan/{plan_id}/adopt.',
@@ -63,11 +60,9 @@ export class PlanController {
 
   @Get('scenarios')
   @ApiOperation({ operationId: 'listScenarioPlans', summary: 'Scenario plans of the caller for a symbol (latest version of each).' })
-  @ApiQuery({ name: 'symbol', required: true, example: 'SPY' })
   @ApiOkResponse({ type: ScenarioListDto })
-  async scenarios(@CurrentUser() userId: string, @Query('symbol') symbol?: string): Promise<ScenarioListDto> {
-    const s = tickerOrFail(symbol);
-    return { symbol: s, scenarios: await this.plans.listScenarios(userId, s) };
+  async scenarios(@CurrentUser() userId: string, @Query() q: ScenariosQueryDto): Promise<ScenarioListDto> {
+    return { symbol: q.symbol, scenarios: await this.plans.listScenarios(userId, q.symbol) };
   }
 
   @Post(':plan_id/adopt')

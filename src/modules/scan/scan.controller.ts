@@ -2,7 +2,7 @@ import { SimulateOpenHeader } from '../../common/simulate-open-header.decorator'
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../providers/provider.types';
 import { asOfMsOf } from '../plan/as-of';
-import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { simulateOpenFrom } from '../plan/dto/plan-request.dto';
 import { ScanRequestDto } from './dto/scan-request.dto';
@@ -27,7 +27,6 @@ export class ScanController {
     summary:
       'Run every playbook of a style on up to 500 tickers or tokens (watchlist:<name>, TOP<k>, sp500, nasdaq100); ranked plans (entry/stop/targets, R:R, confidence, actionability), per-ticker errors, paged under 100k chars via next_cursor.',
   })
-  @ApiHeader({ name: 'X-Simulate-Open', required: false, description: '1/true/yes/on = simulate_open when the body does not set it.' })
   // computes and stores plans, but changes nothing the user relies on: safe for the GPT to call freely
   @ApiExtension('x-openai-isConsequential', false)
   @ApiOkResponse({ type: ScanPageDto })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import pLimit from 'p-limit';
-import { AppError, ValidationFailedError } from '../../common/errors';
+import { AppError, UnprocessableError } from '../../common/errors';
 import type { Style } from '../../core/strategies/strategy.types';
 import { marketStatus } from '../../core/session/session';
 import { ProviderError } from '../../providers/provider.errors';
@@ -90,7 +90,8 @@ export class ScanService {
     let result: ScanResult | undefined;
     if (args.cursor) {
       const c = decodeCursor(args.cursor);
-      if (!c) throw ValidationFailedError.field('cursor', 'must be a next_cursor value from a previous page');
+      // fits the cursor pattern, but is no page of any scan: 422 (the schema cannot tell)
+      if (!c) throw UnprocessableError.field('cursor', 'must be a next_cursor value from a previous page');
       offset = c.o;
       const cached = this.results.get(c.s);
       if (cached && cached.key === key && Date.now() - cached.createdAt < RESULT_TTL_MS) result = cached;

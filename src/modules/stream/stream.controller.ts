@@ -1,4 +1,4 @@
-import { tickerOrFail } from '../../common/ticker-field';
+import { pathTickerOrFail } from '../../common/ticker-field';
 import { Controller, MessageEvent, Param, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
@@ -19,7 +19,7 @@ export class StreamController {
   @ApiProduces('text/event-stream')
   @ApiOperation({ operationId: 'streamSymbol', summary: 'Server-Sent Events for a symbol: bar, tick, market_status, heartbeat (envelope {symbol, event}).' })
   stream(@Param('symbol') raw: string): Observable<MessageEvent> {
-    const symbol = tickerOrFail(raw);
+    const symbol = pathTickerOrFail(raw);
     this.pollers.ensureCapacity(symbol); // a 503 before the stream starts, not an error event after
     return new Observable<MessageEvent>((sub) => {
       // a client joining a running poller first gets its latest status, bar and tick

@@ -5,7 +5,7 @@ import { WATCHLISTS, type WatchlistApi, type WatchlistRecord } from '../../persi
 import { DeleteWatchlistResponseDto, PutWatchlistDto, PutWatchlistResponseDto, WatchlistDto, WatchlistIndexDto } from './dto/watchlist.dto';
 
 const present = (w: WatchlistRecord): WatchlistDto => ({ name: w.name, tickers: w.tickers, count: w.tickers.length, created_at: w.created_at, updated_at: w.updated_at });
-const NAME_PARAM = { name: 'name', description: '1–64 characters: letters, digits, _ or - (case-insensitive).', example: 'tech' };
+const NAME_PARAM = { name: 'name', description: '1–64 characters: letters, digits, _ or -, starting with a letter (case-insensitive).', example: 'tech' };
 
 /** Per-user watchlists (docs/watchlists.md): scoped like ideas — another user's list is a 404. Scan them with universe `watchlist:<name>`. */
 @ApiTags('watchlists')

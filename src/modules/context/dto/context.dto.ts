@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { INTERVALS } from '../../../core/bars/interval';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { INTERVAL_PATTERN, INTERVAL_RE, INTERVALS } from '../../../core/bars/interval';
 import type { KeyLevels } from '../../../core/levels';
+import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
 
 export const LOOKBACK_MIN = 20;
 export const LOOKBACK_MAX = 1000;
@@ -16,6 +17,7 @@ export class ContextQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(16)
+  @Matches(INTERVAL_RE, { message: `must be one of ${INTERVALS.join(', ')} (or an alias such as 1d, 60m)` })
   interval?: string;
 
   @ApiPropertyOptional({
@@ -34,14 +36,17 @@ export class ContextQueryDto {
 
 export class MultiContextRequestDto {
   @ApiProperty({ description: 'Ticker, e.g. SPY (letters, digits, "." or "-", up to 10 characters).', example: 'SPY' })
+  @NormalizeTicker()
   @IsString()
-  @MaxLength(16)
+  @IsTicker()
   symbol!: string;
 
   @ApiPropertyOptional({
     description: `Intervals to build, 1–${MAX_INTERVALS} of ${INTERVALS.join(', ')} (case-insensitive aliases such as 1d, 60m). Duplicates after normalisation are ignored. Default (neither intervals nor frames): ${DEFAULT_INTERVALS.join(', ')}.`,
     example: ['5m', '1h', '4h', '1D'],
-    type: [String],
+    type: 'array',
+    // the items' rule is published here and checked by the controller, which names the entry (intervals[1])
+    items: { type: 'string', pattern: INTERVAL_PATTERN },
   })
   @IsOptional()
   @IsArray()
@@ -50,7 +55,7 @@ export class MultiContextRequestDto {
   @IsString({ each: true })
   intervals?: string[];
 
-  @ApiPropertyOptional({ description: 'Legacy alias of intervals.', type: [String] })
+  @ApiPropertyOptional({ description: 'Legacy alias of intervals.', type: 'array', items: { type: 'string', pattern: INTERVAL_PATTERN } })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty()

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsPositive, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PLAN_ID_RE } from '../../ideas/dto/idea.dto';
+import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
 
 export const SIDE_TOKENS = ['call', 'put', 'calls', 'puts', 'c', 'p', 'long', 'short', 'bullish', 'bearish'] as const;
 export const STYLE_TOKENS = ['scalp', '0dte', 'intraday', 'swing', 'leaps', 'leap'] as const;
@@ -38,8 +40,9 @@ const DEFAULTS_DOC =
 
 export class ContractsRequestDto {
   @ApiProperty({ description: 'Underlying ticker, e.g. SPY.', example: 'SPY' })
+  @NormalizeTicker()
   @IsString()
-  @MaxLength(16)
+  @IsTicker()
   symbol!: string;
 
   // documented as required (the strict contract); for older clients the service also accepts bias or plan_id instead
@@ -107,7 +110,7 @@ export class ContractsRequestDto {
   @ApiPropertyOptional({ description: 'A persisted plan whose entry/stop/targets/style/direction fill the fields not given.' })
   @IsOptional()
   @IsString()
-  @MaxLength(80)
+  @Matches(PLAN_ID_RE, { message: 'must be a plan_id such as SPY-intraday-20261124-abcdef' })
   plan_id?: string;
 
   @ApiPropertyOptional({ type: PlanAnchorDto, description: 'Reference-compatible plan anchors (underlying_entry, stop, targets, horizon_minutes).' })

@@ -1,15 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { DAY_FRAGMENT } from '../../../core/session/calendar-day';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
 
 /** YYYY-MM-DD (an ET day) or an ISO-8601 time with a zone. */
-export const DAY_OR_TIME_RE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+export const DAY_OR_TIME_RE = new RegExp(`^${DAY_FRAGMENT}(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,3})?)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?$`);
 
 export class PlanHistoryQueryDto {
   @ApiPropertyOptional({ description: 'Only plans of this ticker.', example: 'SPY' })
   @IsOptional()
+  @NormalizeTicker()
   @IsString()
-  @MaxLength(16)
+  @IsTicker()
   symbol?: string;
 
   @ApiPropertyOptional({ description: 'Plans with a version saved at or after this ET day (YYYY-MM-DD) or time (ISO-8601 with zone).', example: '2026-11-01' })

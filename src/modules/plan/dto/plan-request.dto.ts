@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
 import { IsTicker, NormalizeTicker } from '../../../common/ticker-field';
 import { STYLES, type Style } from '../../../core/strategies/strategy.types';
 
@@ -41,11 +41,18 @@ export class PlanRequestDto {
   @IsOptional()
   @IsString()
   @Matches(AS_OF_RE, { message: 'must be an ISO-8601 time with a zone, e.g. 2026-11-20T15:35:00Z' })
-  @IsISO8601({ strict: true }, { message: 'must be a valid ISO-8601 time' })
   as_of?: string;
 }
 
 export class ScenarioRequestDto extends PlanRequestDto {}
+
+export class ScenariosQueryDto {
+  @ApiProperty({ description: 'Ticker whose scenario plans to list.', example: 'SPY' })
+  @NormalizeTicker()
+  @IsString()
+  @IsTicker()
+  symbol!: string;
+}
 
 /** Header X-Simulate-Open ∈ {1, true, yes, on} (case-insensitive) when the body does not set simulate_open. */
 export function simulateOpenFrom(body: boolean | undefined, header: string | string[] | undefined): boolean {

@@ -3,6 +3,9 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STYLES, type Style } from '../../../core/strategies/strategy.types';
 import { TICKER_LIST_SEPARATORS } from '../../../core/symbols/ticker';
+import { UNIVERSE_ENTRY_PATTERN, universeListPattern } from '../../../core/symbols/universe-tokens';
+
+const EDGE_SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
 import { AS_OF_RE } from '../../plan/dto/plan-request.dto';
 
 /** Largest universe one scan accepts (raised from the reference's 250 once a warm 500-ticker scan measured well inside the page budget: docs/benchmarks.md). */
@@ -11,15 +14,16 @@ export const MAX_UNIVERSE = 500;
 /** A list, or a string of tickers/tokens separated by commas/spaces (UniverseExpander then parses each). */
 const toTickers = ({ value }: { value: unknown }) => {
   const list = typeof value === 'string' ? value.split(TICKER_LIST_SEPARATORS).filter(Boolean) : value;
-  return Array.isArray(list) ? list.map((x) => (typeof x === 'string' ? x.trim() : x)) : list;
+  // ASCII whitespace only, as the published patterns say (String.prototype.trim also strips Unicode spaces)
+  return Array.isArray(list) ? list.map((x) => (typeof x === 'string' ? x.replace(EDGE_SPACE, '') : x)) : list;
 };
 
 export class ScanRequestDto {
   @ApiProperty({
     description: `Tickers and universe tokens (1–${MAX_UNIVERSE} entries, at most ${MAX_UNIVERSE} tickers once expanded); a list or a comma-separated string, case-insensitive; duplicates ignored. Tokens: watchlist:<name>, TOP<k> (k 1–250, by dollar volume), FT-TOPLIQUIDITY (TOP50), sp500, nasdaq100. universe_expansion says how each token expanded.`,
     oneOf: [
-      { type: 'array', items: { type: 'string', minLength: 1, maxLength: 80 }, minItems: 1, maxItems: MAX_UNIVERSE },
-      { type: 'string', minLength: 1, description: 'Tickers and tokens separated by commas and/or whitespace.' },
+      { type: 'array', items: { type: 'string', minLength: 1, maxLength: 80, pattern: UNIVERSE_ENTRY_PATTERN }, minItems: 1, maxItems: MAX_UNIVERSE },
+      { type: 'string', minLength: 1, pattern: universeListPattern(MAX_UNIVERSE), description: 'Tickers and tokens separated by commas and/or whitespace.' },
     ],
     example: ['SPY', 'QQQ', 'AAPL'],
   })

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import pLimit from 'p-limit';
-import { ValidationFailedError, type FieldProblem } from '../../../common/errors';
+import { UnprocessableError, ValidationFailedError, type FieldProblem } from '../../../common/errors';
 import { normalizeTicker } from '../../../core/symbols/ticker';
 import { MAX_UNIVERSE } from '../dto/scan-request.dto';
-import { ALLOWED_UNIVERSE_FORMS, dollarVolume, LIQUIDITY_POOL, parseUniverseToken, STATIC_INDEX_DEFAULTS, type UniverseToken } from '../../../core/symbols/universe-tokens';
+import { ALLOWED_UNIVERSE_FORMS, dollarVolume, LIQUIDITY_POOL, parseUniverseToken, STATIC_INDEX_DEFAULTS, UNIVERSE_ENTRY_PATTERN, type UniverseToken } from '../../../core/symbols/universe-tokens';
+
+const UNIVERSE_ENTRY_RE = new RegExp(UNIVERSE_ENTRY_PATTERN);
 import { WATCHLISTS, type WatchlistApi } from '../../../persistence/watchlist.types';
 import { CLOCK, type Clock } from '../../../providers/provider.types';
 import { MARKET_DATA_PORT, type MarketDataPort } from '../../data-ports/data-ports';
@@ -68,14 +70,19 @@ export class UniverseExpander {
   async expand(userId: string, tokens: string[]): Promise<{ symbols: string[]; expansion: TokenExpansion[] }> {
     const parsed = tokens.map((t) => parseUniverseToken(t));
     const problems: FieldProblem[] = [];
+    const unnamed: FieldProblem[] = [];
     parsed.forEach((p, i) => {
-      if (!p) problems.push({ field: 'universe', message: `entry ${i} "${String(tokens[i]).slice(0, 40)}" is not a ticker or universe token; allowed: ${ALLOWED_UNIVERSE_FORMS}` });
+      if (p) return;
+      const problem = { field: 'universe', message: `entry ${i} "${String(tokens[i]).slice(0, 40)}" is not a ticker or universe token; allowed: ${ALLOWED_UNIVERSE_FORMS}` };
+      // outside the published entry pattern: 400; inside it but naming nothing (TOP0, TOP300): 422
+      (typeof tokens[i] === 'string' && UNIVERSE_ENTRY_RE.test(tokens[i]) ? unnamed : problems).push(problem);
     });
     if (problems.length) throw new ValidationFailedError(problems.slice(0, 20));
+    if (unnamed.length) throw new UnprocessableError(unnamed.slice(0, 20));
     const expansion: TokenExpansion[] = [];
     for (let i = 0; i < parsed.length; i++) expansion.push(await this.one(userId, tokens[i], parsed[i]!));
     const symbols = [...new Set(expansion.flatMap((e) => e.symbols))];
-    if (symbols.length > MAX_EXPANDED_UNIVERSE) throw ValidationFailedError.field('universe', `expands to ${symbols.length} distinct tickers; at most ${MAX_EXPANDED_UNIVERSE} per scan`);
+    if (symbols.length > MAX_EXPANDED_UNIVERSE) throw UnprocessableError.field('universe', `expands to ${symbols.length} distinct tickers; at most ${MAX_EXPANDED_UNIVERSE} per scan`);
     return { symbols, expansion };
   }
 

@@ -1,11 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray } from 'class-validator';
 import { MAX_WATCHLIST_TICKERS } from '../../../core/symbols/watchlist-rules';
+import { TICKER_PATTERN } from '../../../core/symbols/ticker';
 
 export class PutWatchlistDto {
   @ApiProperty({
     description: `Tickers (≤ ${MAX_WATCHLIST_TICKERS}), each under the ticker rule (BRK-B → BRK.B, spy → SPY); duplicates dropped, order kept. Replaces the list.`,
-    type: [String],
+    type: 'array',
+    // the items' rule is published here and checked by the store, which names the entry (tickers[1])
+    items: { type: 'string', pattern: TICKER_PATTERN },
     example: ['AAPL', 'MSFT', 'NVDA'],
   })
   @IsArray({ message: 'must be a list of tickers' })
