@@ -189,6 +189,7 @@ describe('POST /gpt/multi-context', () => {
       ['empty intervals', { symbol: 'SPY', intervals: [] }, 'intervals'],
       ['20 intervals', { symbol: 'SPY', intervals: Array.from({ length: 20 }, () => '5m') }, 'intervals'],
       ['unknown token', { symbol: 'SPY', intervals: ['5m', '2h'] }, 'intervals[1]'],
+      ['bad legacy frames beside intervals', { symbol: 'SPY', intervals: ['5m'], frames: ['1h', ''] }, 'frames[1]'],
       ['bad symbol', { symbol: '$$$', intervals: ['5m'] }, 'symbol'],
       ['lookback too large', { symbol: 'SPY', intervals: ['5m'], lookback: 5000 }, 'lookback'],
       ['unknown key', { symbol: 'SPY', intervals: ['5m'], extra: 1 }, 'extra'],

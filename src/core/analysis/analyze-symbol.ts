@@ -11,7 +11,7 @@ import { resampleBars } from '../bars/resample';
 import { bookLookup, type OddsLookup, type PlanOdds } from '../calibration/calibration-book';
 import { compositeScore } from '../plan/scoring';
 import { costInR, DEFAULT_COST_MODEL, type CostModel } from '../stats/costs';
-import type { IndexMode, IndicatorSnapshot } from '../plan/plan.schema';
+import type { IndexMode, IndicatorSnapshot, ProxyRatioWire } from '../plan/plan.schema';
 import type { GuardrailViolation, PlanGeometry } from '../plan/plan.types';
 import { marketStatus } from '../session/session';
 import type { AsOfContext, ContextOptions } from '../strategies/as-of-context';
@@ -119,6 +119,8 @@ export interface Analysis {
   warnings: string[];
   /** Index symbols: which bars the analysis ran on (index or translated proxy) and the ratio. */
   index_mode?: IndexMode;
+  /** INDEX_SNIPER_MODE=1 on an ETF proxy: the index it tracks and the measured ratio (or why there is none). */
+  index_equivalent?: { index: string; ratio: ProxyRatioWire | null; reason: string | null };
 }
 
 const num = (x: number): number | null => (Number.isFinite(x) ? Number(x.toFixed(4)) : null);

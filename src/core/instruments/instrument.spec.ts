@@ -1,6 +1,10 @@
-import { indexOf, instrumentOf, isIndexSymbol, lastTradingDay, optionRootInfo, optionRootOf, settlementNote, stripVendorPrefix, tradableOn, vendorSymbol } from './instrument';
+import { indexOf, indexTrackedBy, instrumentOf, isIndexSymbol, lastTradingDay, optionRootInfo, optionRootOf, settlementNote, stripVendorPrefix, tradableOn, vendorSymbol } from './instrument';
 
 describe('instruments', () => {
+  it('names the index an ETF proxies (INDEX_SNIPER_MODE): SPY → SPX, QQQ → NDX, others none', () => {
+    expect([indexTrackedBy('SPY'), indexTrackedBy('QQQ'), indexTrackedBy('IWM'), indexTrackedBy('AAPL'), indexTrackedBy('SPX')]).toEqual(['SPX', 'NDX', null, null, null]);
+  });
+
   it('reads every vendor spelling of the index symbols', () => {
     for (const s of ['SPX', 'spx', 'I:SPX', '^SPX', '$SPX.X', '$SPX', 'SPXW']) expect(indexOf(s)).toBe('SPX');
     for (const s of ['NDX', 'I:NDX', '$NDX.X', 'NDXP']) expect(indexOf(s)).toBe('NDX');

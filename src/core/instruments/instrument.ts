@@ -125,6 +125,13 @@ export function instrumentOf(raw: string): Instrument {
   return { symbol, kind: etf ? 'etf' : 'equity', tick_size: 0.01, option_roots: [etfRoot(symbol)], vendor_symbols: {}, broad_market: etf };
 }
 
+/** The index an ETF tracks as its proxy (SPY → SPX, QQQ → NDX), or null. */
+export function indexTrackedBy(etf: string): string | null {
+  const s = stripVendorPrefix(etf);
+  for (const inst of Object.values(INDEXES)) if (inst.etf_proxy === s) return inst.symbol;
+  return null;
+}
+
 /** The vendor's spelling of a symbol (falls back to the canonical one). */
 export function vendorSymbol(raw: string, vendor: string): string {
   const inst = instrumentOf(raw);

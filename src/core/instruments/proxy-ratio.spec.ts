@@ -1,5 +1,5 @@
 import type { Bar } from '../bars/bar';
-import { ratioFromBars, ratioFromQuote, toProxyLevel, translateBars } from './proxy-ratio';
+import { ratioFromBars, ratioFromQuote, toIndexLevel, toProxyLevel, translateBars } from './proxy-ratio';
 
 const T0 = Date.parse('2024-07-01T14:00:00Z');
 const bar = (i: number, close: number): Bar => ({ time: T0 + i * 60_000, open: close, high: close, low: close, close, volume: 100 });
@@ -47,5 +47,8 @@ describe('proxy ratio', () => {
     const b: Bar = { time: T0, open: 550.1, high: 551.2, low: 549.95, close: 550.5, volume: 1234 };
     expect(translateBars([b], 10.02)).toEqual([{ time: T0, open: 5512.0, high: 5523.02, low: 5510.5, close: 5516.01, volume: 1234 }]);
     expect(toProxyLevel(5516.01, 10.02)).toBe(550.5);
+    // and back: 550.5 × 10.02 = 5516.01 (index ticks of 0.01)
+    expect(toIndexLevel(550.5, 10.02)).toBe(5516.01);
+    expect(toIndexLevel(480.137, 41.3)).toBe(19829.66);
   });
 });

@@ -84,6 +84,11 @@ export function toProxyLevel(indexLevel: number, ratio: number): number {
   return round(indexLevel / ratio, 2);
 }
 
+/** Proxy levels in index terms (index ticks of 0.01). */
+export function toIndexLevel(proxyLevel: number, ratio: number): number {
+  return round(proxyLevel * ratio, 2);
+}
+
 function round(x: number, dp: number): number {
   const f = 10 ** dp;
   return Math.round(x * f) / f;

@@ -6,8 +6,8 @@ import type { Bar } from '../bars/bar';
 import type { Analysis } from '../analysis/analyze-symbol';
 import { etDate, etMinuteOfDay } from '../session/et-time';
 import { buildPlanLayers } from './plan-layers';
-import { toProxyLevel } from '../instruments/proxy-ratio';
-import type { IndexMode, NoSetup, Plan, PlanLayers, SeriesBar } from './plan.schema';
+import { toIndexLevel, toProxyLevel } from '../instruments/proxy-ratio';
+import type { IndexEquivalent, IndexMode, NoSetup, Plan, PlanLayers, SeriesBar } from './plan.schema';
 
 /** The provider behind a data_source label (`proxy:SPY:synthetic` → synthetic). */
 export function baseSource(dataSource: string): string {
@@ -53,6 +53,13 @@ export function seriesOf(bars: readonly Bar[], n: number): SeriesBar[] {
 export interface AssembledPlan {
   plan: Plan;
   layers: PlanLayers;
+}
+
+/** The plan's levels in index terms (× ratio), or null levels with the reason. */
+export function indexEquivalentOf(e: NonNullable<Analysis['index_equivalent']>, plan: { entry: number; stop: number; targets: readonly number[] }): IndexEquivalent {
+  const r = e.ratio;
+  if (!r) return { index: e.index, ratio: null, levels: null, reason: e.reason ?? 'ratio unavailable' };
+  return { index: e.index, ratio: r, levels: { entry: toIndexLevel(plan.entry, r.ratio), stop: toIndexLevel(plan.stop, r.ratio), targets: plan.targets.map((t) => toIndexLevel(t, r.ratio)) }, reason: null };
 }
 
 /** The plan of an analysis' best setup; null when nothing fired. */
@@ -136,6 +143,7 @@ export function assemblePlan(a: Analysis, opts: { kind: Plan['kind'] }): Assembl
     event_risk: [],
     blocked_by_event: false,
     ...(indexMode ? { index_mode: indexMode } : {}),
+    ...(a.index_equivalent ? { index_equivalent: indexEquivalentOf(a.index_equivalent, plan) } : {}),
     data_source: a.data_source,
     ...(a.fallback_from ? { fallback_from: a.fallback_from } : {}),
     as_of: a.planning_context === 'historical' ? new Date(a.now_ms).toISOString() : a.as_of,

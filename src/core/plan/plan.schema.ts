@@ -239,6 +239,20 @@ export const IndexModeSchema = z.object({
   feed_health: z.record(z.string(), FeedHealthSchema),
 });
 
+/**
+ * INDEX_SNIPER_MODE=1 on an ETF proxy's plan (SPY, QQQ): the plan's levels in index terms (level × ratio,
+ * 0.01), for a trader who watches SPX/NDX while executing in the ETF. Null levels with the reason when no
+ * ratio could be measured.
+ */
+export const IndexEquivalentSchema = z.object({
+  index: z.string(),
+  ratio: ProxyRatioSchema.nullable(),
+  /** entry/stop/targets × ratio; null without a ratio. */
+  levels: z.object({ entry: finite, stop: finite, targets: z.array(finite) }).nullable(),
+  /** Why levels is null (ratio unavailable), else null. */
+  reason: z.string().nullable(),
+});
+
 /** live: market open; frozen: market closed, as of the last regular bar; next_session: conditional plan for the next session; historical: planned as of a past moment (as_of). */
 export const PlanningContext = z.enum(['live', 'frozen', 'next_session', 'historical']);
 
@@ -328,6 +342,8 @@ export const PlanSchema = z.object({
   blocked_by_event: z.boolean().default(false),
   /** SPX/NDX plans (and SPY/QQQ with INDEX_SNIPER_MODE=1): index bars or proxy translation, with the ratio. */
   index_mode: IndexModeSchema.optional(),
+  /** INDEX_SNIPER_MODE=1, SPY/QQQ plans: the levels in SPX/NDX terms with the ratio. */
+  index_equivalent: IndexEquivalentSchema.optional(),
   /** Permalink of the persisted plan (set when saved). */
   idea_url: z.string().optional(),
   /** Scenario: the live plan it was made beside. */
@@ -401,6 +417,7 @@ export type CalibrationMeta = z.infer<typeof CalibrationMetaSchema>;
 export type Probabilities = z.infer<typeof ProbabilitiesSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type IndexMode = z.infer<typeof IndexModeSchema>;
+export type IndexEquivalent = z.infer<typeof IndexEquivalentSchema>;
 export type ProxyRatioWire = z.infer<typeof ProxyRatioSchema>;
 export type StoredPlan = z.infer<typeof StoredPlanSchema>;
 export type NoSetup = z.infer<typeof NoSetupSchema>;

@@ -51,6 +51,8 @@ export class ContextController {
     // neither intervals nor frames: the coach's usual ladder (documented in the field description)
     const tokens = body.intervals ?? body.frames ?? [...DEFAULT_INTERVALS];
     const field = body.intervals ? 'intervals' : 'frames';
+    // both given: intervals wins, but a bad legacy alias is still a 400 (never silently ignored)
+    if (body.intervals && body.frames) body.frames.forEach((t, i) => intervalOrFail(t, `frames[${i}]`));
     const wanted: Array<{ requested: string; interval: Interval }> = [];
     tokens.forEach((t, i) => {
       const interval = intervalOrFail(t, `${field}[${i}]`);

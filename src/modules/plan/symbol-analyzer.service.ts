@@ -2,7 +2,9 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Analysis, analyzeSymbol, BarsInput, barRequirements } from '../../core/analysis/analyze-symbol';
 import { BarsEvaluationMemo } from '../../core/analysis/bars-evaluation';
 import type { Interval } from '../../core/bars/interval';
+import { indexTrackedBy } from '../../core/instruments/instrument';
 import { translateBars } from '../../core/instruments/proxy-ratio';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { IndexMode } from '../../core/plan/plan.schema';
 import type { Style } from '../../core/strategies/strategy.types';
 import { CLOCK, type Clock } from '../../providers/provider.types';
@@ -41,6 +43,7 @@ export class SymbolAnalyzer {
     @Optional() private readonly calibration?: CalibrationService,
     @Optional() private readonly indexProxy?: IndexProxyService,
     @Optional() private readonly vendorHistory?: VendorHistoryService,
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
   /**
@@ -54,6 +57,9 @@ export class SymbolAnalyzer {
     const pair = this.indexProxy?.pairOf(symbol) ?? null;
     // live single-symbol plans: the quoted spread enters the ranking's costs (never a past moment's plan: no quote of then)
     const spreadP = opts.quote && !historical && !pair ? this.quotedSpread(symbol, nowMs) : Promise.resolve(null);
+    // INDEX_SNIPER_MODE=1: an ETF proxy's plan also states its levels in index terms (SPY → SPX)
+    const sniperIndex = !pair && this.config?.flags.indexSniperMode && this.indexProxy ? indexTrackedBy(symbol) : null;
+    const equivalentP = sniperIndex ? this.indexEquivalent(sniperIndex, symbol, to) : Promise.resolve(undefined);
     let fetched: Fetched;
     let indexMode: IndexMode | undefined;
     if (!pair) fetched = await this.fetch(symbol, style, to);
@@ -97,7 +103,19 @@ export class SymbolAnalyzer {
       ...(spread !== null ? { spread } : {}),
     });
     this.measureVendorHistory(oddsSource, pair ? pair.proxy : symbol, nowMs, a);
-    return indexMode ? { ...a, index_mode: indexMode } : a;
+    const indexEquivalent = await equivalentP;
+    if (!indexMode && !indexEquivalent) return a;
+    return { ...a, ...(indexMode ? { index_mode: indexMode } : {}), ...(indexEquivalent ? { index_equivalent: indexEquivalent } : {}) };
+  }
+
+  /** The index an ETF tracks and the ratio measured now (or as of `to`); the reason when it cannot be measured. */
+  private async indexEquivalent(index: string, etf: string, to: number | undefined): Promise<NonNullable<Analysis['index_equivalent']>> {
+    try {
+      const { feed_health: _health, ...ratio } = await this.indexProxy!.ratio(index, etf, to);
+      return { index, ratio, reason: null };
+    } catch (e) {
+      return { index, ratio: null, reason: `ratio unavailable: ${e instanceof Error ? e.message : String(e)}` };
+    }
   }
 
   /** ask − bid of a fresh (≤ 5 min old) two-sided quote, else null (no quote, one-sided, crossed or stale). */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { dtoMatchesWire } from '../../../common/dto/wire-match';
-import type { IndexMode, ProxyRatioWire } from '../../../core/plan/plan.schema';
+import type { IndexEquivalent, IndexMode, ProxyRatioWire } from '../../../core/plan/plan.schema';
 
 export class ProxyRatioDto implements ProxyRatioWire {
   @ApiProperty({ description: 'Index points per 1.00 of the ETF proxy (index = proxy × ratio), measured live, never a constant.' }) ratio!: number;
@@ -28,5 +28,13 @@ export class IndexModeDto implements IndexMode {
   feed_health!: IndexMode['feed_health'];
 }
 
+export class IndexEquivalentDto implements IndexEquivalent {
+  @ApiProperty({ example: 'SPX', description: 'The index this ETF tracks.' }) index!: string;
+  @ApiProperty({ type: ProxyRatioDto, nullable: true }) ratio!: ProxyRatioDto | null;
+  @ApiProperty({ type: TranslatedLevelsDto, nullable: true, description: 'Entry/stop/targets in index terms (level × ratio, 0.01); null without a ratio.' }) levels!: TranslatedLevelsDto | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why levels is null.' }) reason!: string | null;
+}
+
 dtoMatchesWire<ProxyRatioDto, ProxyRatioWire>(true);
+dtoMatchesWire<IndexEquivalentDto, IndexEquivalent>(true);
 dtoMatchesWire<IndexModeDto, IndexMode>(true);

@@ -1,5 +1,5 @@
 import { EnrichmentBlockDto, EventRiskDto } from '../../enrichment/dto/enrichment.dto';
-import { IndexModeDto } from '../../index-mode/dto/index-mode.dto';
+import { IndexEquivalentDto, IndexModeDto } from '../../index-mode/dto/index-mode.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { dtoMatchesWire } from '../../../common/dto/wire-match';
 import { INTERVALS } from '../../../core/bars/interval';
@@ -112,6 +112,7 @@ export class PlanResponseDto implements StoredPlan {
   @ApiProperty({ type: [EventRiskDto], description: 'Events in the plan window: blocked (style may not trade now) or warning (holding period spans the event).' }) event_risk!: EventRiskDto[];
   @ApiProperty({ description: 'An event window blocks this style now: options_contracts is empty.' }) blocked_by_event!: boolean;
   @ApiPropertyOptional({ type: IndexModeDto, description: 'SPX/NDX: index bars or ETF-proxy bars translated with the live ratio.' }) index_mode?: IndexModeDto;
+  @ApiPropertyOptional({ type: IndexEquivalentDto, description: 'INDEX_SNIPER_MODE=1, SPY/QQQ plans: the levels in SPX/NDX terms with the measured ratio.' }) index_equivalent?: IndexEquivalentDto;
   @ApiPropertyOptional({ description: 'Permalink of the persisted plan.' }) idea_url?: string;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Scenario: the live plan it was made beside.' }) scenario_of?: string | null;
   @ApiPropertyOptional({ enum: STYLES }) scenario_style?: StoredPlan['scenario_style'];
