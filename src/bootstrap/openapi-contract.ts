@@ -18,6 +18,7 @@ export const contractText = (doc: unknown): string => JSON.stringify(doc, null, 
 export function contractDiff(a: unknown, b: unknown, at = '', out: string[] = [], max = 25): string[] {
   if (out.length >= max) return out;
   if (a === b) return out;
+  // free-form: any JSON node of two OpenAPI documents being compared
   const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object';
   if (!isObj(a) || !isObj(b) || Array.isArray(a) !== Array.isArray(b)) {
     out.push(`${at || '/'}: committed ${JSON.stringify(a)?.slice(0, 80)} ≠ served ${JSON.stringify(b)?.slice(0, 80)}`);

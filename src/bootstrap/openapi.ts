@@ -13,6 +13,7 @@ function sortKeys<T>(value: T): T {
     return Object.fromEntries(
       Object.keys(value as object)
         .sort()
+        // free-form: any JSON node of the OpenAPI document
         .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
     ) as T;
   }

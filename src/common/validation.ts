@@ -26,6 +26,7 @@ const SWAGGER_PROPERTY = 'swagger/apiModelProperties';
 export function nullProblems(value: unknown, metatype: Function | undefined, parent = ''): FieldProblem[] {
   if (!metatype?.prototype || !value || typeof value !== 'object' || Array.isArray(value)) return [];
   const out: FieldProblem[] = [];
+  // free-form: a request body before validation (any JSON)
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     const meta = Reflect.getMetadata(SWAGGER_PROPERTY, metatype.prototype, key) as { nullable?: boolean; type?: unknown } | undefined;
     if (!meta) continue;

@@ -6,6 +6,7 @@ import type { DatabaseService } from './database.service';
  * serialised on the embedded store). `sql` is written with `$1 … $n` placeholders; on SQLite they are
  * rewritten to `?` in order, so each placeholder must appear once and in ascending order.
  */
+// free-form by default: a raw SQL row before the caller names its columns
 export async function rawQuery<T = Record<string, unknown>>(db: DatabaseService, sql: string, params: unknown[] = []): Promise<T[]> {
   const text = db.dialect === 'postgres' ? sql : sql.replace(/\$\d+/g, '?');
   return db.run(async (ds: DataSource) => {

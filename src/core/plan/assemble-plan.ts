@@ -59,7 +59,12 @@ export interface AssembledPlan {
 export function indexEquivalentOf(e: NonNullable<Analysis['index_equivalent']>, plan: { entry: number; stop: number; targets: readonly number[] }): IndexEquivalent {
   const r = e.ratio;
   if (!r) return { index: e.index, ratio: null, levels: null, reason: e.reason ?? 'ratio unavailable' };
-  return { index: e.index, ratio: r, levels: { entry: toIndexLevel(plan.entry, r.ratio), stop: toIndexLevel(plan.stop, r.ratio), targets: plan.targets.map((t) => toIndexLevel(t, r.ratio)) }, reason: null };
+  return {
+    index: e.index,
+    ratio: r,
+    levels: { entry: toIndexLevel(plan.entry, r.ratio), stop: toIndexLevel(plan.stop, r.ratio), targets: plan.targets.map((t) => toIndexLevel(t, r.ratio)) },
+    reason: null,
+  };
 }
 
 /** The plan of an analysis' best setup; null when nothing fired. */

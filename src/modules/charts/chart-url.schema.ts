@@ -11,6 +11,7 @@
 import { TICKER_PATTERN } from '../../core/symbols/ticker';
 import { INTERVAL_PATTERN } from '../../core/bars/interval';
 
+// free-form: a JSON Schema object (OpenAPI 3.0 keywords)
 type Schema = Record<string, unknown>;
 
 /**

@@ -34,6 +34,7 @@ export function volatilityBanner(s: VolatilitySources): string | null {
 }
 
 /** One note per null field that no note names yet ("field: reason"). */
+// free-form: any payload's fields by name (only which are null matters here)
 export function notesForNulls(values: Record<string, unknown>, reasons: Record<string, string>, notes: string[]): string[] {
   const out = [...notes];
   for (const [field, v] of Object.entries(values)) {

@@ -52,6 +52,7 @@ async function validated<T>(metatype: Type<T>, value: object, type: ArgumentMeta
   return pipe.transform(value, { type, metatype }) as Promise<T>;
 }
 
+// free-form: a tool's JSON output, dropped of undefined keys before it is sent
 const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 function ok(data: object): CallToolResult {
@@ -60,6 +61,7 @@ function ok(data: object): CallToolResult {
 
 /** A tool error with the REST error body (code, message, field problems); vendor texts wrapped. */
 export function toolError(err: unknown): CallToolResult {
+  // free-form: the JSON error body the REST filter would send, reused as the tool's error
   let body: Record<string, unknown>;
   if (err instanceof AppError) {
     const details = err.details as { attempts?: Array<{ provider: string; error: string }> } | undefined;

@@ -33,6 +33,7 @@ export class PathParamWsAdapter extends WsAdapter {
     this.maxPayload = options.maxPayload ?? DEFAULT_WS_MAX_PAYLOAD;
   }
 
+  // free-form: the ws server options bag Nest passes through unchanged
   override create(port: number, options: Record<string, unknown> = {}): any {
     const server = super.create(port, { ...options, maxPayload: this.maxPayload } as never);
     if (server) this.servers.add(server as WsServerLike);

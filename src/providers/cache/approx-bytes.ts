@@ -8,6 +8,7 @@ const PER_ELEMENT: Record<string, number> = { bars: 120, contracts: 400, events:
 export function approxBytes(value: unknown): number {
   if (value === null || typeof value !== 'object') return 64;
   let bytes = 256;
+  // free-form: any cached JSON value, walked to estimate its size
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (Array.isArray(v) && PER_ELEMENT[k] !== undefined) bytes += v.length * PER_ELEMENT[k];
     else if (v !== null && typeof v === 'object') {
