@@ -42,9 +42,22 @@ echo "schemathesis: http://127.0.0.1:$port/openapi.json (Bearer key set) --check
 set +e
 "$venv/bin/st" --config-file test/contract/schemathesis.toml run "http://127.0.0.1:$port/openapi.json" -H "Authorization: Bearer $key" \
   --checks all --max-examples "$max_examples" --seed "$seed" --workers 2 --request-timeout 15 \
-  --exclude-path-regex '^/stream' --no-color --report junit --report-dir "$out_dir" 2>&1 | tee "$out_dir/schemathesis.txt"
+  --exclude-path-regex '^/stream' --no-color --report junit,ndjson --report-dir "$out_dir" --report-ndjson-path "$out_dir/schemathesis-events.ndjson" ${ST_EXTRA_ARGS:-} 2>&1 | tee "$out_dir/schemathesis.txt"
 rc=${PIPESTATUS[0]}
 set -e
+# A phase can end as failed with nothing in FAILURES (a scenario that errored or timed out): name it.
+if [ "$rc" -ne 0 ] && [ -f "$out_dir/schemathesis-events.ndjson" ]; then
+  python3 - "$out_dir/schemathesis-events.ndjson" <<'PY' || true
+import json, sys
+for line in open(sys.argv[1]):
+    e = json.loads(line)
+    kind, v = next(iter(e.items()))
+    if kind == 'ScenarioFinished' and v.get('status') not in ('success', 'skip'):
+        print('schemathesis: scenario', v.get('status'), json.dumps(v)[:2000])
+    if kind in ('NonFatalError', 'FatalError'):
+        print('schemathesis:', kind, json.dumps(v)[:2000])
+PY
+fi
 # Schemathesis: 1 = failures found; anything else non-zero = it could not run (reported as 3)
 [ "$rc" -eq 0 ] || [ "$rc" -eq 1 ] || rc=3
 echo "schemathesis: exit $rc"
