@@ -243,7 +243,17 @@ export class ContractsService {
     }
     const chains = await Promise.all(wanted.map((e) => this.options.getChain({ underlying: args.symbol, expiration: e })));
     // AM-settled roots (SPX, NDX monthlies) stop trading the business day before expiry
-    const contracts: OptionContract[] = chains.flatMap((c) => c.contracts).filter((c) => tradableOn(optionRootOf(c.symbol) || args.symbol, c.expiration, today));
+    // tradable depends on the root and expiration only: decided once per pair
+    const tradable = new Map<string, boolean>();
+    const contracts: OptionContract[] = chains
+      .flatMap((c) => c.contracts)
+      .filter((c) => {
+        const root = optionRootOf(c.symbol) || args.symbol;
+        const k = `${root}|${c.expiration}`;
+        let ok = tradable.get(k);
+        if (ok === undefined) tradable.set(k, (ok = tradableOn(root, c.expiration, today)));
+        return ok;
+      });
     const first = chains[0];
     return {
       chain: {
