@@ -19,7 +19,17 @@ export const SYNTHETIC_CALENDAR_BANNER = 'SYNTHETIC EVENT CALENDAR — generated
 const FOMC_MONTHS = new Set([1, 3, 5, 6, 7, 9, 11, 12]);
 
 const ymd = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-const tradingOrNext = (d: string) => (isTradingDay(d) ? d : nextTradingDay(d));
+/** The date itself when NYSE trades on it, else the next trading day; per date string, bounded (the calendar is fixed). */
+const nextOpen = new Map<string, string>();
+const tradingOrNext = (d: string) => {
+  let hit = nextOpen.get(d);
+  if (hit === undefined) {
+    hit = isTradingDay(d) ? d : nextTradingDay(d);
+    if (nextOpen.size >= 4096) nextOpen.clear();
+    nextOpen.set(d, hit);
+  }
+  return hit;
+};
 
 /** The k-th (1-based) given weekday (0 = Sunday) of a month. */
 export function nthWeekday(y: number, m: number, wd: number, k: number): string {

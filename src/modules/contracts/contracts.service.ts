@@ -209,6 +209,31 @@ export class ContractsService {
     }
   }
 
+  /**
+   * The contracts of one expiration's chain still tradable on ET date `today` (AM-settled roots stop
+   * the business day before expiry). Kept per contract list while it lives (a cached chain answer
+   * carries the same array on every hit, so the filter runs once per chain fetch; the WeakMap holds
+   * nothing the bounded chain cache has dropped).
+   */
+  private readonly tradableByChain = new WeakMap<readonly OptionContract[], { symbol: string; today: string; contracts: OptionContract[] }>();
+
+  private tradable(chain: OptionChain, symbol: string, today: string): OptionContract[] {
+    const list: readonly OptionContract[] = Array.isArray(chain.contracts) ? chain.contracts : [chain.contracts as never]; // as flatMap treats a non-array
+    const hit = Array.isArray(chain.contracts) ? this.tradableByChain.get(chain.contracts) : undefined;
+    if (hit && hit.symbol === symbol && hit.today === today) return hit.contracts;
+    // tradable depends on the root and expiration only: decided once per pair
+    const byRoot = new Map<string, boolean>();
+    const contracts = list.filter((c) => {
+      const root = optionRootOf(c.symbol) || symbol;
+      const k = `${root}|${c.expiration}`;
+      let ok = byRoot.get(k);
+      if (ok === undefined) byRoot.set(k, (ok = tradableOn(root, c.expiration, today)));
+      return ok;
+    });
+    if (Array.isArray(chain.contracts)) this.tradableByChain.set(chain.contracts, { symbol, today, contracts });
+    return contracts;
+  }
+
   private async spot(symbol: string, chain: OptionChain): Promise<number> {
     if (typeof chain.underlying_price === 'number' && chain.underlying_price > 0) return chain.underlying_price;
     if (!this.market) return NaN;
@@ -243,17 +268,7 @@ export class ContractsService {
     }
     const chains = await Promise.all(wanted.map((e) => this.options.getChain({ underlying: args.symbol, expiration: e })));
     // AM-settled roots (SPX, NDX monthlies) stop trading the business day before expiry
-    // tradable depends on the root and expiration only: decided once per pair
-    const tradable = new Map<string, boolean>();
-    const contracts: OptionContract[] = chains
-      .flatMap((c) => c.contracts)
-      .filter((c) => {
-        const root = optionRootOf(c.symbol) || args.symbol;
-        const k = `${root}|${c.expiration}`;
-        let ok = tradable.get(k);
-        if (ok === undefined) tradable.set(k, (ok = tradableOn(root, c.expiration, today)));
-        return ok;
-      });
+    const contracts: OptionContract[] = chains.flatMap((c) => this.tradable(c, args.symbol, today));
     const first = chains[0];
     return {
       chain: {
