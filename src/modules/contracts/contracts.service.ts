@@ -48,6 +48,8 @@ export interface RankArgs {
   /** One expiration only (YYYY-MM-DD). */
   expiry?: string;
   simulateOpen?: boolean;
+  /** Only the best picks are used (see RankInput.picksOnly): no alternatives or table. */
+  picksOnly?: boolean;
 }
 
 export interface ContractsResult extends RankResult, IndexExecution {
@@ -151,6 +153,7 @@ export class ContractsService {
       overrides: args.overrides,
       plan,
       riskAmount,
+      picksOnly: args.picksOnly === true,
     });
     return {
       symbol: args.symbol,
@@ -181,6 +184,8 @@ export class ContractsService {
         side,
         style,
         plan: { entry: args.entry, stop: args.stop, targets: args.targets },
+        // a plan carries the best picks only (and, when none passed, the non-side rejections)
+        picksOnly: true,
       });
       if (res.best.length === 0) {
         if (res.note) return { options_contracts: [], options_note: `No ${side} contracts: ${res.note}.` };
@@ -253,11 +258,15 @@ export class ContractsService {
     }
     const f = resolveFilters({ style: args.style, overrides: args.overrides, marketOpen: open, horizonDays });
     const today = etDate(nowMs);
-    const dte = (ymd: string) => Math.round((Date.parse(`${ymd}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+    const todayMs = Date.parse(`${today}T00:00:00Z`);
+    const dte = (ymd: string) => Math.round((Date.parse(`${ymd}T00:00:00Z`) - todayMs) / 86_400_000);
     const exps = await this.options.getExpirations(args.symbol);
     const wanted = exps.expirations
-      .filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e))
-      .filter((e) => dte(e) >= Math.max(0, f.min_dte - 2) && dte(e) <= f.max_dte + 2)
+      .filter((e) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(e)) return false;
+        const d = dte(e);
+        return d >= Math.max(0, f.min_dte - 2) && d <= f.max_dte + 2;
+      })
       .sort()
       .slice(0, MAX_EXPIRATIONS);
     if (wanted.length === 0) {
