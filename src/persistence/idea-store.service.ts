@@ -5,6 +5,7 @@ import { NotFoundError } from '../common/errors';
 import { DatabaseService } from './database.service';
 import { AppendDeltaOptions, IdeaKind, IdeaRecord, IdeaStoreApi, LayerRecord, PlanDeltaRecord, PlanHistoryEntry, PlanHistoryQuery, SaveIdeaInput } from './idea-store.types';
 import { newPlanId } from './plan-id';
+import { rawQuery } from './raw-query';
 import type { IdeaSnapshotRow, PlanDeltaRow, PlanLayerRow } from './rows';
 
 const MAX_RETRIES = 5;
@@ -216,16 +217,12 @@ export class IdeaStore implements IdeaStoreApi {
     const out = new Map<string, string>();
     const wanted = [...new Set(symbols.map((s) => s.toUpperCase()))];
     if (!wanted.length) return out;
-    const rows = await this.db.run((ds) => {
-      const repo = ds.getRepository<IdeaSnapshotRow>('IdeaSnapshot');
-      const latest = repo.createQueryBuilder('l').select('MAX(l.id)').where('l.user_id = :userId AND l.style = :style AND l.kind = :kind AND l.symbol IN (:...wanted)').groupBy('l.symbol');
-      return repo
-        .createQueryBuilder('s')
-        .select(['s.symbol AS symbol', 's.plan_id AS plan_id'])
-        .where(`s.id IN (${latest.getQuery()})`)
-        .setParameters({ userId, style, kind, wanted })
-        .getRawMany<{ symbol: string; plan_id: string }>();
-    });
+    // the latest snapshot id per symbol (index on user/symbol/style/kind), then its plan id: ids only, no payloads
+    const rows = await rawQuery<{ symbol: string; plan_id: string }>(
+      this.db,
+      `SELECT s."symbol" AS "symbol", s."plan_id" AS "plan_id" FROM "idea_snapshots" s WHERE s."id" IN (SELECT MAX(l."id") FROM "idea_snapshots" l WHERE l."user_id" = $1 AND l."style" = $2 AND l."kind" = $3 AND l."symbol" IN (${wanted.map((_, i) => `$${4 + i}`).join(', ')}) GROUP BY l."symbol")`,
+      [userId, style, kind, ...wanted],
+    );
     for (const r of rows) out.set(r.symbol, r.plan_id);
     return out;
   }
