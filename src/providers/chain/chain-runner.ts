@@ -72,7 +72,7 @@ export interface ChainRunnerOptions {
   /**
    * In-process copy of the answers this runner wrote to the cache, each until its own TTL ends (the
    * shared entry expires then too): a hit is read without the async store call and its timeout timer.
-   * Bounded by entries and approximate bytes (LRU); `false` turns it off. Default 2,000 entries, 24 MB.
+   * Bounded by entries and approximate bytes (LRU); `false` turns it off. Default 2,000 entries, 12 MB.
    */
   hot?: { maxEntries: number; maxBytes: number } | false;
 }
@@ -97,7 +97,7 @@ export class ChainRunner {
 
   constructor(private readonly options: ChainRunnerOptions) {
     this.now = options.now ?? Date.now;
-    const hot = options.hot ?? { maxEntries: 2000, maxBytes: 24 * 1024 * 1024 };
+    const hot = options.hot ?? { maxEntries: 2000, maxBytes: 12 * 1024 * 1024 };
     if (options.cache && hot && hot.maxEntries > 0 && hot.maxBytes > 0)
       this.hot = new LRUCache<string, HotEntry>({ max: hot.maxEntries, maxSize: hot.maxBytes, sizeCalculation: (e) => Math.max(1, approxBytes(e.value)) });
     this.lastGood = new LastGoodStore({ ...(options.lastGood ?? { maxEntries: 1000, maxAgeMs: 24 * 3_600_000 }), now: this.now });
