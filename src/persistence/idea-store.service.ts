@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DateUtils } from 'typeorm/util/DateUtils';
 import { NotFoundError } from '../common/errors';
 import { DatabaseService } from './database.service';
 import { AppendDeltaOptions, IdeaKind, IdeaRecord, IdeaStoreApi, LayerRecord, PlanDeltaRecord, PlanHistoryEntry, PlanHistoryQuery, SaveIdeaInput } from './idea-store.types';
 import { newPlanId } from './plan-id';
+import { rawQuery } from './raw-query';
 import type { IdeaSnapshotRow, PlanDeltaRow, PlanLayerRow } from './rows';
 
 const MAX_RETRIES = 5;
+/** Rows per multi-row INSERT statement. */
+const INSERT_CHUNK = 200;
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string; driverError?: { code?: string } };
@@ -75,33 +79,36 @@ export class IdeaStore implements IdeaStoreApi {
     return this.withRetry((m) => this.saveIn(m, input));
   }
 
+  /**
+   * A page of snapshots (+ layers) in one transaction, all or none: locks in sorted order, one owner
+   * query, one max-version query, one multi-row INSERT per table. Raw prepared statements holding
+   * exactly what TypeORM's insert writes (JSON text; on SQLite the UTC datetime text, on PostgreSQL
+   * the Date): the query builder spent more time building the statement than the database running it.
+   */
   async saveMany(inputs: SaveIdeaInput[]): Promise<IdeaRecord[]> {
     if (!inputs.length) return [];
     return this.withRetry(async (m) => {
-      const snapshots = m.getRepository<IdeaSnapshotRow>('IdeaSnapshot');
       const planIds = inputs.map((i) => i.plan_id ?? this.newPlanId(i.symbol, i.style));
+      const distinct = [...new Set(planIds)];
       const named = [...new Set(inputs.flatMap((i) => (i.plan_id ? [i.plan_id] : [])))];
       // locks in one order (no deadlock between two batches), then one query each for owners and versions
-      for (const id of [...new Set(planIds)].sort()) await this.lockPlan(m, id);
+      for (const id of [...distinct].sort()) await this.lockPlan(m, id);
       if (named.length) {
-        const owners = await snapshots
-          .createQueryBuilder('s')
-          .select(['s.plan_id AS plan_id', 's.user_id AS user_id'])
-          .where('s.plan_id IN (:...named)', { named })
-          .groupBy('s.plan_id')
-          .addGroupBy('s.user_id')
-          .getRawMany<{ plan_id: string; user_id: string }>();
+        const owners = await this.select<{ plan_id: string; user_id: string }>(
+          m,
+          `SELECT "plan_id" AS "plan_id", "user_id" AS "user_id" FROM "idea_snapshots" WHERE "plan_id" IN (${this.marks(named.length)}) GROUP BY "plan_id", "user_id"`,
+          named,
+        );
         for (const o of owners) {
           const claimant = inputs.find((i) => i.plan_id === o.plan_id)!;
           if (o.user_id !== claimant.user_id) throw new NotFoundError(`unknown plan_id ${o.plan_id}`);
         }
       }
-      const maxRows = await snapshots
-        .createQueryBuilder('s')
-        .select(['s.plan_id AS plan_id', 'MAX(s.plan_version) AS max'])
-        .where('s.plan_id IN (:...ids)', { ids: [...new Set(planIds)] })
-        .groupBy('s.plan_id')
-        .getRawMany<{ plan_id: string; max: number | string | null }>();
+      const maxRows = await this.select<{ plan_id: string; max: number | string | null }>(
+        m,
+        `SELECT "plan_id" AS "plan_id", MAX("plan_version") AS "max" FROM "idea_snapshots" WHERE "plan_id" IN (${this.marks(distinct.length)}) GROUP BY "plan_id"`,
+        distinct,
+      );
       const next = new Map(maxRows.map((r) => [r.plan_id, Number(r.max ?? 0)]));
       const now = new Date();
       const rows = inputs.map((input, k) => {
@@ -111,33 +118,53 @@ export class IdeaStore implements IdeaStoreApi {
         const payload = { ...input.payload, plan_id: planId, version, plan_version: version };
         return { plan_id: planId, plan_version: version, user_id: input.user_id, symbol: input.symbol.toUpperCase(), style: input.style, kind: input.kind ?? 'live', payload, created_at: now };
       });
-      await snapshots.createQueryBuilder().insert().values(rows).updateEntity(false).execute();
+      const time = this.db.dialect === 'postgres' ? now : DateUtils.mixedDateToUtcDatetimeString(now);
+      await this.insertRows(
+        m,
+        'idea_snapshots',
+        ['plan_id', 'plan_version', 'user_id', 'symbol', 'style', 'kind', 'payload', 'created_at'],
+        rows.map((r) => [r.plan_id, r.plan_version, r.user_id, r.symbol, r.style, r.kind, JSON.stringify(r.payload), time]),
+      );
       const layerRows = inputs.flatMap((input, k) =>
         input.layers
           ? [
-              {
-                plan_id: rows[k].plan_id,
-                plan_version: rows[k].plan_version,
-                user_id: input.user_id,
-                levels: input.layers.levels ?? [],
-                zones: input.layers.zones ?? [],
-                annotations: input.layers.annotations ?? [],
-                meta: input.layers.meta ?? {},
-                created_at: now,
-              },
+              [
+                rows[k].plan_id,
+                rows[k].plan_version,
+                input.user_id,
+                JSON.stringify(input.layers.levels ?? []),
+                JSON.stringify(input.layers.zones ?? []),
+                JSON.stringify(input.layers.annotations ?? []),
+                JSON.stringify(input.layers.meta ?? {}),
+                time,
+              ],
             ]
           : [],
       );
-      if (layerRows.length)
-        await m
-          .getRepository<PlanLayerRow>('PlanLayer')
-          .createQueryBuilder()
-          .insert()
-          .values(layerRows as never)
-          .updateEntity(false)
-          .execute();
+      await this.insertRows(m, 'plan_layers', ['plan_id', 'plan_version', 'user_id', 'levels', 'zones', 'annotations', 'meta', 'created_at'], layerRows);
       return rows.map((r) => toRecord({ ...r, id: '' }));
     });
+  }
+
+  /** `n` placeholders in the dialect's style, numbered from `from` on PostgreSQL. */
+  private marks(n: number, from = 1): string {
+    const pg = this.db.dialect === 'postgres';
+    return Array.from({ length: n }, (_, i) => (pg ? `$${from + i}` : '?')).join(', ');
+  }
+
+  private async select<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+    const r = (await m.query(sql, params)) as T[] | { rows?: T[] };
+    return Array.isArray(r) ? r : (r.rows ?? []);
+  }
+
+  /** Multi-row INSERT, at most INSERT_CHUNK rows per statement (bound parameters stay far below either database's limit). */
+  private async insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+    const cols = columns.map((c) => `"${c}"`).join(', ');
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      const values = chunk.map((_, j) => `(${this.marks(columns.length, 1 + j * columns.length)})`).join(', ');
+      await m.query(`INSERT INTO "${table}" (${cols}) VALUES ${values}`, chunk.flat());
+    }
   }
 
   /** One snapshot (+ layers) inside the caller's transaction: version = max + 1 under the plan's lock. */
@@ -190,16 +217,12 @@ export class IdeaStore implements IdeaStoreApi {
     const out = new Map<string, string>();
     const wanted = [...new Set(symbols.map((s) => s.toUpperCase()))];
     if (!wanted.length) return out;
-    const rows = await this.db.run((ds) => {
-      const repo = ds.getRepository<IdeaSnapshotRow>('IdeaSnapshot');
-      const latest = repo.createQueryBuilder('l').select('MAX(l.id)').where('l.user_id = :userId AND l.style = :style AND l.kind = :kind AND l.symbol IN (:...wanted)').groupBy('l.symbol');
-      return repo
-        .createQueryBuilder('s')
-        .select(['s.symbol AS symbol', 's.plan_id AS plan_id'])
-        .where(`s.id IN (${latest.getQuery()})`)
-        .setParameters({ userId, style, kind, wanted })
-        .getRawMany<{ symbol: string; plan_id: string }>();
-    });
+    // the latest snapshot id per symbol (index on user/symbol/style/kind), then its plan id: ids only, no payloads
+    const rows = await rawQuery<{ symbol: string; plan_id: string }>(
+      this.db,
+      `SELECT s."symbol" AS "symbol", s."plan_id" AS "plan_id" FROM "idea_snapshots" s WHERE s."id" IN (SELECT MAX(l."id") FROM "idea_snapshots" l WHERE l."user_id" = $1 AND l."style" = $2 AND l."kind" = $3 AND l."symbol" IN (${wanted.map((_, i) => `$${4 + i}`).join(', ')}) GROUP BY l."symbol")`,
+      [userId, style, kind, ...wanted],
+    );
     for (const r of rows) out.set(r.symbol, r.plan_id);
     return out;
   }

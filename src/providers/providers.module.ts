@@ -83,6 +83,9 @@ const log = new Logger('Providers');
         cache: chainCacheOf(cache),
         // per capability runner (market data, options, enrichment): a quarter of the cache budget each
         lastGood: { maxEntries: 1000, maxAgeMs: 24 * 3_600_000, maxBytes: Math.floor(config.limits.providerCacheBytes / 4) },
+        // this runner's own writes, read back in-process while their TTL lasts: half the cache budget each (in
+        // memory mostly the very objects the store holds; with Redis an in-process copy of at most that size)
+        hot: { maxEntries: config.limits.providerCacheEntries, maxBytes: Math.floor(config.limits.providerCacheBytes / 2) },
         onOutcome: (capability, provider, outcome) => metrics?.providerCalls.inc({ capability, provider, outcome }),
       }),
     },

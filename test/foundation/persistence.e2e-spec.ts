@@ -1,6 +1,8 @@
 import { samplePlan } from '../support/sample-plan';
 import request from 'supertest';
 import { IDEA_STORE, IdeaStoreApi } from '../../src/persistence/idea-store.types';
+import { DatabaseService } from '../../src/persistence/database.service';
+import { rawQuery } from '../../src/persistence/raw-query';
 import { storageEnv, storageTargets } from '../support/postgres';
 import { createTestApp, tempDataDir } from '../support/test-app';
 
@@ -108,6 +110,24 @@ describe.each(storageTargets())('idea snapshots survive a restart (%s store)', (
       expect((await store.get('b', existing.plan_id)).payload).toEqual({ n: 4, plan_id: existing.plan_id, version: 3, plan_version: 3 });
       expect((await store.get('b', existing.plan_id, 2)).payload).toMatchObject({ n: 2 });
       expect((await store.getLayers('b', saved[1].plan_id)).meta).toEqual({ a: 1 });
+      // the batch's raw insert stores the same column forms as a single save (TypeORM's): JSON text / jsonb, datetime text / timestamptz
+      const db = app.app.get(DatabaseService);
+      const raw = await rawQuery<Record<string, unknown>>(
+        db,
+        'SELECT s.plan_version, s.kind, s.payload, s.created_at, l.meta, l.created_at AS layer_at FROM idea_snapshots s LEFT JOIN plan_layers l ON l.plan_id = s.plan_id AND l.plan_version = s.plan_version WHERE s.plan_id = $1 ORDER BY s.plan_version',
+        [existing.plan_id],
+      );
+      const form = (v: unknown) => (v instanceof Date ? 'Date' : typeof v === 'string' ? `text:${v.replace(/\d/g, '9')}` : v === null ? 'null' : typeof v);
+      expect(raw.map((r) => r.plan_version)).toEqual([1, 2, 3]);
+      expect(raw.map((r) => r.kind)).toEqual(['live', 'live', 'live']);
+      expect(new Set(raw.map((r) => form(r.created_at))).size).toBe(1); // save and saveMany: one format
+      expect(form(raw[1].layer_at)).toBe(form(raw[0].layer_at));
+      expect(raw[2].layer_at ?? null).toBeNull(); // no layers given: none written
+      const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+      expect(json(raw[1].payload)).toEqual({ n: 2, plan_id: existing.plan_id, version: 2, plan_version: 2 });
+      expect(json(raw[1].meta)).toEqual({ a: 1 });
+      expect(typeof raw[1].payload).toBe(typeof raw[0].payload);
+      expect(Math.abs(Date.parse(String(saved[0].created_at)) - Date.now())).toBeLessThan(60_000);
       const ids = await store.latestPlanIds!('b', ['SPY', 'qqq', 'DIA'], 'intraday', 'live');
       expect(Object.fromEntries(ids)).toEqual({ SPY: existing.plan_id, QQQ: saved[1].plan_id });
       // another user's plan id in the batch: nothing of the batch is written

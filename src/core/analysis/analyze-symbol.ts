@@ -49,7 +49,20 @@ export interface BarRequirements {
   daily: { limit: number; required: boolean } | null;
 }
 
+/** Per style: the playbook registry is static, so each style's requirements are computed once (frozen: shared by every caller). */
+const requirements = new Map<Style, BarRequirements>();
+
 export function barRequirements(style: Style): BarRequirements {
+  let req = requirements.get(style);
+  if (!req) {
+    const r = computeBarRequirements(style);
+    req = Object.freeze({ intraday: Object.freeze(r.intraday.map((x) => Object.freeze(x))) as BarRequirements['intraday'], daily: r.daily ? Object.freeze(r.daily) : null });
+    if (requirements.size < 16) requirements.set(style, req); // a handful of styles; never grows on odd input
+  }
+  return req;
+}
+
+function computeBarRequirements(style: Style): BarRequirements {
   const specs = playbooksForStyle(style).flatMap((p) => p.styles.filter((s) => s.style === style));
   const lookback = new Map<Interval, number>();
   for (const s of specs) lookback.set(s.interval, Math.max(lookback.get(s.interval) ?? 0, s.lookback_bars));

@@ -67,6 +67,11 @@ function vendorGreeks(c: OptionContract): Greeks | null {
 }
 
 export function prepareContractRow(c: OptionContract, ctx: PrepareContext): ContractRow {
+  return prepareRow(c, ctx, (expiration) => (Number.isFinite(ctx.nowMs) ? daysBetween(etDate(ctx.nowMs), expiration) : NaN));
+}
+
+/** `dteOf` gives calendar days from today's ET date to an expiration (a chain has a few dates: computed once each). */
+function prepareRow(c: OptionContract, ctx: PrepareContext, dteOf: (expiration: string) => number): ContractRow {
   const rate = ctx.rate ?? DEFAULT_RATE;
   const q = ctx.dividendYield ?? DEFAULT_DIVIDEND_YIELD;
   const bid = finite(c.bid) ? c.bid : NaN;
@@ -75,7 +80,7 @@ export function prepareContractRow(c: OptionContract, ctx: PrepareContext): Cont
   const mid = twoSided ? (bid + ask) / 2 : NaN;
   const spread_pct = twoSided ? ((ask - bid) / mid) * 100 : NaN;
   const years = yearsToExpiry(ctx.nowMs, c.expiration);
-  const dte = Number.isFinite(ctx.nowMs) ? daysBetween(etDate(ctx.nowMs), c.expiration) : NaN;
+  const dte = dteOf(c.expiration);
   const vendorIv = finite(c.iv) && c.iv > 0 && c.iv <= 10 ? c.iv : NaN;
 
   const row: ContractRow = { contract: c, mid, spread_pct, dte, years, iv: vendorIv, greeks: null, greeks_source: null };
@@ -122,5 +127,16 @@ export function prepareContractRow(c: OptionContract, ctx: PrepareContext): Cont
 
 export function prepareContractRows(contracts: readonly OptionContract[], ctx: PrepareContext): ContractRow[] {
   if (!Array.isArray(contracts)) return [];
-  return contracts.filter((c) => c && (c.type === 'call' || c.type === 'put')).map((c) => prepareContractRow(c, ctx));
+  // today's ET date once per chain, and the DTE once per expiration date (the same values prepareContractRow computes)
+  const today = Number.isFinite(ctx.nowMs) ? etDate(ctx.nowMs) : null;
+  const dtes = new Map<unknown, number>();
+  const dteOf = (expiration: string) => {
+    let d = dtes.get(expiration);
+    if (d === undefined) {
+      d = today === null ? NaN : daysBetween(today, expiration);
+      dtes.set(expiration, d);
+    }
+    return d;
+  };
+  return contracts.filter((c) => c && (c.type === 'call' || c.type === 'put')).map((c) => prepareRow(c, ctx, dteOf));
 }

@@ -61,4 +61,24 @@ describe('rankContracts', () => {
     expect(bad.best).toEqual([]);
     expect(bad.rejections.map((x) => x.reason)).toEqual(['NO_MARKET_DATA']);
   });
+
+  it('picksOnly: the same best picks, filters, relaxation and non-side rejections, without alternatives, table or the other side', () => {
+    // strict enough to relax and to reject for several reasons, on both sides
+    const chainWithGaps = base.contracts.map((c, k) => (k % 5 === 0 ? { ...c, open_interest: 10 } : k % 7 === 0 ? { ...c, bid: null } : c));
+    for (const side of ['call', 'put'] as const) {
+      for (const overrides of [base.overrides, { min_delta: 0.45, max_delta: 0.46, min_oi: 100 }, { min_delta: 0.99, max_delta: 1 }]) {
+        const inp = { ...base, contracts: chainWithGaps, side, overrides, plan: { entry: SPOT, stop: 98, targets: [103], horizonDays: 1 } };
+        const full = rankContracts(inp);
+        const picks = rankContracts({ ...inp, picksOnly: true });
+        expect(picks.best).toEqual(full.best);
+        expect(picks.filters).toEqual(full.filters);
+        expect([picks.relaxed_filters, picks.relaxation_reasons]).toEqual([full.relaxed_filters, full.relaxation_reasons]);
+        expect(picks.rejections).toEqual(full.rejections.filter((r) => r.reason !== 'SIDE_MISMATCH'));
+        expect(full.rejections.some((r) => r.reason === 'SIDE_MISMATCH')).toBe(true);
+        expect(picks.passed).toBe(full.passed);
+        expect(picks.screened).toBe(chainWithGaps.filter((c) => c.type === side).length);
+        expect([picks.alternatives, picks.table]).toEqual([[], []]);
+      }
+    }
+  });
 });

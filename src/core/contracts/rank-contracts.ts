@@ -44,6 +44,12 @@ export interface RankInput {
   ivPercentilePct?: number | null;
   /** Relax while fewer than this many pass (default 1: relax only when nothing passes). */
   minPassing?: number;
+  /**
+   * Only the best picks are wanted (a plan's suggestions): the other side's contracts are neither
+   * prepared nor counted (no SIDE_MISMATCH rejection; `screened` counts this side), `alternatives` and
+   * `table` stay empty. The best picks, filters, relaxation and other rejections are the same.
+   */
+  picksOnly?: boolean;
 }
 
 export interface RankedContract {
@@ -108,13 +114,15 @@ const num = (x: number) => (Number.isFinite(x) ? x : null);
 export function rankContracts(inp: RankInput): RankResult {
   const horizonDays = inp.plan?.horizonDays;
   const base = resolveFilters({ style: inp.style, overrides: inp.overrides, marketOpen: inp.marketOpen, horizonDays });
-  const rows = prepareContractRows(inp.contracts ?? [], { spot: inp.spot, nowMs: inp.nowMs });
+  const all = inp.contracts ?? [];
+  // the gates reject the other side first, so leaving it out changes nothing else
+  const rows = prepareContractRows(inp.picksOnly && Array.isArray(all) ? all.filter((c) => c && c.type === inp.side) : all, { spot: inp.spot, nowMs: inp.nowMs });
   const sel = selectWithRelaxation(rows, base, inp.style, inp.side, inp.minPassing ?? 1);
   const scored = sel.outcome.passing.map((row) => ({ row, score: tradeabilityScore(row, inp), liquidity: liquidityScore(row, inp) })).sort(compareScored);
   const enrich = (s: (typeof scored)[number]) => present(s.row, s.score, s.liquidity, inp);
   const best = scored.slice(0, BEST_COUNT).map(enrich);
-  const alternatives = scored.slice(BEST_COUNT, BEST_COUNT + ALTERNATIVES_COUNT).map(enrich);
-  const table = scored.slice(0, TABLE_COUNT).map((s) => {
+  const alternatives = inp.picksOnly ? [] : scored.slice(BEST_COUNT, BEST_COUNT + ALTERNATIVES_COUNT).map(enrich);
+  const table = (inp.picksOnly ? [] : scored.slice(0, TABLE_COUNT)).map((s) => {
     const c = s.row.contract;
     return {
       label: label(inp.symbol, c),

@@ -19,7 +19,17 @@ export const SYNTHETIC_CALENDAR_BANNER = 'SYNTHETIC EVENT CALENDAR — generated
 const FOMC_MONTHS = new Set([1, 3, 5, 6, 7, 9, 11, 12]);
 
 const ymd = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-const tradingOrNext = (d: string) => (isTradingDay(d) ? d : nextTradingDay(d));
+/** The date itself when NYSE trades on it, else the next trading day; per date string, bounded (the calendar is fixed). */
+const nextOpen = new Map<string, string>();
+const tradingOrNext = (d: string) => {
+  let hit = nextOpen.get(d);
+  if (hit === undefined) {
+    hit = isTradingDay(d) ? d : nextTradingDay(d);
+    if (nextOpen.size >= 4096) nextOpen.clear();
+    nextOpen.set(d, hit);
+  }
+  return hit;
+};
 
 /** The k-th (1-based) given weekday (0 = Sunday) of a month. */
 export function nthWeekday(y: number, m: number, wd: number, k: number): string {
@@ -28,34 +38,53 @@ export function nthWeekday(y: number, m: number, wd: number, k: number): string 
   return addDays(d, 7 * (k - 1));
 }
 
-/** Synthetic macro releases with fromMs ≤ time < toMs, soonest first. */
+interface MonthEvents {
+  /** 00:00 ET on the 1st of the month, UTC ms. */
+  startMs: number;
+  events: Array<{ ms: number; event: MacroEvent }>;
+}
+
+/**
+ * A month's releases depend on the month only: computed once per month (every plan of a scan asks for
+ * the same window). Bounded: at most MAX_MONTHS months kept (20 years), cleared when full.
+ */
+const months = new Map<number, MonthEvents>();
+const MAX_MONTHS = 240;
+
+function monthEvents(y: number, m: number): MonthEvents {
+  const key = y * 12 + (m - 1);
+  const hit = months.get(key);
+  if (hit) return hit;
+  const ev = (name: string, date: string, h: number, min: number) => {
+    const ms = etWallToUtc(tradingOrNext(date), h, min);
+    const event: MacroEvent = { time: new Date(ms).toISOString(), country: 'US', event: name, importance: 'high', consensus: null, previous: null, actual: null, unit: null };
+    return { ms, event };
+  };
+  const events = [ev('Non Farm Payrolls', nthWeekday(y, m, 5, 1), 8, 30), ev('CPI YoY', nthWeekday(y, m, 3, 2), 8, 30)];
+  if (FOMC_MONTHS.has(m)) events.push(ev('FOMC Interest Rate Decision', nthWeekday(y, m, 3, 3), 14, 0));
+  const out = { startMs: etWallToUtc(ymd(y, m, 1), 0, 0), events };
+  if (months.size >= MAX_MONTHS) months.clear();
+  months.set(key, out);
+  return out;
+}
+
+/** Synthetic macro releases with fromMs ≤ time < toMs, soonest first (fresh objects: callers may change them). */
 export function syntheticMacroEvents(fromMs: number, toMs: number): MacroEvent[] {
   const out: MacroEvent[] = [];
   const start = new Date(fromMs - 40 * 86_400_000);
   let y = start.getUTCFullYear();
   let m = start.getUTCMonth() + 1;
   for (let i = 0; i < 240; i++) {
-    if (etWallToUtc(ymd(y, m, 1), 0, 0) >= toMs) break;
-    const ev = (name: string, date: string, h: number, min: number) => ({
-      time: new Date(etWallToUtc(tradingOrNext(date), h, min)).toISOString(),
-      country: 'US',
-      event: name,
-      importance: 'high' as const,
-      consensus: null,
-      previous: null,
-      actual: null,
-      unit: null,
-    });
-    out.push(ev('Non Farm Payrolls', nthWeekday(y, m, 5, 1), 8, 30));
-    out.push(ev('CPI YoY', nthWeekday(y, m, 3, 2), 8, 30));
-    if (FOMC_MONTHS.has(m)) out.push(ev('FOMC Interest Rate Decision', nthWeekday(y, m, 3, 3), 14, 0));
+    const month = monthEvents(y, m);
+    if (month.startMs >= toMs) break;
+    for (const e of month.events) if (e.ms >= fromMs && e.ms < toMs) out.push({ ...e.event });
     m++;
     if (m > 12) {
       m = 1;
       y++;
     }
   }
-  return out.filter((e) => Date.parse(e.time) >= fromMs && Date.parse(e.time) < toMs).sort((a, b) => a.time.localeCompare(b.time));
+  return out.sort((a, b) => a.time.localeCompare(b.time));
 }
 
 function fnv(s: string): number {

@@ -48,6 +48,8 @@ export interface RankArgs {
   /** One expiration only (YYYY-MM-DD). */
   expiry?: string;
   simulateOpen?: boolean;
+  /** Only the best picks are used (see RankInput.picksOnly): no alternatives or table. */
+  picksOnly?: boolean;
 }
 
 export interface ContractsResult extends RankResult, IndexExecution {
@@ -151,6 +153,7 @@ export class ContractsService {
       overrides: args.overrides,
       plan,
       riskAmount,
+      picksOnly: args.picksOnly === true,
     });
     return {
       symbol: args.symbol,
@@ -181,6 +184,8 @@ export class ContractsService {
         side,
         style,
         plan: { entry: args.entry, stop: args.stop, targets: args.targets },
+        // a plan carries the best picks only (and, when none passed, the non-side rejections)
+        picksOnly: true,
       });
       if (res.best.length === 0) {
         if (res.note) return { options_contracts: [], options_note: `No ${side} contracts: ${res.note}.` };
@@ -209,6 +214,31 @@ export class ContractsService {
     }
   }
 
+  /**
+   * The contracts of one expiration's chain still tradable on ET date `today` (AM-settled roots stop
+   * the business day before expiry). Kept per contract list while it lives (a cached chain answer
+   * carries the same array on every hit, so the filter runs once per chain fetch; the WeakMap holds
+   * nothing the bounded chain cache has dropped).
+   */
+  private readonly tradableByChain = new WeakMap<readonly OptionContract[], { symbol: string; today: string; contracts: OptionContract[] }>();
+
+  private tradable(chain: OptionChain, symbol: string, today: string): OptionContract[] {
+    const list: readonly OptionContract[] = Array.isArray(chain.contracts) ? chain.contracts : [chain.contracts as never]; // as flatMap treats a non-array
+    const hit = Array.isArray(chain.contracts) ? this.tradableByChain.get(chain.contracts) : undefined;
+    if (hit && hit.symbol === symbol && hit.today === today) return hit.contracts;
+    // tradable depends on the root and expiration only: decided once per pair
+    const byRoot = new Map<string, boolean>();
+    const contracts = list.filter((c) => {
+      const root = optionRootOf(c.symbol) || symbol;
+      const k = `${root}|${c.expiration}`;
+      let ok = byRoot.get(k);
+      if (ok === undefined) byRoot.set(k, (ok = tradableOn(root, c.expiration, today)));
+      return ok;
+    });
+    if (Array.isArray(chain.contracts)) this.tradableByChain.set(chain.contracts, { symbol, today, contracts });
+    return contracts;
+  }
+
   private async spot(symbol: string, chain: OptionChain): Promise<number> {
     if (typeof chain.underlying_price === 'number' && chain.underlying_price > 0) return chain.underlying_price;
     if (!this.market) return NaN;
@@ -228,11 +258,15 @@ export class ContractsService {
     }
     const f = resolveFilters({ style: args.style, overrides: args.overrides, marketOpen: open, horizonDays });
     const today = etDate(nowMs);
-    const dte = (ymd: string) => Math.round((Date.parse(`${ymd}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+    const todayMs = Date.parse(`${today}T00:00:00Z`);
+    const dte = (ymd: string) => Math.round((Date.parse(`${ymd}T00:00:00Z`) - todayMs) / 86_400_000);
     const exps = await this.options.getExpirations(args.symbol);
     const wanted = exps.expirations
-      .filter((e) => /^\d{4}-\d{2}-\d{2}$/.test(e))
-      .filter((e) => dte(e) >= Math.max(0, f.min_dte - 2) && dte(e) <= f.max_dte + 2)
+      .filter((e) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(e)) return false;
+        const d = dte(e);
+        return d >= Math.max(0, f.min_dte - 2) && d <= f.max_dte + 2;
+      })
       .sort()
       .slice(0, MAX_EXPIRATIONS);
     if (wanted.length === 0) {
@@ -243,7 +277,7 @@ export class ContractsService {
     }
     const chains = await Promise.all(wanted.map((e) => this.options.getChain({ underlying: args.symbol, expiration: e })));
     // AM-settled roots (SPX, NDX monthlies) stop trading the business day before expiry
-    const contracts: OptionContract[] = chains.flatMap((c) => c.contracts).filter((c) => tradableOn(optionRootOf(c.symbol) || args.symbol, c.expiration, today));
+    const contracts: OptionContract[] = chains.flatMap((c) => this.tradable(c, args.symbol, today));
     const first = chains[0];
     return {
       chain: {

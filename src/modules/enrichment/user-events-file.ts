@@ -67,12 +67,14 @@ export class UserEventsFile {
   }
 
   read(): UserEvents {
-    let st: fs.Stats;
+    let st: fs.Stats | undefined;
     try {
-      st = fs.statSync(this.file);
+      // no file is the usual case: answered without building an exception (read once per plan)
+      st = fs.statSync(this.file, { throwIfNoEntry: false });
     } catch {
       return EMPTY;
     }
+    if (!st) return EMPTY;
     if (this.cached && this.cached.mtimeMs === st.mtimeMs && this.cached.size === st.size) return this.cached.value;
     const value = this.parse(st.size);
     this.cached = { mtimeMs: st.mtimeMs, size: st.size, value };

@@ -1,4 +1,6 @@
+import { LRUCache } from 'lru-cache';
 import { AppError, UpstreamError } from '../../common/errors';
+import { approxBytes } from '../cache/approx-bytes';
 import { ProviderError } from '../provider.errors';
 import { CircuitBreaker, CircuitState } from './circuit-breaker';
 import { classifyFailure } from './error-policy';
@@ -67,6 +69,18 @@ export interface ChainRunnerOptions {
   /** How long a last good value may still be served stale (default 24 h), how many and how many bytes are kept. */
   lastGood?: { maxEntries: number; maxAgeMs: number; maxBytes?: number };
   onOutcome?: (capability: string, provider: string, outcome: string) => void;
+  /**
+   * In-process copy of the answers this runner wrote to the cache, each until its own TTL ends (the
+   * shared entry expires then too): a hit is read without the async store call and its timeout timer.
+   * Bounded by entries and approximate bytes (LRU); `false` turns it off. Default 2,000 entries, 12 MB.
+   */
+  hot?: { maxEntries: number; maxBytes: number } | false;
+}
+
+/** One answer this runner wrote, with the instant (runner clock) its cache TTL ends. */
+interface HotEntry {
+  value: object;
+  expiresAt: number;
 }
 
 /**
@@ -79,9 +93,13 @@ export class ChainRunner {
   private readonly flights = new SingleFlight();
   private readonly lastGood: LastGoodStore<unknown>;
   private readonly now: () => number;
+  private readonly hot: LRUCache<string, HotEntry> | undefined;
 
   constructor(private readonly options: ChainRunnerOptions) {
     this.now = options.now ?? Date.now;
+    const hot = options.hot ?? { maxEntries: 2000, maxBytes: 12 * 1024 * 1024 };
+    if (options.cache && hot && hot.maxEntries > 0 && hot.maxBytes > 0)
+      this.hot = new LRUCache<string, HotEntry>({ max: hot.maxEntries, maxSize: hot.maxBytes, sizeCalculation: (e) => Math.max(1, approxBytes(e.value)) });
     this.lastGood = new LastGoodStore({ ...(options.lastGood ?? { maxEntries: 1000, maxAgeMs: 24 * 3_600_000 }), now: this.now });
   }
 
@@ -124,13 +142,23 @@ export class ChainRunner {
     }
   }
 
+  /** This runner's own write of `key` while its TTL lasts, else undefined. */
+  private hotGet<T>(key: string): T | undefined {
+    const e = this.hot?.get(key);
+    if (!e) return undefined;
+    if (this.now() < e.expiresAt) return e.value as T;
+    this.hot!.delete(key);
+    return undefined;
+  }
+
   private cacheSet<T>(key: string, value: T, ttlMs: number): void {
     if (!this.options.cache || ttlMs <= 0) return;
+    if (this.hot && value !== null && typeof value === 'object') this.hot.set(key, { value, expiresAt: this.now() + ttlMs });
     withTimeout(Promise.resolve(this.options.cache.set(key, value, ttlMs)), 250).catch(() => undefined);
   }
 
   async run<P extends NamedProvider, T extends object>(o: RunOptions<P, T>): Promise<T & ChainMeta> {
-    const hit = await this.cacheGet<T>(o.key);
+    const hit = this.hotGet<T>(o.key) ?? (await this.cacheGet<T>(o.key));
     if (hit) {
       this.options.onOutcome?.(o.capability, '-', 'cached');
       return { ...hit, cached: true };

@@ -69,6 +69,8 @@ export async function createPlanTestApp(nowIso: string, opts: { chain?: boolean;
     const runner: ChainRunnerOptions = {
       timeoutMs: 30_000,
       cache: { get: (k) => keyv.get(k), set: (k, v, ttl) => keyv.set(k, v, ttl) },
+      // as ProvidersModule sizes it: half the cache budget
+      hot: { maxEntries: 5000, maxBytes: Math.floor(((opts.cacheMb ?? 24) * 1024 * 1024) / 2) },
     };
     marketPort = new MarketDataService([market], clock, runner);
     optionsPort = new OptionsDataService([options], runner);

@@ -98,6 +98,54 @@ describe('cache store selection', () => {
   });
 });
 
+describe("the runner's in-process copy of its own writes (hot)", () => {
+  const answer = (n: number) => ({ n, data_source: 'yahoo', as_of: 'x', stale: false });
+
+  it('a hit within the TTL skips the store call; at the TTL the store and then the provider are asked again', async () => {
+    let now = 1_000_000;
+    const store = new Map<string, unknown>();
+    let gets = 0;
+    const cache = { get: async (k: string) => (gets++, store.get(k) as never), set: async (k: string, v: unknown) => void store.set(k, v) };
+    const runner = new ChainRunner({ timeoutMs: 1000, cache, now: () => now });
+    let calls = 0;
+    const run = () => runner.run({ capability: 'quote', key: 'q|SPY', ttlMs: 15_000, providers: [{ id: 'yahoo' }], call: async () => answer(++calls) });
+    expect(await run()).toEqual(answer(1));
+    expect(await run()).toEqual({ ...answer(1), cached: true });
+    expect(gets).toBe(1); // only the first (missing) read went to the store
+    now += 14_999;
+    expect(await run()).toMatchObject({ n: 1, cached: true });
+    expect(gets).toBe(1);
+    now += 1; // the TTL has passed: this store (a Map) never expires, so the read falls through to it
+    expect(await run()).toMatchObject({ n: 1, cached: true });
+    expect(gets).toBe(2);
+    store.clear(); // the shared entry is gone as well: the provider answers, and that write is hot again
+    now += 15_000;
+    expect(await run()).toEqual(answer(2));
+    expect(await run()).toMatchObject({ n: 2, cached: true });
+    expect(gets).toBe(3);
+  });
+
+  it('is bounded by entries (least recently used dropped) and can be turned off', async () => {
+    const store = new Map<string, unknown>();
+    let gets = 0;
+    const cache = { get: async (k: string) => (gets++, store.get(k) as never), set: async (k: string, v: unknown) => void store.set(k, v) };
+    const small = new ChainRunner({ timeoutMs: 1000, cache, hot: { maxEntries: 2, maxBytes: 1 << 20 } });
+    const run = (r: ChainRunner, key: string) => r.run({ capability: 'quote', key, ttlMs: 60_000, providers: [{ id: 'yahoo' }], call: async () => answer(1) });
+    for (const k of ['a', 'b', 'c']) await run(small, k);
+    gets = 0;
+    await run(small, 'b');
+    await run(small, 'c');
+    expect(gets).toBe(0);
+    await run(small, 'a'); // dropped from the hot copy, still in the store
+    expect(gets).toBe(1);
+    const off = new ChainRunner({ timeoutMs: 1000, cache, hot: false });
+    gets = 0;
+    await run(off, 'a');
+    await run(off, 'a');
+    expect(gets).toBe(2);
+  });
+});
+
 const redisUrl = realPart('Redis', 'TEST_REDIS_URL', 'Redis cache store cases');
 
 (redisUrl ? describe : describe.skip)('Redis cache store (TEST_REDIS_URL)', () => {
