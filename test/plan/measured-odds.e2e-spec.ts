@@ -47,7 +47,8 @@ describe('plans state measured odds from replayed synthetic history (embedded de
     expect(measured).toBeGreaterThan(0);
     // the multi-day styles are calibrated too (one long hourly/daily synthetic history per symbol)
     expect(measuredStyles).toEqual(new Set(['scalp', 'intraday', 'swing', 'leaps']));
-  });
+    // 32 plans, five of them on symbols the process has never seen (years of synthetic bars built on first use)
+  }, 180_000);
 
   it('persists the run (plan_outcomes, playbook_stats): a restart states measured odds at once, without replaying', async () => {
     const rows = t.app.get(CalibrationService).statuses()[0].rows;

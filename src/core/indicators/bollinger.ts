@@ -1,56 +1,73 @@
-import { sma } from './sma';
 import { nanArray, Series, validPeriod, warmupArray } from './series';
 
 /**
- * out[i] = √(Σ(x − mean[i])²/period) × scale over the window ending at each i ≥ period−1.
- * Two-pass per window keeps full precision (a running Σx² loses digits on large prices). Four
- * windows are summed side by side — each in its own order, so every sum is bit-for-bit the one-window
- * loop's — to give the CPU four independent add chains instead of one.
+ * out[i] = √(Σ(x − mean)²/period) × scale over the window ending at each i ≥ period−1, in one pass.
+ * Sliding sums of (x − c) and (x − c)² around an origin c that is re-anchored on the window's own mean
+ * every `period` steps (the sums are then recomputed exactly): the deviations stay small next to the price,
+ * so the E[d²] − E[d]² cancellation that costs TA-Lib's STDDEV its digits on a $645 stock with a 3-cent
+ * stdev costs a digit or two here, not eight; the running updates never accumulate over more than one
+ * window. A window holding a NaN or ±∞ is NaN; after it leaves, the sums are recomputed (never poisoned).
+ * Checked against the plain two-pass formula in bollinger.spec.ts (≤ 1e-12 relative).
  */
-function windowStddev(values: Series, mean: Float64Array, period: number, scale: number, out: Float64Array): void {
-  const n = mean.length;
-  let i = period - 1;
-  for (; i + 3 < n; i += 4) {
-    const m0 = mean[i];
-    const m1 = mean[i + 1];
-    const m2 = mean[i + 2];
-    const m3 = mean[i + 3];
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    const j0 = i - period + 1;
-    // x0..x3 = values[j..j+3], slid one step per iteration (one load instead of four)
-    let x1 = values[j0];
-    let x2 = values[j0 + 1];
-    let x3 = values[j0 + 2];
-    for (let j = j0; j <= i; j++) {
-      const x0 = x1;
-      x1 = x2;
-      x2 = x3;
-      x3 = values[j + 3];
-      const d0 = x0 - m0;
-      const d1 = x1 - m1;
-      const d2 = x2 - m2;
-      const d3 = x3 - m3;
-      s0 += d0 * d0;
-      s1 += d1 * d1;
-      s2 += d2 * d2;
-      s3 += d3 * d3;
+function windowStddev(values: Series, period: number, scale: number, out: Float64Array, bands: { middle: Float64Array; lower: Float64Array; k: number } | null = null): void {
+  const middle = bands ? bands.middle : null;
+  const lower = bands ? bands.lower : null;
+  const k = bands ? bands.k : 0;
+  const n = values.length;
+  let c = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let bad = 0; // non-finite values in the window
+  let sinceAnchor = period; // force an anchor at the first window
+  // counting non-finite values of the first window but the last
+  for (let j = 0; j < period - 1; j++) if (!Number.isFinite(values[j])) bad++;
+  for (let i = period - 1; i < n; i++) {
+    const xin = values[i];
+    if (!Number.isFinite(xin)) bad++;
+    if (i >= period) {
+      const xout = values[i - period];
+      if (!Number.isFinite(xout)) {
+        bad--;
+        if (bad === 0) sinceAnchor = period; // the sums held a NaN: recompute them
+      }
     }
-    out[i] = Math.sqrt(s0 / period) * scale;
-    out[i + 1] = Math.sqrt(s1 / period) * scale;
-    out[i + 2] = Math.sqrt(s2 / period) * scale;
-    out[i + 3] = Math.sqrt(s3 / period) * scale;
-  }
-  for (; i < n; i++) {
-    const m = mean[i];
-    let ss = 0;
-    for (let j = i - period + 1; j <= i; j++) {
-      const d = values[j] - m;
-      ss += d * d;
+    if (bad > 0) {
+      out[i] = NaN;
+      if (middle) middle[i] = lower![i] = NaN;
+      sinceAnchor = period;
+      continue;
     }
-    out[i] = Math.sqrt(ss / period) * scale;
+    if (sinceAnchor >= period) {
+      // re-anchor: c = this window's mean, exact sums of the deviations
+      const lo = i - period + 1;
+      let m = 0;
+      for (let j = lo; j <= i; j++) m += values[j];
+      c = m / period;
+      s1 = 0;
+      s2 = 0;
+      for (let j = lo; j <= i; j++) {
+        const d = values[j] - c;
+        s1 += d;
+        s2 += d * d;
+      }
+      sinceAnchor = 1;
+    } else {
+      const dIn = xin - c;
+      const dOut = values[i - period] - c;
+      s1 += dIn - dOut;
+      s2 += dIn * dIn - dOut * dOut;
+      sinceAnchor++;
+    }
+    const mean = s1 / period;
+    const v = s2 / period - mean * mean;
+    const sd = Math.sqrt(v > 0 ? v : 0) * scale;
+    if (middle) {
+      // Bollinger: out is the upper band
+      const m = c + mean;
+      middle[i] = m;
+      out[i] = m + k * sd;
+      lower![i] = m - k * sd;
+    } else out[i] = sd;
   }
 }
 
@@ -59,7 +76,7 @@ export function stddev(values: Series, period: number, k = 1): Float64Array {
   const n = values.length;
   if (!validPeriod(period, n)) return nanArray(n);
   const out = warmupArray(n, period - 1);
-  windowStddev(values, sma(values, period), period, k, out);
+  windowStddev(values, period, k, out);
   return out;
 }
 
@@ -69,19 +86,16 @@ export interface BollingerSeries {
   lower: Float64Array;
 }
 
-/** Bollinger bands: SMA(period) ± k × population stdev (TA-Lib BBANDS with SMA). One SMA, one stdev pass. */
+/**
+ * Bollinger bands: SMA(period) ± k × population stdev (TA-Lib BBANDS with SMA). One pass gives the window's
+ * mean (the SMA, as c + mean deviation: equal to sma() to ~1e-15 relative) and its stdev.
+ */
 export function bollinger(close: Series, period = 20, k = 2): BollingerSeries {
   const n = close.length;
   if (!validPeriod(period, n)) return { upper: nanArray(n), middle: nanArray(n), lower: nanArray(n) };
-  const middle = sma(close, period);
+  const middle = warmupArray(n, period - 1);
   const upper = warmupArray(n, period - 1);
   const lower = warmupArray(n, period - 1);
-  windowStddev(close, middle, period, 1, upper); // σ parked in `upper`, then the bands
-  for (let i = period - 1; i < n; i++) {
-    const m = middle[i];
-    const sd = upper[i];
-    upper[i] = m + k * sd;
-    lower[i] = m - k * sd;
-  }
+  windowStddev(close, period, 1, upper, { middle, lower, k });
   return { upper, middle, lower };
 }
