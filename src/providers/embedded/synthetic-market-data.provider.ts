@@ -166,6 +166,7 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
     if (inst.kind === 'index' && inst.etf_proxy) return this.indexQuote(inst.symbol, inst.etf_proxy);
     const now = this.options.clock.now();
     let date = etDate(now);
+    await preparePath(s, date);
     let last: Bar | undefined;
     for (let i = 0; i < 10 && !last; i++) {
       if (isTradingDay(date)) {
