@@ -19,6 +19,20 @@ function deltaRecord(r: PlanDeltaRow): PlanDeltaRecord {
   return { plan_id: r.plan_id, seq: r.seq, type: r.type, payload: r.payload, created_at: toIso(r.created_at) };
 }
 
+/** The chart-layers row stored beside one snapshot (`save` and `saveMany` alike). */
+function layersRow(planId: string, version: number, userId: string, layers: NonNullable<SaveIdeaInput['layers']>, createdAt: Date) {
+  return {
+    plan_id: planId,
+    plan_version: version,
+    user_id: userId,
+    levels: layers.levels ?? [],
+    zones: layers.zones ?? [],
+    annotations: layers.annotations ?? [],
+    meta: layers.meta ?? {},
+    created_at: createdAt,
+  };
+}
+
 function toRecord(row: IdeaSnapshotRow): IdeaRecord {
   return {
     plan_id: row.plan_id,
@@ -112,22 +126,7 @@ export class IdeaStore implements IdeaStoreApi {
         return { plan_id: planId, plan_version: version, user_id: input.user_id, symbol: input.symbol.toUpperCase(), style: input.style, kind: input.kind ?? 'live', payload, created_at: now };
       });
       await snapshots.createQueryBuilder().insert().values(rows).updateEntity(false).execute();
-      const layerRows = inputs.flatMap((input, k) =>
-        input.layers
-          ? [
-              {
-                plan_id: rows[k].plan_id,
-                plan_version: rows[k].plan_version,
-                user_id: input.user_id,
-                levels: input.layers.levels ?? [],
-                zones: input.layers.zones ?? [],
-                annotations: input.layers.annotations ?? [],
-                meta: input.layers.meta ?? {},
-                created_at: now,
-              },
-            ]
-          : [],
-      );
+      const layerRows = inputs.flatMap((input, k) => (input.layers ? [layersRow(rows[k].plan_id, rows[k].plan_version, input.user_id, input.layers, now)] : []));
       if (layerRows.length)
         await m
           .getRepository<PlanLayerRow>('PlanLayer')
@@ -170,16 +169,7 @@ export class IdeaStore implements IdeaStoreApi {
         .getRepository<PlanLayerRow>('PlanLayer')
         .createQueryBuilder()
         .insert()
-        .values({
-          plan_id: planId,
-          plan_version: version,
-          user_id: input.user_id,
-          levels: input.layers.levels ?? [],
-          zones: input.layers.zones ?? [],
-          annotations: input.layers.annotations ?? [],
-          meta: input.layers.meta ?? {},
-          created_at: now,
-        } as never)
+        .values(layersRow(planId, version, input.user_id, input.layers, now) as never)
         .updateEntity(false)
         .execute();
     }
