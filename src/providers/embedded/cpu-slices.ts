@@ -13,15 +13,24 @@
  */
 export const SLICE_MS = 8;
 
-let sliceStart = performance.now();
+let sliceStart = 0;
+/** A slice is being timed in this turn of the loop (cleared by a setImmediate when the loop turns). */
+let timing = false;
 let pending: Promise<void> | undefined;
 let yields = 0;
+
+/** Start timing at the first call in a turn of the loop: time before it was not generation's to count. */
+function timeSlice(): void {
+  if (timing) return;
+  timing = true;
+  sliceStart = performance.now();
+  setImmediate(() => (timing = false));
+}
 
 function turn(): Promise<void> {
   pending ??= new Promise<void>((resolve) =>
     setImmediate(() => {
       pending = undefined;
-      sliceStart = performance.now();
       yields++;
       resolve();
     }),
@@ -31,7 +40,11 @@ function turn(): Promise<void> {
 
 /** Resolve now while the slice lasts; else after the loop has turned (re-checked: one worker per slice). */
 export async function nextSlice(): Promise<void> {
-  while (pending || performance.now() - sliceStart >= SLICE_MS) await turn();
+  timeSlice();
+  while (pending || performance.now() - sliceStart >= SLICE_MS) {
+    await turn();
+    timeSlice();
+  }
 }
 
 /** How many times generation gave the loop back (tests, diagnostics). */
