@@ -1,7 +1,7 @@
 /**
  * Time slices for the embedded providers' CPU-bound generation (synthetic minute paths of a symbol
- * the process has not seen yet): between units of work a generator calls `await nextSlice()`, which
- * resolves at once while the current slice is shorter than `SLICE_MS` and otherwise on the next turn
+ * the process has not seen yet): between units of work a generator calls `sliceDue()`, which returns
+ * nothing while the current slice is shorter than `SLICE_MS` and otherwise a promise of the next turn
  * of the event loop (`setImmediate`), so timers, I/O and other requests get in between.
  *
  * One slice clock for the whole process: concurrent generators (a scan's workers asking for many cold
@@ -38,13 +38,27 @@ function turn(): Promise<void> {
   return pending;
 }
 
-/** Resolve now while the slice lasts; else after the loop has turned (re-checked: one worker per slice). */
-export async function nextSlice(): Promise<void> {
-  timeSlice();
-  while (pending || performance.now() - sliceStart >= SLICE_MS) {
+async function waitForSlice(): Promise<void> {
+  do {
     await turn();
     timeSlice();
-  }
+  } while (pending || performance.now() - sliceStart >= SLICE_MS);
+}
+
+/**
+ * `undefined` while the current slice lasts (no await needed: `const y = sliceDue(); if (y) await y;`
+ * costs nothing per step), else a promise that resolves once the loop has turned and this caller's
+ * slice has begun (re-checked after each turn: one worker per slice).
+ */
+export function sliceDue(): Promise<void> | undefined {
+  timeSlice();
+  return pending || performance.now() - sliceStart >= SLICE_MS ? waitForSlice() : undefined;
+}
+
+/** `sliceDue` as one await (for call sites where an extra microtask per step does not matter). */
+export async function nextSlice(): Promise<void> {
+  const y = sliceDue();
+  if (y) await y;
 }
 
 /** How many times generation gave the loop back (tests, diagnostics). */

@@ -11,7 +11,7 @@ import type { BarsRequest, BarsResult, CallOptions, Clock, MarketClock, MarketDa
 import { dailyBarOfDay, minuteBarsOfDay, preparePath } from './synthetic-path';
 import { instrumentOf } from '../../core/instruments/instrument';
 import { etDayNumber } from '../../core/session/et-time';
-import { nextSlice } from './cpu-slices';
+import { sliceDue } from './cpu-slices';
 
 const SYMBOL = /^[A-Z0-9.^:_-]{1,16}$/;
 const DAY = 86_400_000;
@@ -109,7 +109,8 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
       };
       bars = [];
       for (const d of this.tradingDays(fromDate, toDate)) {
-        await nextSlice(); // a cold symbol's days are generated a few at a time, the loop turning between
+        const due = sliceDue(); // a cold symbol's days are generated a few at a time, the loop turning between
+        if (due) await due;
         if (d === toDate) {
           // today: only the closed minutes so far
           for (const b of dayBars(
@@ -134,7 +135,8 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
       const fromDate = addDays(toDate, -Math.min(MAX_DAYS_DAILY, wantDays));
       const daily: Bar[] = [];
       for (const d of this.tradingDays(fromDate, toDate)) {
-        await nextSlice();
+        const due = sliceDue();
+        if (due) await due;
         if (d === toDate) {
           // today's bar is the regular session so far (none before the open)
           const bar = dailyBarOfDay(symbol, d, to);

@@ -8,7 +8,7 @@ import { addDays, etWallToUtc } from '../../core/session/et-time';
 import { isEarlyClose, isTradingDay } from '../../core/session/nyse-calendar';
 import { LRUCache } from 'lru-cache';
 import { hashString, Prng } from './prng';
-import { nextSlice } from './cpu-slices';
+import { sliceDue } from './cpu-slices';
 
 const ANCHOR = '2000-01-03';
 const MINUTE = 60_000;
@@ -157,7 +157,8 @@ export async function preparePath(symbol: string, date: string): Promise<void> {
   }
   for (let have = paths.get(symbol)?.length ?? 0; have <= lo; have = Math.min(lo, have + PREPARE_STEP_DAYS) + 1) {
     pathTo(symbol, Math.min(lo, have + PREPARE_STEP_DAYS));
-    await nextSlice();
+    const due = sliceDue();
+    if (due) await due;
   }
 }
 
