@@ -7,10 +7,11 @@
  *   SOAK_URL=http://127.0.0.1:8000 SOAK_KEY=<bearer> npm run soak   # an already running service
  *
  * Environment: SOAK_MINUTES (5), SOAK_CONCURRENCY (8 HTTP workers), SOAK_MAX_REQUESTS (250000),
- * SOAK_SCAN_TICKERS (5: small scans, until the scan work makes them non-blocking), SOAK_SCAN_EVERY_S (15: at most one scan in flight, one per that many
- * seconds), SOAK_WS (10 WebSocket followers), SOAK_SETTLE_S (30), SOAK_CALIBRATION (0: the embedded
- * service's background calibration off, so the figures are the request load's), SOAK_CPU_PROF (a folder:
- * the embedded service writes a CPU profile there).
+ * SOAK_SCAN_TICKERS (5: small scans, until the scan work makes them non-blocking), SOAK_SCAN_EVERY_S
+ * (15: at most one scan in flight, one per that many seconds), SOAK_SYMBOLS (30: the first names of the
+ * service's liquidity pool), SOAK_WS (10 WebSocket followers), SOAK_SETTLE_S (30), SOAK_CALIBRATION (0:
+ * the embedded service's background calibration off, so the figures are the request load's),
+ * SOAK_CPU_PROF (a folder: the embedded service writes a CPU profile there).
  * Prints throughput, p50/p99 per route, errors by status, RSS at start / peak / end (from the
  * service's own /metrics: process_resident_memory_bytes) and event-loop lag measured inside the
  * service (prom-client's nodejs_eventloop_lag_* gauges, a monitorEventLoopDelay histogram reset on
@@ -23,6 +24,7 @@ import * as path from 'node:path';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import WebSocket from 'ws';
+import { LIQUIDITY_POOL } from '../src/core/symbols/universe-tokens';
 
 const env = process.env;
 const MINUTES = Number(env.SOAK_MINUTES ?? 5);
@@ -33,38 +35,8 @@ const SCAN_EVERY_MS = Number(env.SOAK_SCAN_EVERY_S ?? 15) * 1000;
 const WS_FOLLOWERS = Number(env.SOAK_WS ?? 10);
 const PROFILE = env.SOAK_CPU_PROF; // a directory: the embedded service writes a .cpuprofile there
 const SETTLE_MS = Number(env.SOAK_SETTLE_S ?? 30) * 1000;
-const SYMBOLS = [
-  'SPY',
-  'QQQ',
-  'IWM',
-  'DIA',
-  'AAPL',
-  'MSFT',
-  'NVDA',
-  'AMZN',
-  'META',
-  'GOOGL',
-  'TSLA',
-  'AMD',
-  'NFLX',
-  'AVGO',
-  'CRM',
-  'ORCL',
-  'INTC',
-  'JPM',
-  'BAC',
-  'XOM',
-  'CVX',
-  'KO',
-  'PEP',
-  'WMT',
-  'COST',
-  'DIS',
-  'BA',
-  'UBER',
-  'SHOP',
-  'PLTR',
-];
+/** The most liquid names of the service's own pool (index ETFs, then the static S&P 500 / Nasdaq-100 lists). */
+const SYMBOLS = LIQUIDITY_POOL.slice(0, Number(env.SOAK_SYMBOLS ?? 30));
 
 const headers: Record<string, string> = env.SOAK_KEY ? { Authorization: `Bearer ${env.SOAK_KEY}` } : {};
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)];

@@ -23,6 +23,20 @@ function deltaRecord(r: PlanDeltaRow): PlanDeltaRecord {
   return { plan_id: r.plan_id, seq: r.seq, type: r.type, payload: r.payload, created_at: toIso(r.created_at) };
 }
 
+/** The chart-layers row stored beside one snapshot (`save` and `saveMany` alike). */
+function layersRow(planId: string, version: number, userId: string, layers: NonNullable<SaveIdeaInput['layers']>, createdAt: Date) {
+  return {
+    plan_id: planId,
+    plan_version: version,
+    user_id: userId,
+    levels: layers.levels ?? [],
+    zones: layers.zones ?? [],
+    annotations: layers.annotations ?? [],
+    meta: layers.meta ?? {},
+    created_at: createdAt,
+  };
+}
+
 function toRecord(row: IdeaSnapshotRow): IdeaRecord {
   return {
     plan_id: row.plan_id,
@@ -125,22 +139,12 @@ export class IdeaStore implements IdeaStoreApi {
         ['plan_id', 'plan_version', 'user_id', 'symbol', 'style', 'kind', 'payload', 'created_at'],
         rows.map((r) => [r.plan_id, r.plan_version, r.user_id, r.symbol, r.style, r.kind, JSON.stringify(r.payload), time]),
       );
-      const layerRows = inputs.flatMap((input, k) =>
-        input.layers
-          ? [
-              [
-                rows[k].plan_id,
-                rows[k].plan_version,
-                input.user_id,
-                JSON.stringify(input.layers.levels ?? []),
-                JSON.stringify(input.layers.zones ?? []),
-                JSON.stringify(input.layers.annotations ?? []),
-                JSON.stringify(input.layers.meta ?? {}),
-                time,
-              ],
-            ]
-          : [],
-      );
+      // the same row as save() stores (layersRow), in the raw INSERT's column order with its JSON and time forms
+      const layerRows = inputs.flatMap((input, k) => {
+        if (!input.layers) return [];
+        const l = layersRow(rows[k].plan_id, rows[k].plan_version, input.user_id, input.layers, now);
+        return [[l.plan_id, l.plan_version, l.user_id, JSON.stringify(l.levels), JSON.stringify(l.zones), JSON.stringify(l.annotations), JSON.stringify(l.meta), time]];
+      });
       await this.insertRows(m, 'plan_layers', ['plan_id', 'plan_version', 'user_id', 'levels', 'zones', 'annotations', 'meta', 'created_at'], layerRows);
       return rows.map((r) => toRecord({ ...r, id: '' }));
     });
@@ -197,16 +201,7 @@ export class IdeaStore implements IdeaStoreApi {
         .getRepository<PlanLayerRow>('PlanLayer')
         .createQueryBuilder()
         .insert()
-        .values({
-          plan_id: planId,
-          plan_version: version,
-          user_id: input.user_id,
-          levels: input.layers.levels ?? [],
-          zones: input.layers.zones ?? [],
-          annotations: input.layers.annotations ?? [],
-          meta: input.layers.meta ?? {},
-          created_at: now,
-        } as never)
+        .values(layersRow(planId, version, input.user_id, input.layers, now) as never)
         .updateEntity(false)
         .execute();
     }

@@ -85,7 +85,7 @@ interface HotEntry {
 
 /**
  * Runs one request through an ordered provider list: cache → single-flight → each provider in turn
- * (skipping open circuits and rate-limited ones) with a hard timeout → on total failure the last good
+ * (skipping open circuits and rate-limited ones) with a hard timeout for live vendors → on total failure the last good
  * value with `stale: true` → else a typed 404/502/503. One runner per capability.
  */
 export class ChainRunner {
@@ -185,7 +185,10 @@ export class ChainRunner {
       }
       const ctrl = new AbortController();
       try {
-        const result = await withTimeout(o.call(p, ctrl.signal), this.options.timeoutMs, () => ctrl.abort());
+        // Embedded providers compute locally (no I/O that can hang) and give the event loop back while they
+        // generate: a deadline would only throw finished work away on a loaded machine and answer 503.
+        const call = o.call(p, ctrl.signal);
+        const result = live ? await withTimeout(call, this.options.timeoutMs, () => ctrl.abort()) : await call;
         b.success();
         this.options.onOutcome?.(o.capability, p.id, 'ok');
         const out: T & ChainMeta = liveMissed && !live ? { ...result, fallback_from: liveMissed } : { ...result };

@@ -8,9 +8,10 @@ import { LRUCache } from 'lru-cache';
 import { ProviderError } from '../provider.errors';
 import { embeddedMarketClock } from './market-clock';
 import type { BarsRequest, BarsResult, CallOptions, Clock, MarketClock, MarketDataProvider, Quote } from '../provider.types';
-import { dailyBarOfDay, minuteBarsOfDay } from './synthetic-path';
+import { dailyBarOfDay, minuteBarsOfDay, preparePath } from './synthetic-path';
 import { instrumentOf } from '../../core/instruments/instrument';
 import { etDayNumber } from '../../core/session/et-time';
+import { sliceDue } from './cpu-slices';
 
 const SYMBOL = /^[A-Z0-9.^:_-]{1,16}$/;
 const DAY = 86_400_000;
@@ -44,7 +45,7 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
    */
   private readonly resampled = new LRUCache<string, Bar[]>({ max: 20_000, maxSize: 16 * 1024 * 1024, sizeCalculation: (v) => 64 + v.length * BAR_BYTES });
   /** Completed days' daily bars; `null` (a day without a bar) is stored as false. */
-  private readonly dailies = new LRUCache<string, Bar | false>({ max: 20_000 });
+  private readonly dailies = new LRUCache<string, Bar | false>({ max: 20_000, maxSize: 2 * 1024 * 1024, sizeCalculation: (v) => (v ? BAR_BYTES : 16) });
 
   constructor(private readonly options: { clock: Clock }) {}
 
@@ -94,6 +95,7 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
     const interval = req.interval;
     const limit = req.limit ?? (req.from === undefined ? DEFAULT_LIMIT : Infinity);
     const toDate = etDate(to);
+    await preparePath(symbol, toDate); // a new symbol's daily path since 2000, built in slices
     let bars: Bar[];
     if (isIntraday(interval)) {
       const maxDays = interval === '1m' ? MAX_DAYS_1M : MAX_DAYS_INTRADAY;
@@ -107,6 +109,8 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
       };
       bars = [];
       for (const d of this.tradingDays(fromDate, toDate)) {
+        const due = sliceDue(); // a cold symbol's days are generated a few at a time, the loop turning between
+        if (due) await due;
         if (d === toDate) {
           // today: only the closed minutes so far
           for (const b of dayBars(
@@ -131,6 +135,8 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
       const fromDate = addDays(toDate, -Math.min(MAX_DAYS_DAILY, wantDays));
       const daily: Bar[] = [];
       for (const d of this.tradingDays(fromDate, toDate)) {
+        const due = sliceDue();
+        if (due) await due;
         if (d === toDate) {
           // today's bar is the regular session so far (none before the open)
           const bar = dailyBarOfDay(symbol, d, to);
@@ -162,6 +168,7 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
     if (inst.kind === 'index' && inst.etf_proxy) return this.indexQuote(inst.symbol, inst.etf_proxy);
     const now = this.options.clock.now();
     let date = etDate(now);
+    await preparePath(s, date);
     let last: Bar | undefined;
     for (let i = 0; i < 10 && !last; i++) {
       if (isTradingDay(date)) {

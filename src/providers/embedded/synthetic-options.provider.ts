@@ -9,6 +9,7 @@ import { DAILY_EXPIRATION_UNDERLYINGS, standardExpirations, strikeStep } from '.
 import { Prng } from './prng';
 import { liquidityTier, syntheticActivity, syntheticQuote, syntheticStrikeStep } from './synthetic-liquidity';
 import { symbolProfile } from './synthetic-path';
+import { sliceDue } from './cpu-slices';
 
 /** Risk-free rate assumed by the synthetic surface (continuous, fraction). */
 export const SYNTHETIC_RATE = 0.045;
@@ -73,6 +74,8 @@ export class SyntheticOptionsProvider implements OptionsProvider {
     const tier = liquidityTier(sym, profile.avgVolume, spot);
     const contracts: OptionContract[] = [];
     for (const exp of exps) {
+      const due = sliceDue(); // an expiration's strikes at a time: a scan prices many chains at once
+      if (due) await due;
       const T = yearsToExpiry(now, exp);
       if (!(T > 0)) continue;
       const dte = T * 365;

@@ -8,6 +8,7 @@ import { addDays, etWallToUtc } from '../../core/session/et-time';
 import { isEarlyClose, isTradingDay } from '../../core/session/nyse-calendar';
 import { LRUCache } from 'lru-cache';
 import { hashString, Prng } from './prng';
+import { sliceDue } from './cpu-slices';
 
 const ANCHOR = '2000-01-03';
 const MINUTE = 60_000;
@@ -134,6 +135,31 @@ function pathTo(symbol: string, i: number): PackedPath {
     paths.set(symbol, path); // re-set: its size changed
   }
   return path;
+}
+
+/** Days of path built per slice when preparing a path ahead (~2.5 µs a day: a few ms per step). */
+const PREPARE_STEP_DAYS = 1000;
+
+/**
+ * Build `symbol`'s daily path up to `date` (the last trading day on or before it) a step at a time,
+ * giving the event loop back between steps; the path is the same as the synchronous `pathTo` builds
+ * (each day depends only on the previous close). Cheap when the path is already long enough.
+ */
+export async function preparePath(symbol: string, date: string): Promise<void> {
+  const { dates } = calendar();
+  let lo = 0;
+  let hi = dates.length - 1;
+  if (date < dates[0]) return;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (dates[mid] <= date) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let have = paths.get(symbol)?.length ?? 0; have <= lo; have = Math.min(lo, have + PREPARE_STEP_DAYS) + 1) {
+    pathTo(symbol, Math.min(lo, have + PREPARE_STEP_DAYS));
+    const due = sliceDue();
+    if (due) await due;
+  }
 }
 
 /** Daily open/close of `symbol` on trading day `date` (null on non-trading days or outside 2000–2036). */

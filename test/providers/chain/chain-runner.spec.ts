@@ -164,6 +164,16 @@ describe('ChainRunner', () => {
     ]);
   });
 
+  it('holds no deadline over an embedded provider: local generation that outlasts the vendor timeout still answers', async () => {
+    const r = new ChainRunner({ timeoutMs: 30, now: clock });
+    const slowLocal = { id: 'synthetic', call: () => new Promise<Result>((resolve) => setTimeout(() => resolve(ok('synthetic')), 120)) };
+    const res = await r.run({ capability: 'market_data', key: 'slow-local', ttlMs: 30_000, providers: [slowLocal], call: (p) => p.call() });
+    expect(res).toMatchObject({ data_source: 'synthetic' });
+    expect(r.breaker('synthetic').lastError).toBeUndefined();
+    const slowLive = { id: 'polygon', call: () => new Promise<Result>((resolve) => setTimeout(() => resolve(ok('polygon')), 120)) };
+    await expect(r.run({ capability: 'market_data', key: 'slow-live', ttlMs: 30_000, providers: [slowLive], call: (p) => p.call() })).rejects.toMatchObject({ status: 503 });
+  });
+
   it('never switches from a live vendor to embedded data silently: the result says fallback_from', async () => {
     const r = new ChainRunner({ timeoutMs: 100, now: clock });
     const res = await runWith(r, [fake('polygon', ['upstream']), fake('synthetic', ['ok'])]);
