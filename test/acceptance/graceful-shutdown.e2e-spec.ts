@@ -120,6 +120,9 @@ describe('drainAndClose (in process)', () => {
           res.on('end', () => cb(null, 'ended'));
         });
       const ssePromise = sse.then((r) => r.status);
+      // the four symbols' synthetic history built first: the drain then waits on plans, not on years of
+      // cold bar generation (which yields to the loop and, on a loaded machine, outlasts the grace period)
+      for (const symbol of ['AAPL', 'MSFT', 'NVDA', 'QQQ']) await request(t.http).post('/gpt/plan').send({ symbol, style: 'swing' }).expect(200);
       // four plan requests whose bodies are still arriving when the drain starts (truly in flight)
       const port = new URL(t.url).port;
       const uploads = ['AAPL', 'MSFT', 'NVDA', 'QQQ'].map((symbol) => {
@@ -147,5 +150,5 @@ describe('drainAndClose (in process)', () => {
     } finally {
       await t.close().catch(() => undefined);
     }
-  });
+  }, 120_000);
 });

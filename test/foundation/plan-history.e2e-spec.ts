@@ -105,12 +105,22 @@ describe.each(storageTargets())('plan history on the %s store', (target) => {
   it.each([
     ['?symbol=$$$', 'symbol'],
     ['?from=yesterday', 'from'],
-    ['?from=2026-12-02&to=2026-12-01', 'from'],
+    ['?from=2026-13-01', 'from'],
     ['?limit=0', 'limit'],
-    ['?cursor=bm9wZQ', 'cursor'],
+    ['?cursor=not%20a%20cursor', 'cursor'],
     ['?kind=draft', 'kind'],
   ])('%s → 400 naming %s', async (qs, field) => {
     const r = await get('key-alice-1', qs).expect(400);
     expect(r.body.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+
+  // each fits the published schema, together or in value they name nothing: 422
+  it.each([
+    ['?from=2026-12-02&to=2026-12-01', 'from'],
+    ['?from=2026-02-30', 'from'],
+    ['?cursor=bm9wZQ', 'cursor'],
+  ])('%s → 422 naming %s', async (qs, field) => {
+    const r = await get('key-alice-1', qs).expect(422);
+    expect(r.body).toMatchObject({ error: 'unprocessable_request', details: [{ field }] });
   });
 });
