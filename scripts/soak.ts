@@ -6,7 +6,8 @@
  *   SOAK_MINUTES=1 SOAK_CONCURRENCY=8 npm run soak
  *   SOAK_URL=http://127.0.0.1:8000 SOAK_KEY=<bearer> npm run soak   # an already running service
  *
- * Environment: SOAK_MINUTES (5), SOAK_CONCURRENCY (8 HTTP workers), SOAK_MAX_REQUESTS (250000),
+ * Environment: SOAK_MINUTES (5), SOAK_CONCURRENCY (8 HTTP workers), SOAK_RATE (0: closed loop, the
+ * service's capacity; N: N requests/s over all workers, paced), SOAK_MAX_REQUESTS (250000),
  * SOAK_SCAN_TICKERS (5: small scans, until the scan work makes them non-blocking), SOAK_SCAN_EVERY_S
  * (15: at most one scan in flight, one per that many seconds), SOAK_SYMBOLS (30: the first names of the
  * service's liquidity pool), SOAK_WS (10 WebSocket followers), SOAK_SETTLE_S (30), SOAK_CALIBRATION (0:
@@ -30,6 +31,8 @@ const env = process.env;
 const MINUTES = Number(env.SOAK_MINUTES ?? 5);
 const CONCURRENCY = Number(env.SOAK_CONCURRENCY ?? 8);
 const MAX_REQUESTS = Number(env.SOAK_MAX_REQUESTS ?? 250_000);
+/** Requests per second over all workers (open loop, paced); 0 = each worker sends its next request at once (closed loop: the service's capacity). */
+const RATE = Number(env.SOAK_RATE ?? 0);
 const SCAN_TICKERS = Number(env.SOAK_SCAN_TICKERS ?? 5);
 const SCAN_EVERY_MS = Number(env.SOAK_SCAN_EVERY_S ?? 15) * 1000;
 const WS_FOLLOWERS = Number(env.SOAK_WS ?? 10);
@@ -123,9 +126,12 @@ async function startService(): Promise<{ base: string; proc: ChildProcess }> {
   const root = path.resolve(__dirname, '..');
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--max-old-space-size=256', ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), 'dist/main.js'], {
+  // SOAK_NODE_ARGS: extra node flags for the service (e.g. --trace-gc); SOAK_SERVICE_STDOUT: a file for its stdout
+  const extra = (env.SOAK_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const out = env.SOAK_SERVICE_STDOUT ? fs.openSync(env.SOAK_SERVICE_STDOUT, 'w') : 'ignore';
+  const proc = spawn(process.execPath, ['--max-old-space-size=256', ...extra, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), 'dist/main.js'], {
     cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', out, 'inherit'],
     env: {
       ...process.env,
       PORT: String(port),
@@ -165,7 +171,7 @@ async function main() {
   if (!base) ({ base, proc: child } = await startService());
   const wsBase = base.replace(/^http/, 'ws');
   console.log(
-    `soak: ${base}${child ? ' (embedded, started here)' : ''}, ${MINUTES} min, ${CONCURRENCY} HTTP workers, ${WS_FOLLOWERS} WS followers, ` +
+    `soak: ${base}${child ? ' (embedded, started here)' : ''}, ${MINUTES} min, ${CONCURRENCY} HTTP workers${RATE > 0 ? ` paced at ${RATE} req/s` : ' (closed loop)'}, ${WS_FOLLOWERS} WS followers, ` +
       `scan of ${SCAN_TICKERS} tickers at most every ${SCAN_EVERY_MS / 1000} s, ≤ ${MAX_REQUESTS} requests, Node ${process.version}, ${os.cpus().length} CPUs`,
   );
 
@@ -244,8 +250,19 @@ async function main() {
     for (const [w, f] of routes) if ((x -= w) < 0) return f;
     return routes[0][1];
   };
+  // SOAK_RATE: one shared schedule of send times, 1/RATE apart (a late worker sends at once, never in a burst to catch up)
+  let nextSlot = 0;
+  const pace = async () => {
+    if (!(RATE > 0)) return;
+    const now = Date.now();
+    nextSlot = Math.max(nextSlot, now);
+    const wait = nextSlot - now;
+    nextSlot += 1000 / RATE;
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  };
   const worker = async () => {
     while (Date.now() < deadline && total < MAX_REQUESTS) {
+      await pace();
       if (!scanning && Date.now() - lastScan >= SCAN_EVERY_MS) {
         scanning = true;
         lastScan = Date.now();
