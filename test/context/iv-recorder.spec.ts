@@ -75,3 +75,33 @@ describe('IvRecorderService', () => {
     expect(await b.svc.backfill('SPY', '2024-06-10', '2024-06-11')).toMatchObject({ vendor: null, written: 0 });
   });
 });
+
+describe('IvRecorderService.recordWithin (on demand, bounded)', () => {
+  it('answers within its budget: finished symbols as recorded, a slow one as pending, which still records in the background', async () => {
+    const clock = { t: etWallToUtc('2024-06-12', 12, 0), now: () => clock.t };
+    const written: AtmIvPointInput[] = [];
+    const store = { record: async (p: AtmIvPointInput) => (written.push(p), true), tracked: async () => [] } as unknown as IvHistoryApi;
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const context = {
+      currentAtmIv: async (s: string) => {
+        if (s === 'SLOW') await slow;
+        return { iv: 0.3, method: 'interpolated', expirations: ['a'], source: 'synthetic' };
+      },
+    } as unknown as ContextService;
+    const svc = new IvRecorderService(context, clock, store);
+    const t0 = Date.now();
+    const out = await svc.recordWithin(['SPY', 'SLOW', 'AAPL'], 100);
+    expect(Date.now() - t0).toBeLessThan(2_000); // bounded by the budget, not by SLOW
+    expect(out.map((o) => [o.symbol, o.written, o.iv_atm])).toEqual([
+      ['SPY', true, 30],
+      ['SLOW', false, null],
+      ['AAPL', true, 30],
+    ]);
+    expect(out[1].error).toMatch(/still recording in the background/);
+    expect(written.map((w) => w.symbol).sort()).toEqual(['AAPL', 'SPY']);
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(written.map((w) => w.symbol).sort()).toEqual(['AAPL', 'SLOW', 'SPY']);
+  });
+});

@@ -47,12 +47,17 @@ export class IvHistoryController {
 
   @Post('record')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'recordIvHistory', summary: 'Record the current session’s ATM IV now (on demand) for the given tickers, or for every analysed symbol and watchlist ticker.' })
+  @ApiOperation({
+    operationId: 'recordIvHistory',
+    summary:
+      'Record the current session’s ATM IV now (on demand) for the given tickers, or for every analysed symbol and watchlist ticker. Answers within 8 s: a ticker still recording is listed with written false and an error saying so, and keeps recording in the background.',
+  })
   @ApiExtension('x-openai-isConsequential', true)
   @ApiOkResponse({ type: IvRecordResponseDto })
   async record(@Body() body: IvRecordRequestDto): Promise<IvRecordResponseDto> {
     this.history();
-    return { results: body.symbols?.length ? await this.recorder.recordSymbols([...new Set(body.symbols)]) : await this.recorder.recordAll() };
+    // bounded: what is not recorded within the budget keeps recording in the background and is listed as pending
+    return { results: await this.recorder.recordWithin(body.symbols?.length ? [...new Set(body.symbols)] : null) };
   }
 
   @Post(':symbol/backfill')

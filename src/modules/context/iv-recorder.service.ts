@@ -26,6 +26,9 @@ export interface RecordOutcome {
   error?: string;
 }
 
+/** How long an on-demand request waits for its outcomes; the rest go on recording in the background. */
+export const ON_DEMAND_BUDGET_MS = 8_000;
+
 /** Minutes after the close before the daily job records (quotes settle). */
 const AFTER_CLOSE_MS = 10 * 60_000;
 const CONCURRENCY = 4;
@@ -85,15 +88,42 @@ export class IvRecorderService implements OnApplicationBootstrap, OnModuleDestro
     return [...new Set([...a, ...b])].sort();
   }
 
-  async recordAll(): Promise<RecordOutcome[]> {
+  async recordAll(onOutcome?: (o: RecordOutcome) => void): Promise<RecordOutcome[]> {
     this.running ??= this.universe()
-      .then((syms) => this.recordSymbols(syms))
+      .then((syms) => this.recordSymbols(syms, onOutcome))
       .finally(() => (this.running = undefined));
     return this.running;
   }
 
-  /** Record the current session's ATM IV for each symbol (the on-demand path). */
-  async recordSymbols(symbols: string[]): Promise<RecordOutcome[]> {
+  /**
+   * The on-demand path (POST /api/v1/iv-history/record): the outcomes ready within `budgetMs`, in the order
+   * asked; a symbol still recording (a cold chain, a long universe) is listed as pending and keeps recording
+   * in the background, so the request answers in bounded time whatever the list.
+   */
+  async recordWithin(symbols: string[] | null, budgetMs = ON_DEMAND_BUDGET_MS): Promise<RecordOutcome[]> {
+    const done = new Map<string, RecordOutcome>();
+    const collect = (o: RecordOutcome) => done.set(o.symbol, o);
+    const wanted = symbols ?? (await this.universe());
+    const all = symbols ? this.recordSymbols(symbols, collect) : this.recordAll(collect);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([all.then(() => undefined), new Promise<void>((r) => (timer = setTimeout(r, budgetMs)))]);
+    clearTimeout(timer);
+    const { day } = ivSessionDay(this.clock.now());
+    return wanted.map(
+      (symbol) =>
+        done.get(symbol) ?? {
+          symbol,
+          day,
+          iv_atm: null,
+          source: null,
+          written: false,
+          error: `still recording in the background (this answer waits ${budgetMs / 1000} s at most); GET /api/v1/iv-history/${symbol} shows the day once written`,
+        },
+    );
+  }
+
+  /** Record the current session's ATM IV for each symbol; `onOutcome` hears each as it completes. */
+  async recordSymbols(symbols: string[], onOutcome?: (o: RecordOutcome) => void): Promise<RecordOutcome[]> {
     const store = this.store;
     const { day, atClose } = ivSessionDay(this.clock.now());
     if (!store) return symbols.map((symbol) => ({ symbol, day, iv_atm: null, source: null, written: false, error: 'no store' }));
@@ -101,17 +131,23 @@ export class IvRecorderService implements OnApplicationBootstrap, OnModuleDestro
     return Promise.all(
       symbols.map((symbol) =>
         gate(async (): Promise<RecordOutcome> => {
-          try {
-            const cur = await this.context.currentAtmIv(symbol);
-            if (!cur) return { symbol, day, iv_atm: null, source: null, written: false, error: 'no usable ATM IV (no options provider or no quotes around spot)' };
-            const written = await store.record({ symbol, day, iv: cur.iv, source: cur.source, method: cur.method, expirations: cur.expirations, at_close: atClose, recorded_at: this.clock.now() });
-            return { symbol, day, iv_atm: Math.round(cur.iv * 1e6) / 1e4, source: cur.source, written };
-          } catch (err) {
-            return { symbol, day, iv_atm: null, source: null, written: false, error: (err as Error).message };
-          }
+          const o = await this.recordOne(symbol, day, atClose, store);
+          onOutcome?.(o);
+          return o;
         }),
       ),
     );
+  }
+
+  private async recordOne(symbol: string, day: string, atClose: boolean, store: IvHistoryApi): Promise<RecordOutcome> {
+    try {
+      const cur = await this.context.currentAtmIv(symbol);
+      if (!cur) return { symbol, day, iv_atm: null, source: null, written: false, error: 'no usable ATM IV (no options provider or no quotes around spot)' };
+      const written = await store.record({ symbol, day, iv: cur.iv, source: cur.source, method: cur.method, expirations: cur.expirations, at_close: atClose, recorded_at: this.clock.now() });
+      return { symbol, day, iv_atm: Math.round(cur.iv * 1e6) / 1e4, source: cur.source, written };
+    } catch (err) {
+      return { symbol, day, iv_atm: null, source: null, written: false, error: (err as Error).message };
+    }
   }
 
   /** Fill past days from a vendor's ATM-IV history, when one is configured. */
