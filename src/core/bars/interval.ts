@@ -1,3 +1,4 @@
+import { anyCaseAscii, ASCII_SPACE, lowerAscii, trimAscii } from '../text/ascii';
 /**
  * Interval tokens accepted everywhere. Canonical spellings are below; aliases are normalised
  * case-insensitively (`1d`, `D`, `day` → `1D`; `60m`, `1H` → `1h`; `w` → `1W`; `240m` → `4h`).
@@ -67,14 +68,10 @@ export class InvalidIntervalError extends Error {
   }
 }
 
-/** Surrounding whitespace that is ignored: ASCII only (String.prototype.trim also strips Unicode spaces). */
-const EDGE_SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
-const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
-
 /** Normalise an interval token, or return undefined when it is not one. Case-insensitive in ASCII only. */
 export function parseInterval(token: string): Interval | undefined {
   if (typeof token !== 'string') return undefined;
-  const key = lowerAscii(token.replace(EDGE_SPACE, ''));
+  const key = lowerAscii(trimAscii(token));
   return Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
 }
 
@@ -83,11 +80,10 @@ export function parseInterval(token: string): Interval | undefined {
  * an alias in any ASCII case, optionally surrounded by ASCII whitespace.
  */
 export const INTERVAL_PATTERN = (() => {
-  const anyCase = (k: string) => k.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
   const alternatives = Object.keys(ALIASES)
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map(anyCase);
-  return `^[ \\t\\n\\r\\f\\v]*(?:${alternatives.join('|')})[ \\t\\n\\r\\f\\v]*$`;
+    .map(anyCaseAscii);
+  return `^${ASCII_SPACE}*(?:${alternatives.join('|')})${ASCII_SPACE}*$`;
 })();
 export const INTERVAL_RE = new RegExp(INTERVAL_PATTERN);
 

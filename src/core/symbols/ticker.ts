@@ -7,18 +7,17 @@
  * Letters are upper-cased in ASCII only, and non-ASCII input is rejected before any case mapping, so
  * Unicode case folding can never turn `ß` into the ticker `SS` or `ﬀ` into `FF`.
  */
+import { ASCII_SPACE, trimAscii, upperAscii } from '../text/ascii';
 const ROOT = /^[A-Z][A-Z0-9]{0,9}$/;
 const CLASS = /^[A-Z0-9]{1,4}$/;
 const ASCII_TICKER_CHARS = /^[A-Za-z0-9.\-/:^$]+$/;
-/** Leading/trailing whitespace that is trimmed: ASCII only, the same set as TICKER_PATTERN's. */
-const EDGE_SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
 
 /**
  * The raw input parseTicker accepts, as one ECMA/JSON-Schema regex (published in the OpenAPI document):
  * optional ASCII whitespace, an optional index prefix (I:, ^ or $), a root of a letter and up to 9
  * letters/digits, an optional share class (., - or / and 1–4 letters/digits), and after `$` an optional `.X`.
  */
-const WS = '[ \\t\\n\\r\\f\\v]';
+const WS = ASCII_SPACE;
 /** One ticker without surrounding whitespace, as a regex fragment. */
 export const TICKER_CORE = '(?:(?:[Ii]:|\\^)?[A-Za-z][A-Za-z0-9]{0,9}(?:[./-][A-Za-z0-9]{1,4})?|\\$[A-Za-z][A-Za-z0-9]{0,9}(?:[./-][A-Za-z0-9]{1,4})?(?:\\.[Xx])?)';
 export const TICKER_PATTERN = `^${WS}*${TICKER_CORE}${WS}*$`;
@@ -31,11 +30,9 @@ export type TickerParse = { ok: true; symbol: string } | { ok: false; message: s
 
 export const TICKER_RULE = 'must be a ticker: a letter then up to 9 letters or digits, optionally a share class (BRK.B, BRK-B) or an index prefix (I:SPX, ^SPX)';
 
-const upperAscii = (s: string) => s.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
-
 export function parseTicker(raw: unknown): TickerParse {
   if (typeof raw !== 'string') return { ok: false, message: TICKER_RULE };
-  const t = raw.replace(EDGE_SPACE, '');
+  const t = trimAscii(raw);
   // no length check: the structure below bounds it (≤ 19 characters with prefix and suffix)
   if (t.length === 0 || !ASCII_TICKER_CHARS.test(t)) return { ok: false, message: TICKER_RULE };
   let s = upperAscii(t);

@@ -8,6 +8,7 @@
  * Tokens are case-insensitive and take precedence over tickers of the same spelling (`TOP5`, `SP500`).
  * Anything else is refused with the allowed forms.
  */
+import { anyCaseAscii, ASCII_SPACE, lowerAscii, trimAscii } from '../text/ascii';
 import { normalizeTicker, TICKER_CORE } from './ticker';
 import { normalizeWatchlistName, WATCHLIST_NAME_FRAGMENT } from './watchlist-rules';
 
@@ -114,27 +115,23 @@ export const LIQUIDITY_POOL: readonly string[] = [...new Set(['SPY', 'QQQ', 'IWM
 
 const INDEX_ALIASES: Record<string, 'sp500' | 'nasdaq100'> = { sp500: 'sp500', 'sp-500': 'sp500', nasdaq100: 'nasdaq100', 'nasdaq-100': 'nasdaq100' };
 
-const anyCase = (word: string) => word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 /**
  * One universe entry without surrounding whitespace, as a regex fragment (published in the OpenAPI
  * document): a ticker, watchlist:<name>, TOP<digits>, FT-TOPLIQUIDITY, sp500/sp-500, nasdaq100/nasdaq-100,
  * in any ASCII case. `TOP<k>` with k outside 1–250 fits the pattern (it is also a ticker's shape) and is
  * refused by the service with 422.
  */
-export const UNIVERSE_ENTRY = `(?:${anyCase('watchlist')}:${WATCHLIST_NAME_FRAGMENT}|${anyCase('ft-topliquidity')}|${anyCase('sp')}-?500|${anyCase('nasdaq')}-?100|${anyCase('top')}[0-9]+|${TICKER_CORE})`;
-const WS = '[ \\t\\n\\r\\f\\v]';
+export const UNIVERSE_ENTRY = `(?:${anyCaseAscii('watchlist')}:${WATCHLIST_NAME_FRAGMENT}|${anyCaseAscii('ft-topliquidity')}|${anyCaseAscii('sp')}-?500|${anyCaseAscii('nasdaq')}-?100|${anyCaseAscii('top')}[0-9]+|${TICKER_CORE})`;
+const WS = ASCII_SPACE;
 /** One entry of the list form (surrounding ASCII whitespace ignored). */
 export const UNIVERSE_ENTRY_PATTERN = `^${WS}*${UNIVERSE_ENTRY}${WS}*$`;
 /** The string form: 1–`max` entries separated by commas and/or ASCII whitespace. */
 export const universeListPattern = (max: number) => `^[ \\t\\n\\r\\f\\v,]*${UNIVERSE_ENTRY}(?:[ \\t\\n\\r\\f\\v,]+${UNIVERSE_ENTRY}){0,${max - 1}}[ \\t\\n\\r\\f\\v,]*$`;
 
-const EDGE_SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
-const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
-
 export function parseUniverseToken(raw: unknown): UniverseToken | null {
   if (typeof raw !== 'string') return null;
   // ASCII only, as the published pattern: Unicode trimming or lower-casing would accept more than it says
-  const t = raw.replace(EDGE_SPACE, '');
+  const t = trimAscii(raw);
   const lower = lowerAscii(t);
   if (lower.startsWith('watchlist:')) {
     const name = normalizeWatchlistName(t.slice('watchlist:'.length));

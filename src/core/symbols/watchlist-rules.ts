@@ -3,6 +3,7 @@
  * stored lower-case) and up to 500 tickers, each under the one ticker rule (ticker.ts), canonicalised
  * and de-duplicated in the order given.
  */
+import { lowerAscii } from '../text/ascii';
 import { normalizeTicker, TICKER_RULE } from './ticker';
 
 export const MAX_WATCHLIST_TICKERS = 500;
@@ -14,7 +15,6 @@ const NAME_RE = /^[a-z][a-z0-9_-]{0,63}$/;
  */
 export const WATCHLIST_NAME_FRAGMENT = '[A-Za-z][A-Za-z0-9_-]{0,63}';
 export const WATCHLIST_NAME_PATTERN = `^${WATCHLIST_NAME_FRAGMENT}$`;
-const lowerAscii = (s: string) => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
 
 export interface FieldProblemLike {
   field: string;

@@ -2,10 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { STYLES, type Style } from '../../../core/strategies/strategy.types';
+import { trimAscii } from '../../../core/text/ascii';
 import { TICKER_LIST_SEPARATORS } from '../../../core/symbols/ticker';
 import { UNIVERSE_ENTRY_PATTERN, universeListPattern } from '../../../core/symbols/universe-tokens';
 
-const EDGE_SPACE = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
 import { AS_OF_RE } from '../../plan/dto/plan-request.dto';
 
 /** Largest universe one scan accepts (raised from the reference's 250 once a warm 500-ticker scan measured well inside the page budget: docs/benchmarks.md). */
@@ -15,7 +15,7 @@ export const MAX_UNIVERSE = 500;
 const toTickers = ({ value }: { value: unknown }) => {
   const list = typeof value === 'string' ? value.split(TICKER_LIST_SEPARATORS).filter(Boolean) : value;
   // ASCII whitespace only, as the published patterns say (String.prototype.trim also strips Unicode spaces)
-  return Array.isArray(list) ? list.map((x) => (typeof x === 'string' ? x.replace(EDGE_SPACE, '') : x)) : list;
+  return Array.isArray(list) ? list.map((x) => (typeof x === 'string' ? trimAscii(x) : x)) : list;
 };
 
 export class ScanRequestDto {
