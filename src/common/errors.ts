@@ -18,17 +18,22 @@ export abstract class AppError extends Error {
   }
 }
 
-/** 400: one or more request fields are wrong. */
-export class ValidationFailedError extends AppError {
-  readonly status = 400;
-  readonly code = 'validation_failed';
+/** An error about named request fields: the message lists them, `details` carries them. */
+abstract class FieldsError extends AppError {
   constructor(readonly problems: FieldProblem[]) {
     super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
     this.details = problems;
   }
-  static field(field: string, message: string): ValidationFailedError {
-    return new ValidationFailedError([{ field, message }]);
+  /** One field's problem, as an instance of the subclass it is called on. */
+  static field<T>(this: new (problems: FieldProblem[]) => T, field: string, message: string): T {
+    return new this([{ field, message }]);
   }
+}
+
+/** 400: one or more request fields are wrong. */
+export class ValidationFailedError extends FieldsError {
+  readonly status = 400;
+  readonly code = 'validation_failed';
 }
 
 /**
@@ -37,16 +42,9 @@ export class ValidationFailedError extends AppError {
  * cannot rule out (the 30th of February, a cursor that is not a page of this query). 400 stays for
  * input the schema itself refuses, so a client generated from the document knows which is which.
  */
-export class UnprocessableError extends AppError {
+export class UnprocessableError extends FieldsError {
   readonly status = 422;
   readonly code = 'unprocessable_request';
-  constructor(readonly problems: FieldProblem[]) {
-    super(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
-    this.details = problems;
-  }
-  static field(field: string, message: string): UnprocessableError {
-    return new UnprocessableError([{ field, message }]);
-  }
 }
 
 /** 404: the thing does not exist for this caller (also used for other users' ideas). */
