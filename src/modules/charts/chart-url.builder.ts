@@ -136,9 +136,11 @@ function toBool(v: unknown): boolean | undefined {
   return undefined;
 }
 
+/** A body value that counts as given: not absent, null or "" (all three mean "not given"). */
+const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+
 /** The field the chart style was read from (named in a 400). */
 function styleField(body: Record<string, unknown>): string {
-  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
   if (body.ui_state !== undefined && body.ui_state !== null && styleOf({ ui_state: body.ui_state }) !== undefined) return 'ui_state';
   return given(body.style_hint) || !given(body.style) ? 'style_hint' : 'style';
 }
@@ -154,7 +156,6 @@ function styleOf(body: Record<string, unknown>): unknown {
       /* not JSON: ignored like any unknown display hint */
     }
   }
-  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
   return given(body.style_hint) ? body.style_hint : body.style;
 }
 
@@ -169,7 +170,7 @@ export function canonicalChartParams(body: Record<string, unknown>, canonical: b
   // fields each valid but contradicting each other (the schema cannot say so): 422, after any 400
   const conflicts: FieldProblem[] = [];
   const conflict = (field: string, message: string) => conflicts.push({ field, message });
-  const has = (k: string) => body[k] !== undefined && body[k] !== null && body[k] !== '';
+  const has = (k: string) => given(body[k]);
 
   // symbol
   let symbol = '';

@@ -88,9 +88,9 @@ export class IvRecorderService implements OnApplicationBootstrap, OnModuleDestro
     return [...new Set([...a, ...b])].sort();
   }
 
-  async recordAll(onOutcome?: (o: RecordOutcome) => void): Promise<RecordOutcome[]> {
+  async recordAll(): Promise<RecordOutcome[]> {
     this.running ??= this.universe()
-      .then((syms) => this.recordSymbols(syms, onOutcome))
+      .then((syms) => this.recordSymbols(syms))
       .finally(() => (this.running = undefined));
     return this.running;
   }
@@ -103,8 +103,9 @@ export class IvRecorderService implements OnApplicationBootstrap, OnModuleDestro
   async recordWithin(symbols: string[] | null, budgetMs = ON_DEMAND_BUDGET_MS): Promise<RecordOutcome[]> {
     const done = new Map<string, RecordOutcome>();
     const collect = (o: RecordOutcome) => done.set(o.symbol, o);
+    // the whole universe when none is named (recording a day twice only answers written: false)
     const wanted = symbols ?? (await this.universe());
-    const all = symbols ? this.recordSymbols(symbols, collect) : this.recordAll(collect);
+    const all = this.recordSymbols(wanted, collect);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([all.then(() => undefined), new Promise<void>((r) => (timer = setTimeout(r, budgetMs)))]);
     clearTimeout(timer);

@@ -22,7 +22,7 @@ import { IdeasController } from '../ideas/ideas.controller';
 import { PlanRequestDto } from '../plan/dto/plan-request.dto';
 import { PlanController } from '../plan/plan.controller';
 import { PlaybooksController } from '../playbooks/playbooks.controller';
-import { ScanRequestDto } from '../scan/dto/scan-request.dto';
+import { MAX_UNIVERSE, ScanRequestDto } from '../scan/dto/scan-request.dto';
 import { ScanController } from '../scan/scan.controller';
 import { compactContext, compactContracts, compactIdea, compactPlan, compactPlaybooks, compactScan, untrusted } from './mcp-compact';
 
@@ -110,10 +110,10 @@ export function registerTools(server: McpServer, c: McpControllers, userId: stri
     {
       title: 'Scan a universe',
       description:
-        'Run every playbook of a style on 1–250 tickers; ranked candidates (entry/stop/targets, R:R, confidence, plan_id) and per-ticker errors; page with next_cursor. ' +
+        `Run every playbook of a style on 1–${MAX_UNIVERSE} tickers (the REST scan's cap); ranked candidates (entry/stop/targets, R:R, confidence, plan_id) and per-ticker errors; page with next_cursor. ` +
         `Typical output ~0.5 KB per candidate (5 candidates ~2.3 KB). ${UNTRUSTED_NOTE}`,
       inputSchema: {
-        universe: z.array(ticker).min(1).max(250),
+        universe: z.array(ticker).min(1).max(MAX_UNIVERSE),
         style,
         limit: z.number().int().min(1).max(100).optional().describe('Candidates over all pages, default 20.'),
         cursor: z.string().max(200).optional().describe('next_cursor of the previous page.'),
