@@ -7,7 +7,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('context and contracts routes in the full app (embedded data)', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await createTestApp()));
+  // Pinned service clock: the 30 s context cache keys follow its minute (no wall-clock boundary flake).
+  beforeAll(async () => (t = await createTestApp({}, { clockMs: Date.parse('2026-11-20T16:00:10Z') })));
   afterAll(async () => t?.close());
 
   it('GET /gpt/context/SPY answers with labelled data', async () => {

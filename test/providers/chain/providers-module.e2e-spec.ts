@@ -3,7 +3,9 @@ import { createTestApp } from '../../support/test-app';
 
 describe('provider layer with no environment at all', () => {
   it('serves bars, quotes and a full option chain for any symbol from the embedded default, labelled, deterministic', async () => {
-    const t = await createTestApp();
+    // The service clock is pinned: bars cache keys follow its minute, and a cold first call on a loaded
+    // machine could otherwise straddle a minute boundary and make the second call a legitimate miss.
+    const t = await createTestApp({}, { clockMs: Date.parse('2026-11-20T16:00:10Z') });
     try {
       const market = t.app.get(MarketDataService);
       const options = t.app.get(OptionsDataService);
