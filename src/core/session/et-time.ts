@@ -60,9 +60,15 @@ export function etLocalMs(utcMs: number): number {
   return utcMs + etOffsetMs(utcMs);
 }
 
-/** ET calendar date YYYY-MM-DD of an instant. */
+/** 'YYYY-MM-DD' of day numbers 0 (1970-01-01) … 2^16 − 1 (2149), filled as days are asked for. */
+const DAY_STRINGS: (string | undefined)[] = new Array(65_536);
+
+/** ET calendar date YYYY-MM-DD of an instant (per bar on hot paths: one string per day, not per call). */
 export function etDate(utcMs: number): string {
-  return new Date(etLocalMs(utcMs)).toISOString().slice(0, 10);
+  const local = etLocalMs(utcMs);
+  const day = Math.floor(local / DAY);
+  if (day >= 0 && day < 65_536) return (DAY_STRINGS[day] ??= new Date(day * DAY).toISOString().slice(0, 10));
+  return new Date(local).toISOString().slice(0, 10);
 }
 
 /** Minutes after ET midnight (0–1439) of an instant. */

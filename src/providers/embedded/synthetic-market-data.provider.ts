@@ -33,6 +33,14 @@ const BAR_BYTES = 96;
  * up to the service clock's "now" (closed minutes), never on holidays or weekends. Labelled as
  * synthetic in every result; never presented as live.
  */
+/** Bars of `bars` at or after `from` (all of them without a `from`). */
+function countFrom(bars: readonly Bar[], from: number | undefined): number {
+  if (from === undefined || !bars.length || bars[0].time >= from) return bars.length;
+  let n = 0;
+  for (const b of bars) if (b.time >= from) n++;
+  return n;
+}
+
 export class SyntheticMarketDataProvider implements MarketDataProvider {
   readonly id = 'synthetic';
   readonly testSymbol = 'SPY';
@@ -45,7 +53,7 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
    */
   private readonly resampled = new LRUCache<string, Bar[]>({ max: 20_000, maxSize: 16 * 1024 * 1024, sizeCalculation: (v) => 64 + v.length * BAR_BYTES });
   /** Completed days' daily bars; `null` (a day without a bar) is stored as false. */
-  private readonly dailies = new LRUCache<string, Bar | false>({ max: 20_000, maxSize: 2 * 1024 * 1024, sizeCalculation: (v) => (v ? BAR_BYTES : 16) });
+  private readonly dailies = new LRUCache<string, Bar | false>({ max: 60_000, maxSize: 6 * 1024 * 1024, sizeCalculation: (v) => (v ? BAR_BYTES : 16) });
 
   constructor(private readonly options: { clock: Clock }) {}
 
@@ -107,45 +115,58 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
         const visible = regularOnly ? minutes.filter((b) => sessionTag(b.time) === 'regular') : minutes;
         return interval === '1m' ? visible : resampleBars(visible, interval);
       };
-      bars = [];
-      for (const d of this.tradingDays(fromDate, toDate)) {
+      // Newest day first, stopping once `limit` bars are in hand: the day window is an estimate (thin
+      // extended hours, holidays) sized to be enough, and generating its oldest days for bars the
+      // limit then drops made a few long 1m/5m requests evict and regenerate every symbol's days.
+      const chunks: Bar[][] = [];
+      let have = 0;
+      const days = this.tradingDays(fromDate, toDate);
+      for (let i = days.length - 1; i >= 0 && have < limit; i--) {
+        const d = days[i];
         const due = sliceDue(); // a cold symbol's days are generated a few at a time, the loop turning between
         if (due) await due;
+        let chunk: Bar[];
         if (d === toDate) {
           // today: only the closed minutes so far
-          for (const b of dayBars(
+          chunk = dayBars(
             d,
             this.dayMinutes(symbol, d).filter((b) => b.time + 60_000 <= to),
-          ))
-            bars.push(b);
-          continue;
+          );
+        } else if (interval === '1m' && !regularOnly) {
+          chunk = this.dayMinutes(symbol, d);
+        } else {
+          const key = `${symbol}|${d}|${interval}|${regularOnly ? 'r' : 'x'}`;
+          let day = this.resampled.get(key);
+          if (!day) this.resampled.set(key, (day = dayBars(d, this.dayMinutes(symbol, d))));
+          chunk = day;
         }
-        if (interval === '1m' && !regularOnly) {
-          for (const b of this.dayMinutes(symbol, d)) bars.push(b);
-          continue;
-        }
-        const key = `${symbol}|${d}|${interval}|${regularOnly ? 'r' : 'x'}`;
-        let day = this.resampled.get(key);
-        if (!day) this.resampled.set(key, (day = dayBars(d, this.dayMinutes(symbol, d))));
-        for (const b of day) bars.push(b);
+        chunks.push(chunk);
+        have += countFrom(chunk, req.from);
       }
+      bars = [];
+      for (let i = chunks.length - 1; i >= 0; i--) for (const b of chunks[i]) bars.push(b);
     } else {
       const perBarDays = interval === '1W' ? 7 : 1;
       const wantDays = req.from !== undefined ? Math.ceil((to - req.from) / DAY) + 7 : Math.ceil(limit * perBarDays * 1.5) + 10;
       const fromDate = addDays(toDate, -Math.min(MAX_DAYS_DAILY, wantDays));
-      const daily: Bar[] = [];
-      for (const d of this.tradingDays(fromDate, toDate)) {
+      // newest first as above; weekly bars are resampled from the whole window, so 1W reads it all
+      const need = interval === '1W' ? Infinity : limit;
+      const newestFirst: Bar[] = [];
+      const days = this.tradingDays(fromDate, toDate);
+      const from = req.from ?? -Infinity;
+      let have = 0;
+      for (let i = days.length - 1; i >= 0 && have < need; i--) {
+        const d = days[i];
         const due = sliceDue();
         if (due) await due;
-        if (d === toDate) {
-          // today's bar is the regular session so far (none before the open)
-          const bar = dailyBarOfDay(symbol, d, to);
-          if (bar) daily.push(bar);
-        } else {
-          const bar = this.dailyBar(symbol, d);
-          if (bar) daily.push(bar);
+        // today's bar is the regular session so far (none before the open)
+        const bar = d === toDate ? dailyBarOfDay(symbol, d, to) : this.dailyBar(symbol, d);
+        if (bar) {
+          newestFirst.push(bar);
+          if (bar.time >= from) have++;
         }
       }
+      const daily = newestFirst.reverse();
       bars = interval === '1W' ? resampleBars(daily, '1W') : daily;
     }
     if (req.from !== undefined) bars = bars.filter((b) => b.time >= req.from!);
