@@ -1,4 +1,4 @@
-import { nanArray, Series, validPeriod, warmupArray } from './series';
+import { nanOutput, outputArray, Series, validPeriod } from './series';
 
 /**
  * out[i] = √(Σ(x − mean)²/period) × scale over the window ending at each i ≥ period−1, in one pass.
@@ -71,13 +71,16 @@ function windowStddev(values: Series, period: number, scale: number, out: Float6
   }
 }
 
-/** Rolling population standard deviation × k (TA-Lib STDDEV). */
-export function stddev(values: Series, period: number, k = 1): Float64Array {
+/**
+ * Rolling population standard deviation × k (TA-Lib STDDEV).
+ * `out` (optional): a caller-owned Float64Array of the series length to write into and return.
+ */
+export function stddev(values: Series, period: number, k = 1, out?: Float64Array): Float64Array {
   const n = values.length;
-  if (!validPeriod(period, n)) return nanArray(n);
-  const out = warmupArray(n, period - 1);
-  windowStddev(values, period, k, out);
-  return out;
+  if (!validPeriod(period, n)) return nanOutput(n, out, 'stddev');
+  const sd = outputArray(n, period - 1, out, 'stddev');
+  windowStddev(values, period, k, sd);
+  return sd;
 }
 
 export interface BollingerSeries {
@@ -89,13 +92,17 @@ export interface BollingerSeries {
 /**
  * Bollinger bands: SMA(period) ± k × population stdev (TA-Lib BBANDS with SMA). One pass gives the window's
  * mean (the SMA, as c + mean deviation: equal to sma() to ~1e-15 relative) and its stdev.
+ * `out` (optional): three caller-owned Float64Arrays of the series length to write into and return
+ * instead of allocating (a caller recomputing the same length every refresh pays no page faults).
  */
-export function bollinger(close: Series, period = 20, k = 2): BollingerSeries {
+export function bollinger(close: Series, period = 20, k = 2, out?: BollingerSeries): BollingerSeries {
   const n = close.length;
-  if (!validPeriod(period, n)) return { upper: nanArray(n), middle: nanArray(n), lower: nanArray(n) };
-  const middle = warmupArray(n, period - 1);
-  const upper = warmupArray(n, period - 1);
-  const lower = warmupArray(n, period - 1);
+  if (!validPeriod(period, n)) {
+    return { upper: nanOutput(n, out?.upper, 'bollinger upper'), middle: nanOutput(n, out?.middle, 'bollinger middle'), lower: nanOutput(n, out?.lower, 'bollinger lower') };
+  }
+  const middle = outputArray(n, period - 1, out?.middle, 'bollinger middle');
+  const upper = outputArray(n, period - 1, out?.upper, 'bollinger upper');
+  const lower = outputArray(n, period - 1, out?.lower, 'bollinger lower');
   windowStddev(close, period, 1, upper, { middle, lower, k });
   return { upper, middle, lower };
 }
