@@ -21,7 +21,9 @@ function windowStddev(values: Series, period: number, scale: number, out: Float6
   let sinceAnchor = period; // force an anchor at the first window
   // counting non-finite values of the first window but the last
   for (let j = 0; j < period - 1; j++) if (!Number.isFinite(values[j])) bad++;
-  for (let i = period - 1; i < n; i++) {
+  let i = period - 1;
+  while (i < n) {
+    // The general step: non-finite bookkeeping, re-anchoring.
     const xin = values[i];
     if (!Number.isFinite(xin)) bad++;
     if (i >= period) {
@@ -35,6 +37,7 @@ function windowStddev(values: Series, period: number, scale: number, out: Float6
       out[i] = NaN;
       if (middle) middle[i] = lower![i] = NaN;
       sinceAnchor = period;
+      i++;
       continue;
     }
     if (sinceAnchor >= period) {
@@ -68,6 +71,42 @@ function windowStddev(values: Series, period: number, scale: number, out: Float6
       out[i] = m + k * sd;
       lower![i] = m - k * sd;
     } else out[i] = sd;
+    i++;
+    // The fast steps, the same arithmetic: the window is all finite (bad = 0), so the outgoing value is
+    // too and only the incoming one needs a check (x − x is 0 exactly when x is finite); they run up to
+    // the next re-anchor and leave at the first non-finite value, which the general step then takes.
+    const from = i;
+    const end = Math.min(n, i + period - sinceAnchor);
+    if (middle) {
+      for (; i < end; i++) {
+        const x = values[i];
+        if (x - x !== 0) break;
+        const dIn = x - c;
+        const dOut = values[i - period] - c;
+        s1 += dIn - dOut;
+        s2 += dIn * dIn - dOut * dOut;
+        const mean = s1 / period;
+        const v = s2 / period - mean * mean;
+        const sd = Math.sqrt(v > 0 ? v : 0) * scale;
+        const m = c + mean;
+        middle[i] = m;
+        out[i] = m + k * sd;
+        lower![i] = m - k * sd;
+      }
+    } else {
+      for (; i < end; i++) {
+        const x = values[i];
+        if (x - x !== 0) break;
+        const dIn = x - c;
+        const dOut = values[i - period] - c;
+        s1 += dIn - dOut;
+        s2 += dIn * dIn - dOut * dOut;
+        const mean = s1 / period;
+        const v = s2 / period - mean * mean;
+        out[i] = Math.sqrt(v > 0 ? v : 0) * scale;
+      }
+    }
+    sinceAnchor += i - from;
   }
 }
 
