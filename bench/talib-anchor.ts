@@ -19,10 +19,11 @@ import * as path from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the native talib binding ships no ES module or types
 const talib = require('talib');
 
-export type CTimes = Record<'EMA' | 'RSI' | 'ATR' | 'ADX' | 'MACD' | 'BBANDS' | 'pass', number>;
+/** ms per indicator, the six of the pass in sequence, and DMI7: the seven directional series, one TA-Lib call each. */
+export type CTimes = Record<'EMA' | 'RSI' | 'ATR' | 'ADX' | 'MACD' | 'BBANDS' | 'DMI7' | 'pass', number>;
 
 export interface TalibC {
-  /** One round of the six TA-Lib C calls (ms each, and the six in sequence). */
+  /** One round of the TA-Lib C calls (ms each, the six of the pass in sequence, and DMI7). */
   round(): CTimes;
   dispose(): void;
 }

@@ -6,6 +6,8 @@
  * Output buffers are allocated once and reused (caller-owned buffers, the way TA-Lib is meant to be
  * called): the fastest way to call it, so the anchor is as strong as it gets. TA-Lib still allocates its
  * own temporaries inside MACD/ATR/ADX where it needs them.
+ * "DMI7" (not in the pass): the seven directional series ours `directional()` returns, the way TA-Lib
+ * gives them: PLUS_DM, MINUS_DM, PLUS_DI, MINUS_DI, DX, ADX, ADXR, one call each, seven buffers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +23,7 @@ static double now_ms(void) {
 static int n;
 static double *hi, *lo, *cl, sink;
 
-static double *buf[3];
+static double *buf[7];
 
 static void run(int k) {
   int beg, nb;
@@ -33,6 +35,16 @@ static void run(int k) {
     case 3: TA_ADX(0, n - 1, hi, lo, cl, 14, &beg, &nb, a); break;
     case 4: TA_MACD(0, n - 1, cl, 12, 26, 9, &beg, &nb, a, b, c); break;
     case 5: TA_BBANDS(0, n - 1, cl, 20, 2.0, 2.0, TA_MAType_SMA, &beg, &nb, a, b, c); break;
+    case 6:
+      TA_PLUS_DM(0, n - 1, hi, lo, 14, &beg, &nb, buf[0]);
+      TA_MINUS_DM(0, n - 1, hi, lo, 14, &beg, &nb, buf[1]);
+      TA_PLUS_DI(0, n - 1, hi, lo, cl, 14, &beg, &nb, buf[2]);
+      TA_MINUS_DI(0, n - 1, hi, lo, cl, 14, &beg, &nb, buf[3]);
+      TA_DX(0, n - 1, hi, lo, cl, 14, &beg, &nb, buf[4]);
+      TA_ADX(0, n - 1, hi, lo, cl, 14, &beg, &nb, buf[5]);
+      TA_ADXR(0, n - 1, hi, lo, cl, 14, &beg, &nb, buf[6]);
+      for (int j = 1; j < 7; j++) sink += buf[j][0];
+      break;
   }
   sink += a[nb - 1] + (b ? b[nb - 1] + c[nb - 1] : 0);
 }
@@ -45,13 +57,13 @@ int main(int argc, char **argv) {
   if (fread(hi, sizeof(double), n, f) != (size_t)n || fread(lo, sizeof(double), n, f) != (size_t)n ||
       fread(cl, sizeof(double), n, f) != (size_t)n) return 3;
   fclose(f);
-  for (int k = 0; k < 3; k++) buf[k] = calloc(n, sizeof(double));
+  for (int k = 0; k < 7; k++) buf[k] = calloc(n, sizeof(double));
   TA_Initialize();
-  for (int k = 0; k < 6; k++) run(k); /* warm-up: fault in the buffers, warm the caches */
-  static const char *names[6] = {"EMA", "RSI", "ATR", "ADX", "MACD", "BBANDS"};
+  for (int k = 0; k < 7; k++) run(k); /* warm-up: fault in the buffers, warm the caches */
+  static const char *names[7] = {"EMA", "RSI", "ATR", "ADX", "MACD", "BBANDS", "DMI7"};
   for (int r = atoi(argv[2]); r > 0; r--) {
     printf("{");
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < 7; k++) {
       double t0 = now_ms();
       run(k);
       printf("\"%s\":%.4f,", names[k], now_ms() - t0);

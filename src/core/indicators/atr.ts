@@ -1,4 +1,4 @@
-import { nanArray, Series, validPeriod, warmupArray } from './series';
+import { nanOutput, outputArray, Series, validPeriod, warmupArray } from './series';
 
 /** TR at bar i ≥ 1 (no bounds or NaN checks): max(H−L, |H−C₋₁|, |L−C₋₁|). */
 export function trueRangeAt(high: Series, low: Series, close: Series, i: number): number {
@@ -19,11 +19,12 @@ export function trueRange(high: Series, low: Series, close: Series): Float64Arra
 /**
  * Average true range, Wilder (TA-Lib): seeded with the mean of TR[1..period] at index `period`,
  * then ATR = (ATR₋₁·(period−1) + TR)/period. One pass, TR computed inline.
+ * `out` (optional): a caller-owned Float64Array of the series length to write into and return.
  */
-export function atr(high: Series, low: Series, close: Series, period = 14): Float64Array {
+export function atr(high: Series, low: Series, close: Series, period = 14, out?: Float64Array): Float64Array {
   const n = Math.min(high.length, low.length, close.length);
-  if (!validPeriod(period, n - 1)) return nanArray(n);
-  const out = warmupArray(n, period);
+  if (!validPeriod(period, n - 1)) return nanOutput(n, out, 'atr');
+  out = outputArray(n, period, out, 'atr');
   let sum = 0;
   for (let i = 1; i <= period; i++) sum += trueRangeAt(high, low, close, i);
   let prev = sum / period;

@@ -1,4 +1,4 @@
-import { nanArray, Series, validPeriod, warmupArray } from './series';
+import { nanOutput, outputArray, Series, validPeriod } from './series';
 
 /**
  * out[i] = √(Σ(x − mean)²/period) × scale over the window ending at each i ≥ period−1, in one pass.
@@ -21,7 +21,9 @@ function windowStddev(values: Series, period: number, scale: number, out: Float6
   let sinceAnchor = period; // force an anchor at the first window
   // counting non-finite values of the first window but the last
   for (let j = 0; j < period - 1; j++) if (!Number.isFinite(values[j])) bad++;
-  for (let i = period - 1; i < n; i++) {
+  let i = period - 1;
+  while (i < n) {
+    // The general step: non-finite bookkeeping, re-anchoring.
     const xin = values[i];
     if (!Number.isFinite(xin)) bad++;
     if (i >= period) {
@@ -35,6 +37,7 @@ function windowStddev(values: Series, period: number, scale: number, out: Float6
       out[i] = NaN;
       if (middle) middle[i] = lower![i] = NaN;
       sinceAnchor = period;
+      i++;
       continue;
     }
     if (sinceAnchor >= period) {
@@ -68,16 +71,55 @@ function windowStddev(values: Series, period: number, scale: number, out: Float6
       out[i] = m + k * sd;
       lower![i] = m - k * sd;
     } else out[i] = sd;
+    i++;
+    // The fast steps, the same arithmetic: the window is all finite (bad = 0), so the outgoing value is
+    // too and only the incoming one needs a check (x − x is 0 exactly when x is finite); they run up to
+    // the next re-anchor and leave at the first non-finite value, which the general step then takes.
+    const from = i;
+    const end = Math.min(n, i + period - sinceAnchor);
+    if (middle) {
+      for (; i < end; i++) {
+        const x = values[i];
+        if (x - x !== 0) break;
+        const dIn = x - c;
+        const dOut = values[i - period] - c;
+        s1 += dIn - dOut;
+        s2 += dIn * dIn - dOut * dOut;
+        const mean = s1 / period;
+        const v = s2 / period - mean * mean;
+        const sd = Math.sqrt(v > 0 ? v : 0) * scale;
+        const m = c + mean;
+        middle[i] = m;
+        out[i] = m + k * sd;
+        lower![i] = m - k * sd;
+      }
+    } else {
+      for (; i < end; i++) {
+        const x = values[i];
+        if (x - x !== 0) break;
+        const dIn = x - c;
+        const dOut = values[i - period] - c;
+        s1 += dIn - dOut;
+        s2 += dIn * dIn - dOut * dOut;
+        const mean = s1 / period;
+        const v = s2 / period - mean * mean;
+        out[i] = Math.sqrt(v > 0 ? v : 0) * scale;
+      }
+    }
+    sinceAnchor += i - from;
   }
 }
 
-/** Rolling population standard deviation × k (TA-Lib STDDEV). */
-export function stddev(values: Series, period: number, k = 1): Float64Array {
+/**
+ * Rolling population standard deviation × k (TA-Lib STDDEV).
+ * `out` (optional): a caller-owned Float64Array of the series length to write into and return.
+ */
+export function stddev(values: Series, period: number, k = 1, out?: Float64Array): Float64Array {
   const n = values.length;
-  if (!validPeriod(period, n)) return nanArray(n);
-  const out = warmupArray(n, period - 1);
-  windowStddev(values, period, k, out);
-  return out;
+  if (!validPeriod(period, n)) return nanOutput(n, out, 'stddev');
+  const sd = outputArray(n, period - 1, out, 'stddev');
+  windowStddev(values, period, k, sd);
+  return sd;
 }
 
 export interface BollingerSeries {
@@ -89,13 +131,17 @@ export interface BollingerSeries {
 /**
  * Bollinger bands: SMA(period) ± k × population stdev (TA-Lib BBANDS with SMA). One pass gives the window's
  * mean (the SMA, as c + mean deviation: equal to sma() to ~1e-15 relative) and its stdev.
+ * `out` (optional): three caller-owned Float64Arrays of the series length to write into and return
+ * instead of allocating (a caller recomputing the same length every refresh pays no page faults).
  */
-export function bollinger(close: Series, period = 20, k = 2): BollingerSeries {
+export function bollinger(close: Series, period = 20, k = 2, out?: BollingerSeries): BollingerSeries {
   const n = close.length;
-  if (!validPeriod(period, n)) return { upper: nanArray(n), middle: nanArray(n), lower: nanArray(n) };
-  const middle = warmupArray(n, period - 1);
-  const upper = warmupArray(n, period - 1);
-  const lower = warmupArray(n, period - 1);
+  if (!validPeriod(period, n)) {
+    return { upper: nanOutput(n, out?.upper, 'bollinger upper'), middle: nanOutput(n, out?.middle, 'bollinger middle'), lower: nanOutput(n, out?.lower, 'bollinger lower') };
+  }
+  const middle = outputArray(n, period - 1, out?.middle, 'bollinger middle');
+  const upper = outputArray(n, period - 1, out?.upper, 'bollinger upper');
+  const lower = outputArray(n, period - 1, out?.lower, 'bollinger lower');
   windowStddev(close, period, 1, upper, { middle, lower, k });
   return { upper, middle, lower };
 }

@@ -1,13 +1,14 @@
-import { nanArray, Series, validPeriod, warmupArray } from './series';
+import { nanArray, nanOutput, outputArray, Series, validPeriod, warmupArray } from './series';
 
 /**
  * Exponential moving average, TA-Lib convention: α = 2/(period+1), seeded at index
  * `seedEnd` with the SMA of the `period` values ending there (default: the first `period` values).
+ * `out` (optional): a caller-owned Float64Array of the series length to write into and return.
  */
-export function ema(values: Series, period: number, seedEnd = period - 1): Float64Array {
+export function ema(values: Series, period: number, seedEnd = period - 1, out?: Float64Array): Float64Array {
   const n = values.length;
-  if (!validPeriod(period, n) || seedEnd < period - 1 || seedEnd >= n) return nanArray(n);
-  const out = warmupArray(n, seedEnd);
+  if (!validPeriod(period, n) || seedEnd < period - 1 || seedEnd >= n) return nanOutput(n, out, 'ema');
+  out = outputArray(n, seedEnd, out, 'ema');
   const k = 2 / (period + 1);
   let sum = 0;
   for (let i = seedEnd - period + 1; i <= seedEnd; i++) sum += values[i];

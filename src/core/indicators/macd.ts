@@ -1,4 +1,4 @@
-import { nanArray, Series, validPeriod, warmupArray } from './series';
+import { nanOutput, outputArray, Series, validPeriod } from './series';
 
 export interface MacdSeries {
   macd: Float64Array;
@@ -12,17 +12,18 @@ export interface MacdSeries {
  * is an EMA of the MACD line seeded with its first `signal` values. MACD is defined from index
  * slow−1; signal and histogram from slow+signal−2 (TA-Lib reports all three from there).
  * One pass: the two EMAs and the signal EMA run side by side (same arithmetic as `ema`).
+ * `out` (optional): three caller-owned Float64Arrays of the series length to write into and return.
  */
-export function macd(close: Series, fast = 12, slow = 26, signal = 9): MacdSeries {
+export function macd(close: Series, fast = 12, slow = 26, signal = 9, out?: MacdSeries): MacdSeries {
   const n = close.length;
   if (!validPeriod(fast, n) || !validPeriod(slow, n) || !validPeriod(signal, n) || fast >= slow) {
-    return { macd: nanArray(n), signal: nanArray(n), hist: nanArray(n) };
+    return { macd: nanOutput(n, out?.macd, 'macd line'), signal: nanOutput(n, out?.signal, 'macd signal'), hist: nanOutput(n, out?.hist, 'macd hist') };
   }
   const start = slow - 1;
   const sigStart = start + signal - 1;
-  const line = warmupArray(n, start);
-  const sig = warmupArray(n, sigStart);
-  const hist = warmupArray(n, sigStart);
+  const line = outputArray(n, start, out?.macd, 'macd line');
+  const sig = outputArray(n, sigStart, out?.signal, 'macd signal');
+  const hist = outputArray(n, sigStart, out?.hist, 'macd hist');
   const kf = 2 / (fast + 1);
   const ks = 2 / (slow + 1);
   const kg = 2 / (signal + 1);

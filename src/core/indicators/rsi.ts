@@ -1,13 +1,16 @@
-import { nanArray, Series, validPeriod, warmupArray } from './series';
+import { nanOutput, outputArray, Series, validPeriod } from './series';
 
 /** Largest |Δ| for which (Δ + |Δ|)/2 is exact (2|Δ| must not overflow). */
 const EXACT_HALF_LIMIT = Number.MAX_VALUE / 2;
 
-/** Relative Strength Index with Wilder smoothing (TA-Lib): first value at index `period`. */
-export function rsi(close: Series, period = 14): Float64Array {
+/**
+ * Relative Strength Index with Wilder smoothing (TA-Lib): first value at index `period`.
+ * `out` (optional): a caller-owned Float64Array of the series length to write into and return.
+ */
+export function rsi(close: Series, period = 14, out?: Float64Array): Float64Array {
   const n = close.length;
-  if (!validPeriod(period, n - 1)) return nanArray(n);
-  const out = warmupArray(n, period);
+  if (!validPeriod(period, n - 1)) return nanOutput(n, out, 'rsi');
+  out = outputArray(n, period, out, 'rsi');
   let gain = 0;
   let loss = 0;
   for (let i = 1; i <= period; i++) {
