@@ -56,6 +56,12 @@ export interface ProviderState {
 export interface RunOptions<P extends NamedProvider, T> {
   capability: string;
   key: string;
+  /**
+   * Key of the last good value (default `key`). Requests that differ only in their time bucket share
+   * it, so the stale fallback after every provider failed serves the previous minute's answer, and
+   * the store holds one value per request shape instead of one per minute.
+   */
+  staleKey?: string;
   ttlMs: number;
   providers: readonly P[];
   call: (provider: P, signal: AbortSignal) => Promise<T>;
@@ -193,7 +199,7 @@ export class ChainRunner {
         this.options.onOutcome?.(o.capability, p.id, 'ok');
         const out: T & ChainMeta = liveMissed && !live ? { ...result, fallback_from: liveMissed } : { ...result };
         this.cacheSet(o.key, out, o.ttlMs);
-        this.lastGood.set(o.key, out);
+        this.lastGood.set(o.staleKey ?? o.key, out);
         return out;
       } catch (err) {
         const d = classifyFailure(err instanceof TimeoutError ? new ProviderError(p.id, 'timeout', err.message) : err);
@@ -211,7 +217,7 @@ export class ChainRunner {
         }
       }
     }
-    const stale = this.lastGood.get(o.key) as (T & ChainMeta) | undefined;
+    const stale = this.lastGood.get(o.staleKey ?? o.key) as (T & ChainMeta) | undefined;
     if (stale && (anyUnavailable || anyBad)) {
       this.options.onOutcome?.(o.capability, '-', 'stale');
       return { ...stale, stale: true, cached: false };

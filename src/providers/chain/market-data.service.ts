@@ -50,6 +50,7 @@ export class MarketDataService {
     return this.runner.run({
       capability: 'market_data',
       key,
+      staleKey: req.to === undefined ? barsCacheKey({ ...req, order: this.order(), symbol, nowMs: NaN }) : key,
       ttlMs: TTL.bars,
       providers: this.providers,
       call: (p, signal) => this.barsFrom(p, { ...req, symbol, signal }),
@@ -87,6 +88,7 @@ export class MarketDataService {
     return this.runner.run({
       capability: 'quote',
       key: cacheKey('quote', this.order(), s, timeBucket(this.clock.now(), TTL.quote)),
+      staleKey: cacheKey('quote', this.order(), s),
       ttlMs: TTL.quote,
       providers: this.providers,
       call: (p, signal) => p.getQuote(s, { ...opts, signal }),
@@ -98,6 +100,7 @@ export class MarketDataService {
     return this.runner.run({
       capability: 'market_clock',
       key: cacheKey('clock', this.order(), timeBucket(this.clock.now(), TTL.clock)),
+      staleKey: cacheKey('clock', this.order()),
       ttlMs: TTL.clock,
       providers: withClock,
       call: (p, signal) => p.getClock!({ signal }),

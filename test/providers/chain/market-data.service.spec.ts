@@ -167,3 +167,44 @@ describe('MarketDataService: cache keys', () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe('MarketDataService: the stale fallback survives the minute the answer was fetched in', () => {
+  /** Answers the first call, then fails every call as an outage would. */
+  function failingAfterFirst() {
+    let n = 0;
+    const provider: MarketDataProvider = {
+      id: 'polygon',
+      testSymbol: 'SPY',
+      async getBars(req) {
+        if (n++ > 0) throw new ProviderError('polygon', 'timeout', 'no answer');
+        const bars: Bar[] = [{ time: Date.parse('2024-06-12T14:59:00Z'), open: 1, high: 2, low: 0.5, close: 1.5, volume: 10 }];
+        return { symbol: req.symbol, interval: req.interval, bars, data_source: 'polygon', as_of: '2024-06-12T15:00:00.000Z', stale: false };
+      },
+      async getQuote(symbol): Promise<Quote> {
+        if (n++ > 0) throw new ProviderError('polygon', 'timeout', 'no answer');
+        return { symbol, last: 1, time: 0, data_source: 'polygon', as_of: '2024-06-12T15:00:00.000Z', stale: false };
+      },
+    };
+    return provider;
+  }
+
+  it('bars fetched at 15:00 are served flagged stale when the vendor fails at 15:03 (a new minute, a new cache key)', async () => {
+    const clock = new FixedClock(Date.parse('2024-06-12T15:00:10Z'));
+    const svc = new MarketDataService([failingAfterFirst()], clock, { timeoutMs: 1000, cache: mapCache() });
+    const fresh = await svc.getBars({ symbol: 'SPY', interval: '1m', limit: 10 });
+    expect(fresh.stale).toBe(false);
+    clock.set(Date.parse('2024-06-12T15:03:10Z'));
+    const later = await svc.getBars({ symbol: 'SPY', interval: '1m', limit: 10 });
+    expect(later).toMatchObject({ stale: true, bars: fresh.bars, data_source: 'polygon' });
+    // another request shape has no last good value of its own
+    await expect(svc.getBars({ symbol: 'SPY', interval: '1m', limit: 20 })).rejects.toMatchObject({ status: 503 });
+  });
+
+  it('a quote from the previous 15 s bucket is served flagged stale', async () => {
+    const clock = new FixedClock(Date.parse('2024-06-12T15:00:00Z'));
+    const svc = new MarketDataService([failingAfterFirst()], clock, { timeoutMs: 1000, cache: mapCache() });
+    await svc.getQuote('SPY');
+    clock.set(Date.parse('2024-06-12T15:00:45Z'));
+    expect(await svc.getQuote('SPY')).toMatchObject({ stale: true, last: 1 });
+  });
+});
