@@ -55,7 +55,9 @@ export interface Child {
 /** Starts `node -r @swc-node/register <script>` and waits for its `listening <port>` line (on stderr). */
 export function startChild(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Child> {
   const root = path.resolve(__dirname, '../..');
-  const proc = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', script], {
+  // a .js script (the built service) runs as is; TypeScript through @swc-node/register
+  const loader = script.endsWith('.js') ? [] : ['-r', '@swc-node/register'];
+  const proc = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
