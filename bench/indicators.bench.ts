@@ -8,6 +8,7 @@
  * Table 2: every indicator in ns/bar (best of 5), as before.
  */
 import { adx, atr, bollinger, directional, ema, macd, obv, rsi, sessionVwap, sma, stddev, EmaStream } from '../src/core/indicators';
+import { reportTarget } from './targets';
 import { toColumns } from '../src/core/bars/bar';
 import { sessionTag } from '../src/core/session';
 import * as v8 from 'node:v8';
@@ -160,6 +161,35 @@ function versusTalib(c: ReturnType<typeof makeBars>, N: number): void {
   );
   if (noC) console.log(`TA-Lib C not measured: ${cDriver}`);
   console.table(rows);
+  if (!noC) {
+    const before: Record<string, string> = { RSI: '5.8×', BBANDS: '6.1×', ADX: '3.3×' };
+    for (const [name, key] of cases)
+      if (before[key])
+        reportTarget({
+          what: `${name} over 1M bars vs TA-Lib C`,
+          now: `${r2(reused[key] / cBest[key])}× (fresh outputs ${r2(fresh[key] / cBest[key])}×)`,
+          anchor: `TA-Lib C ${r2(cBest[key])} ms`,
+          issueToday: before[key],
+          target: '≤ 1.5×',
+          met: reused[key] / cBest[key] <= 1.5,
+        });
+    reportTarget({
+      what: 'directional(14): ±DM, ±DI, DX, ADX, ADXR over 1M bars',
+      now: `${r2(reused.directional / cBest.DMI7)}× the 7 TA-Lib calls giving them; ${r2(reused.directional / cBest.ADX)}× C ADX alone`,
+      anchor: `TA-Lib C 7 calls ${r2(cBest.DMI7)} ms, ADX ${r2(cBest.ADX)} ms`,
+      issueToday: '—',
+      target: '≤ 1.5×',
+      met: reused.directional / cBest.DMI7 <= 1.5,
+    });
+    reportTarget({
+      what: 'EMA20+RSI14+ATR14+ADX14+MACD+BBANDS over 1M bars',
+      now: `${r2(reused.pass / cBest.pass)}× (fresh outputs ${r2(fresh.pass / cBest.pass)}×)`,
+      anchor: `TA-Lib C ${r2(cBest.pass)} ms`,
+      issueToday: '2.6–2.8×',
+      target: '≤ 1.5×',
+      met: reused.pass / cBest.pass <= 1.5,
+    });
+  }
 }
 
 export default async function () {

@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cpuMs, startChild, wrk, type Child, type WrkResult } from './reads/wrk';
+import { reportTarget } from './targets';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -111,6 +112,22 @@ export default async function () {
         .join(' ')}`,
     );
     console.table(table);
+    const target = (label: string, what: string, issueToday: string, min: number) => {
+      const rs = results.get(label);
+      if (!rs) return;
+      const ratio = mean(rs.map((x) => x.ratio!));
+      reportTarget({
+        what,
+        now: `${ratio.toFixed(2)}× bare (by CPU ${mean(rs.map((x) => x.cpuRatio!)).toFixed(2)}×)`,
+        anchor: `bare Nest GET ${Math.round(mean(anchor.map((a) => a.rps)))} req/s`,
+        issueToday,
+        target: `≥ ${min}× bare`,
+        met: ratio >= min,
+      });
+    };
+    target(`GET ${CONTEXT} (cached)`, `GET ${CONTEXT}, cached, wrk -c50`, '0.12×', 0.5);
+    target('  … auth on (Bearer key)', `  … auth on (Bearer key)`, '—', 0.5);
+    target('GET /health/live', 'GET /health/live, wrk -c50', '0.38×', 0.7);
   } finally {
     await Promise.all(children.map((c) => c.stop()));
   }

@@ -1,11 +1,13 @@
 /**
  * Benchmark runner: `npm run bench` runs every bench/*.bench.ts in turn; `npm run bench -- scan`
  * runs only files whose name contains "scan". Each bench file exports `default async () => void`
- * and prints its own table (console.table). Figures are recorded in docs/benchmarks.md.
+ * and prints its own table (console.table); the issue-14 figures are summarised at the end (targets.ts).
+ * Figures are recorded in docs/benchmarks.md.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { printTargets } from './targets';
 
 async function main() {
   const filter = process.argv[2];
@@ -19,6 +21,7 @@ async function main() {
     const mod = await import(path.join(__dirname, f));
     await mod.default();
   }
+  printTargets();
 }
 
 main().then(
