@@ -65,10 +65,9 @@ const DAY_STRINGS: (string | undefined)[] = new Array(65_536);
 
 /** ET calendar date YYYY-MM-DD of an instant (per bar on hot paths: one string per day, not per call). */
 export function etDate(utcMs: number): string {
-  const local = etLocalMs(utcMs);
-  const day = Math.floor(local / DAY);
+  const day = etDayNumber(utcMs);
   if (day >= 0 && day < 65_536) return (DAY_STRINGS[day] ??= new Date(day * DAY).toISOString().slice(0, 10));
-  return new Date(local).toISOString().slice(0, 10);
+  return new Date(etLocalMs(utcMs)).toISOString().slice(0, 10);
 }
 
 /** Minutes after ET midnight (0–1439) of an instant. */

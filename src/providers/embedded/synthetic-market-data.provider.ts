@@ -27,18 +27,12 @@ const MAX_DAYS_DAILY = 365 * 12;
 const MINUTE_DAYS_MAX = 300;
 const MINUTE_DAYS_MAX_BYTES = 16 * 1024 * 1024;
 /**
- * A Bar object with its array slot, as measured: a heap snapshot under the soak held 357,655 bar
- * objects in 54.4 MB with their boxed numbers (V8 boxes every non-integer field), ≈ 152 B each + 8.
- * (The caps below were set with 96 B a bar; they are scaled so the caches hold as many bars as then —
- * fewer made the soak regenerate days: 72 % of a core instead of 61 % at 60 req/s.)
+ * A cached Bar object (the daily-bar cache; minute and resampled days are packed), as measured: a heap
+ * snapshot under the soak held 357,655 bar objects in 54.4 MB with their boxed numbers (V8 boxes every
+ * non-integer field), ≈ 152 B each + its array slot.
  */
 const BAR_BYTES = 160;
 
-/**
- * Market data for any symbol from the deterministic synthetic path (id `synthetic`). Bars exist only
- * up to the service clock's "now" (closed minutes), never on holidays or weekends. Labelled as
- * synthetic in every result; never presented as live.
- */
 /** Bars of `bars` at or after `from` (all of them without a `from`). */
 function countFrom(bars: readonly Bar[], from: number | undefined): number {
   if (from === undefined || !bars.length || bars[0].time >= from) return bars.length;
@@ -47,6 +41,11 @@ function countFrom(bars: readonly Bar[], from: number | undefined): number {
   return n;
 }
 
+/**
+ * Market data for any symbol from the deterministic synthetic path (id `synthetic`). Bars exist only
+ * up to the service clock's "now" (closed minutes), never on holidays or weekends. Labelled as
+ * synthetic in every result; never presented as live.
+ */
 export class SyntheticMarketDataProvider implements MarketDataProvider {
   readonly id = 'synthetic';
   readonly testSymbol = 'SPY';
