@@ -2,11 +2,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import compression from 'compression';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { Logger, PARAMS_PROVIDER_TOKEN, type Params } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ValidationFailedError } from '../common/errors';
 import { depthLimit, JSON_TYPES, requireJsonBody, tooDeepError } from '../common/body-guards';
-import { assignRequestId } from './logging';
+import { accessLog, loggerOf } from './logging';
 import { setupOpenApi } from './openapi';
 import { applyServerLimits } from './http-server';
 import { methodNotAllowed } from './method-not-allowed';
@@ -40,10 +40,8 @@ function strictBody(parser: Mw): Mw {
 export function configureApp(app: NestExpressApplication): AppConfig {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
-  app.use((req: any, res: any, next: () => void) => {
-    assignRequestId(req, res);
-    next();
-  });
+  // request id + one access-log line per request (src/bootstrap/logging.ts)
+  app.use(accessLog(loggerOf(app.get<Params>(PARAMS_PROVIDER_TOKEN))));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   // helmet's headers are static: computed once, replayed per request (src/bootstrap/fast-lane.ts)

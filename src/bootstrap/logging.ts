@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Params } from 'nestjs-pino';
+import type { Params } from 'nestjs-pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { REDACT_PATHS, scrubSecrets } from '../common/redact';
 
@@ -17,33 +18,76 @@ export function assignRequestId(req: IncomingMessage & { id?: string }, res: Ser
 }
 
 /**
- * Structured JSON logs (pino). Every line logged during a request carries its request id
- * (taken from X-Request-Id when sane, else a new UUID) and the id is echoed in the response header.
- * Secrets are redacted from every line: the Authorization header and key/token query parameters
- * (pino `redact`), the request URL (scrubbed by its serializer) and any message text (a logMethod
- * hook, which covers Nest Logger lines that quote a URL).
+ * The service's one root logger: structured JSON lines (pino) on standard output. Secrets are
+ * redacted from every line: the Authorization header, cookies and key/token query parameters (pino
+ * `redact`), request URLs (scrubbed by the access log) and any message text (a logMethod hook, which
+ * covers Nest Logger lines that quote a URL).
  */
-export function loggerParams(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => assignRequestId(req as IncomingMessage & { id?: string }, res),
-      customProps: (req: IncomingMessage) => ({ request_id: (req as IncomingMessage & { id?: string }).id }),
-      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-      hooks: {
-        logMethod(args: unknown[], method: (...a: unknown[]) => void) {
-          method.apply(
-            this,
-            args.map((a) => (typeof a === 'string' ? scrubSecrets(a) : a)),
-          );
-        },
-      },
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health/') },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: scrubSecrets(req.url) }),
-        err: (err: { type?: string; message?: string; stack?: string }) => ({ type: err?.type, message: scrubSecrets(String(err?.message ?? '')), stack: scrubSecrets(String(err?.stack ?? '')) }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+export function rootLogger(config: Pick<AppConfig, 'logLevel'>, destination?: DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
+    level: config.logLevel,
+    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+    hooks: {
+      logMethod(args: Parameters<pino.LogFn>, method: pino.LogFn) {
+        for (let i = 0; i < args.length; i++) if (typeof args[i] === 'string') (args as unknown[])[i] = scrubSecrets(args[i] as string);
+        return method.apply(this, args);
       },
     },
+    serializers: {
+      err: (err: { type?: string; name?: string; message?: string; stack?: string }) => ({
+        type: err?.type ?? err?.name,
+        message: scrubSecrets(String(err?.message ?? '')),
+        stack: scrubSecrets(String(err?.stack ?? '')),
+      }),
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * nestjs-pino over the root logger. `useExisting`: nestjs-pino does not install pino-http; the
+ * access log below sets `req.log`, and nestjs-pino binds it to the request's async context, so every
+ * line any service logs while handling a request carries that request's `request_id`.
+ */
+export function loggerParams(config: AppConfig, destination?: DestinationStream): Params {
+  return { pinoHttp: { logger: rootLogger(config, destination) }, useExisting: true };
+}
+
+/** The root logger nestjs-pino was given (loggerParams' `pinoHttp.logger`). */
+export function loggerOf(params: Params): Logger {
+  const logger = (params.pinoHttp as { logger?: Logger } | undefined)?.logger;
+  if (!logger) throw new Error('loggerOf: the logger params carry no pino logger (use loggerParams)');
+  return logger;
+}
+
+type LoggedRequest = IncomingMessage & { id?: string; log?: Logger; originalUrl?: string };
+
+/**
+ * The access log: one line per finished request (`request completed`, or `request aborted` when the
+ * client went away first) with `req {id, method, url}` (secrets scrubbed), `res {statusCode}` and
+ * `responseTime` in ms, at `info` (`error` for 5xx); `/health/*` probes are not logged. Each request
+ * gets a child logger carrying `request_id` as `req.log`.
+ *
+ * This replaces pino-http (issue 14, cached reads): pino-http built two or three child loggers per
+ * request and ran the standard request and response serializers (copying every header) before ours,
+ * which cost ≈ 150 µs of CPU per request on a cached context read — a fifth of the whole request.
+ * The line's fields are the ones pino-http wrote with this service's serializers.
+ */
+export function accessLog(root: Logger) {
+  return (req: LoggedRequest, res: ServerResponse, next: () => void): void => {
+    const id = assignRequestId(req, res);
+    const log = root.child({ request_id: id });
+    req.log = log;
+    const url = req.originalUrl ?? req.url ?? '';
+    if (url.startsWith('/health/')) return next();
+    const start = performance.now();
+    res.once('close', () => {
+      const status = res.statusCode;
+      const line = { req: { id, method: req.method, url: scrubSecrets(url) }, res: { statusCode: status }, responseTime: Math.round(performance.now() - start) };
+      const msg = res.writableFinished ? 'request completed' : 'request aborted';
+      if (status >= 500) log.error(line, msg);
+      else log.info(line, msg);
+    });
+    next();
   };
 }

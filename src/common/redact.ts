@@ -25,5 +25,8 @@ export const REDACT_PATHS = [
   'req.query.apikey',
   'req.query.key',
   'headers.authorization',
+  'headers.cookie',
+  'headers["x-api-key"]',
   'authorization',
+  'cookie',
 ];
