@@ -8,7 +8,8 @@ import { REDACT_PATHS, scrubSecrets } from '../common/redact';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Reuse a sane X-Request-Id or mint one; store it on the request and echo it in the response. */
-export function assignRequestId(req: IncomingMessage & { id?: string }, res: ServerResponse): string {
+export function assignRequestId(incoming: IncomingMessage, res: ServerResponse): string {
+  const req = incoming as { id?: unknown; headers: IncomingMessage['headers'] };
   if (typeof req.id === 'string') return req.id;
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -60,7 +61,7 @@ export function loggerOf(params: Params): Logger {
   return logger;
 }
 
-type LoggedRequest = IncomingMessage & { id?: string; log?: Logger; originalUrl?: string };
+type LoggedRequest = IncomingMessage & { log?: Logger; originalUrl?: string };
 
 /**
  * The access log: one line per finished request (`request completed`, or `request aborted` when the
@@ -74,8 +75,9 @@ type LoggedRequest = IncomingMessage & { id?: string; log?: Logger; originalUrl?
  * The line's fields are the ones pino-http wrote with this service's serializers.
  */
 export function accessLog(root: Logger) {
-  return (req: LoggedRequest, res: ServerResponse, next: () => void): void => {
-    const id = assignRequestId(req, res);
+  return (incoming: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const req = incoming as LoggedRequest;
+    const id = assignRequestId(incoming, res);
     const log = root.child({ request_id: id });
     req.log = log;
     const url = req.originalUrl ?? req.url ?? '';

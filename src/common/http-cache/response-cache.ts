@@ -47,6 +47,8 @@ export class ResponseCache {
     this.lru = new LRUCache<string, CachedResponse>({
       max: Math.max(1, opts.maxEntries ?? 2000),
       maxSize: Math.max(64 * 1024, opts.maxBytes ?? 32 * 1024 * 1024),
+      // bytes are let go when their wall TTL passes, not when the key happens to be read again
+      ttlAutopurge: true,
       sizeCalculation: (e) => e.body.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0) + 256,
     });
   }
@@ -69,7 +71,7 @@ export class ResponseCache {
   set(key: string, body: Buffer, contentType: string, ttlMs: number): CachedResponse {
     const marketAt = this.marketNow();
     const e: CachedResponse = { body, etag: strongEtag(body), contentType, wallExpires: this.wallNow() + ttlMs, marketExpires: marketAt + ttlMs, marketAt };
-    if (ttlMs > 0) this.lru.set(key, e);
+    if (ttlMs > 0) this.lru.set(key, e, { ttl: ttlMs });
     return e;
   }
 

@@ -37,6 +37,9 @@ export class TtlCache<T> {
     this.entries = new LRUCache<string, Entry<T>>({
       max: Math.max(1, opts.maxEntries ?? 500),
       maxSize: Math.max(1024, opts.maxBytes ?? 8 * 1024 * 1024),
+      // dropped on the wall clock once the TTL passes, read or not (memory goes back after a load)
+      ttl: Math.max(1, opts.ttlMs),
+      ttlAutopurge: true,
       sizeCalculation: (e) => Math.max(1, approxBytes(e.value)),
     });
   }

@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../../config/app-config';
 import type { ChainCache } from '../chain/chain-runner';
 import { approxBytes } from './approx-bytes';
+import { packForCache, unpackFromCache } from './packed-value';
 
 const log = new Logger('ProviderCache');
 
@@ -20,13 +21,22 @@ export function boundedMemoryStore(limits: { providerCacheEntries: number; provi
   const lru = new LRUCache<string, object>({
     max: limits.providerCacheEntries,
     maxSize: limits.providerCacheBytes,
+    // expired entries are dropped when their TTL passes (an unref'd timer each), not only when read again
+    ttlAutopurge: true,
     // Keyv stores {value, expires}; a value bigger than the whole budget is simply not kept
     sizeCalculation: (entry) => Math.max(1, approxBytes((entry as { value?: unknown })?.value ?? entry)),
   });
-  // Keyv calls set(key, value, ttlMs); lru-cache takes options as its third argument
+  // Keyv calls set(key, {value, expires}, ttlMs); lru-cache takes options as its third argument. Bars
+  // are held packed (packed-value.ts) and every read rebuilds them.
   const store = {
-    get: (key: string) => lru.get(key),
-    set: (key: string, value: object, ttl?: number) => lru.set(key, value, typeof ttl === 'number' && ttl > 0 ? { ttl } : undefined),
+    get: (key: string) => {
+      const e = lru.get(key) as { value?: unknown } | undefined;
+      return e && typeof e === 'object' && 'value' in e ? { ...e, value: unpackFromCache(e.value) } : e;
+    },
+    set: (key: string, entry: object, ttl?: number) => {
+      const held = entry && 'value' in entry ? { ...entry, value: packForCache((entry as { value: unknown }).value) } : entry;
+      return lru.set(key, held, typeof ttl === 'number' && ttl > 0 ? { ttl } : undefined);
+    },
     delete: (key: string) => lru.delete(key),
     clear: () => lru.clear(),
     has: (key: string) => lru.has(key),

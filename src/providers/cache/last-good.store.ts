@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { approxBytes } from './approx-bytes';
+import { packForCache, unpackFromCache, type PackedBarsAnswer } from './packed-value';
 
 /**
  * Last good value per cache key, kept in process for the stale fallback after every provider failed.
@@ -15,7 +16,8 @@ export interface LastGoodOptions {
 }
 
 export class LastGoodStore<V> {
-  private readonly cache: LRUCache<string, { value: V; at: number; bytes: number }>;
+  /** Answers with bars are held packed (packed-value.ts); reads rebuild them. */
+  private readonly cache: LRUCache<string, { value: V | PackedBarsAnswer; at: number; bytes: number }>;
   private readonly now: () => number;
 
   constructor(private readonly options: LastGoodOptions = { maxEntries: 1000, maxAgeMs: 24 * 3_600_000 }) {
@@ -34,14 +36,15 @@ export class LastGoodStore<V> {
       this.cache.delete(key);
       return undefined;
     }
-    return e.value;
+    return unpackFromCache(e.value);
   }
 
   set(key: string, value: V): void {
-    const bytes = approxBytes(value);
+    const held = packForCache(value);
+    const bytes = approxBytes(held);
     // a single value larger than the whole budget is not kept (lru-cache would refuse it anyway)
     if (bytes > this.cache.maxSize) return void this.cache.delete(key);
-    this.cache.set(key, { value, at: this.now(), bytes });
+    this.cache.set(key, { value: held, at: this.now(), bytes });
   }
 
   get size(): number {

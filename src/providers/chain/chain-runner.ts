@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { AppError, UpstreamError } from '../../common/errors';
 import { approxBytes } from '../cache/approx-bytes';
+import { packForCache, unpackFromCache } from '../cache/packed-value';
 import { ProviderError } from '../provider.errors';
 import { CircuitBreaker, CircuitState } from './circuit-breaker';
 import { classifyFailure } from './error-policy';
@@ -105,8 +106,15 @@ export class ChainRunner {
     this.now = options.now ?? Date.now;
     const hot = options.hot ?? { maxEntries: 2000, maxBytes: 12 * 1024 * 1024 };
     if (options.cache && hot && hot.maxEntries > 0 && hot.maxBytes > 0)
-      this.hot = new LRUCache<string, HotEntry>({ max: hot.maxEntries, maxSize: hot.maxBytes, sizeCalculation: (e) => Math.max(1, approxBytes(e.value)) });
+      // ttlAutopurge: an expired entry is dropped on the wall clock even if nobody reads it again, so
+      // memory goes back once the load stops (the reads still check `expiresAt` on the runner's clock)
+      this.hot = new LRUCache<string, HotEntry>({ max: hot.maxEntries, maxSize: hot.maxBytes, ttlAutopurge: true, sizeCalculation: (e) => Math.max(1, approxBytes(e.value)) });
     this.lastGood = new LastGoodStore({ ...(options.lastGood ?? { maxEntries: 1000, maxAgeMs: 24 * 3_600_000 }), now: this.now });
+  }
+
+  /** Entries in the in-process copy of this runner's own cache writes (expired ones are dropped on their TTL). */
+  get hotSize(): number {
+    return this.hot?.size ?? 0;
   }
 
   breaker(provider: string): CircuitBreaker {
@@ -152,14 +160,14 @@ export class ChainRunner {
   private hotGet<T>(key: string): T | undefined {
     const e = this.hot?.get(key);
     if (!e) return undefined;
-    if (this.now() < e.expiresAt) return e.value as T;
+    if (this.now() < e.expiresAt) return unpackFromCache(e.value) as T;
     this.hot!.delete(key);
     return undefined;
   }
 
   private cacheSet<T>(key: string, value: T, ttlMs: number): void {
     if (!this.options.cache || ttlMs <= 0) return;
-    if (this.hot && value !== null && typeof value === 'object') this.hot.set(key, { value, expiresAt: this.now() + ttlMs });
+    if (this.hot && value !== null && typeof value === 'object') this.hot.set(key, { value: packForCache(value), expiresAt: this.now() + ttlMs }, { ttl: ttlMs });
     withTimeout(Promise.resolve(this.options.cache.set(key, value, ttlMs)), 250).catch(() => undefined);
   }
 

@@ -8,11 +8,11 @@ import { LRUCache } from 'lru-cache';
 import { ProviderError } from '../provider.errors';
 import { embeddedMarketClock } from './market-clock';
 import type { BarsRequest, BarsResult, CallOptions, Clock, MarketClock, MarketDataProvider, Quote } from '../provider.types';
-import { dailyBarOfDay, minuteBarsOfDay, preparePath } from './synthetic-path';
+import { dailyBarOfDay, minuteBarsOfDay, preparePath, tradingDaysBetween } from './synthetic-path';
 import { instrumentOf } from '../../core/instruments/instrument';
 import { etDayNumber } from '../../core/session/et-time';
 import { sliceDue } from './cpu-slices';
-import { packBars, packedBytes, unpackBars, unpackInto, upperBound, type PackedBars } from './packed-bars';
+import { packBars, packedBytes, unpackBars, unpackInto, upperBound, type PackedBars } from '../../core/bars/packed-bars';
 
 const SYMBOL = /^[A-Z0-9.^:_-]{1,16}$/;
 const DAY = 86_400_000;
@@ -99,9 +99,7 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
   }
 
   private tradingDays(fromDate: string, toDate: string): string[] {
-    const out: string[] = [];
-    for (let d = fromDate; d <= toDate; d = addDays(d, 1)) if (isTradingDay(d)) out.push(d);
-    return out;
+    return tradingDaysBetween(fromDate, toDate);
   }
 
   async getBars(req: BarsRequest): Promise<BarsResult> {

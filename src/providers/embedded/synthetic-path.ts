@@ -73,6 +73,33 @@ function calendar(): { dates: string[]; index: Map<string, number> } {
   return { dates: calendarDates, index: calendarIndex };
 }
 
+/** First index of `dates` (sorted) whose date is ≥ `d`. */
+function lowerBound(dates: readonly string[], d: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * NYSE trading days from `fromDate` to `toDate` inclusive (YYYY-MM-DD), oldest first: a slice of the
+ * precomputed calendar (two binary searches) instead of stepping through every calendar day with
+ * date-string arithmetic, which cost ≈ 6 % of the service's CPU under the soak; outside the
+ * calendar's years it steps day by day as before.
+ */
+export function tradingDaysBetween(fromDate: string, toDate: string): string[] {
+  const { dates } = calendar();
+  if (fromDate > toDate) return [];
+  if (fromDate >= dates[0] && toDate <= dates[dates.length - 1]) return dates.slice(lowerBound(dates, fromDate), lowerBound(dates, addDays(toDate, 1)));
+  const out: string[] = [];
+  for (let d = fromDate; d <= toDate; d = addDays(d, 1)) if (isTradingDay(d)) out.push(d);
+  return out;
+}
+
 const DAY_TYPES: readonly DayType[] = ['trend', 'range', 'normal', 'reversal'];
 /** Days are appended in chunks so a path's arrays grow a few times, not once per day. */
 const CHUNK_DAYS = 512;

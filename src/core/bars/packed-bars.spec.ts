@@ -1,4 +1,4 @@
-import type { Bar } from '../../core/bars/bar';
+import type { Bar } from './bar';
 import { packBars, packedBytes, unpackBars, unpackInto, upperBound } from './packed-bars';
 
 const bars: Bar[] = [
