@@ -67,6 +67,9 @@ export default async function () {
       { label: '  … auth on (Bearer key)', server: 'auth', path: CONTEXT, headers: bearer },
       { label: 'GET /health/live, auth on', server: 'auth', path: '/health/live' },
     ];
+    // BENCH_CASES=<text>: only the cases whose label contains it (e.g. "auth")
+    const only = process.env.BENCH_CASES;
+    if (only) cases.splice(0, cases.length, ...cases.filter((c) => c.label.includes(only)));
     type Run = WrkResult & { ratio?: number; cpuUs: number; cpuRatio?: number };
     const pids = { service: service.proc.pid!, auth: auth.proc.pid! };
     /** wrk plus the server's CPU µs per request: on a shared machine, CPU per request is what throughput on a quiet one follows */
