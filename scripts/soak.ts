@@ -10,7 +10,7 @@
  * service's capacity; N: N requests/s over all workers, paced), SOAK_MAX_REQUESTS (250000),
  * SOAK_SCAN_TICKERS (5: small scans, until the scan work makes them non-blocking), SOAK_SCAN_EVERY_S
  * (15: at most one scan in flight, one per that many seconds), SOAK_SYMBOLS (30: the first names of the
- * service's liquidity pool), SOAK_WS (10 WebSocket followers), SOAK_SETTLE_S (60: longer than every 30 s cache TTL), SOAK_CALIBRATION (0:
+ * service's liquidity pool), SOAK_WS (10 WebSocket followers), SOAK_SETTLE_S (120: every cache TTL on the soak's routes is 30 s; V8 gives memory back once it sees the process idle), SOAK_CALIBRATION (0:
  * the embedded service's background calibration off, so the figures are the request load's),
  * SOAK_CPU_PROF (a folder: the embedded service writes a CPU profile there).
  * Prints throughput, p50/p99 per route, errors by status, RSS, V8 heap used and external memory at
@@ -41,7 +41,7 @@ const SCAN_TICKERS = Number(env.SOAK_SCAN_TICKERS ?? 5);
 const SCAN_EVERY_MS = Number(env.SOAK_SCAN_EVERY_S ?? 15) * 1000;
 const WS_FOLLOWERS = Number(env.SOAK_WS ?? 10);
 const PROFILE = env.SOAK_CPU_PROF; // a directory: the embedded service writes a .cpuprofile there
-const SETTLE_MS = Number(env.SOAK_SETTLE_S ?? 60) * 1000;
+const SETTLE_MS = Number(env.SOAK_SETTLE_S ?? 120) * 1000;
 /** The most liquid names of the service's own pool (index ETFs, then the static S&P 500 / Nasdaq-100 lists). */
 const SYMBOLS = LIQUIDITY_POOL.slice(0, Number(env.SOAK_SYMBOLS ?? 30));
 
@@ -91,6 +91,9 @@ interface Sample {
   rss: number;
   /** V8 heap in use and memory outside it (Buffers, typed arrays), bytes. */
   heapUsed: number;
+  /** V8 heap committed, and its young generation's share of it. */
+  heapTotal: number;
+  newSpace: number;
   external: number;
   lagP99: number;
   lagMax: number;
@@ -111,6 +114,8 @@ async function scrape(base: string): Promise<Sample | undefined> {
       t: Date.now(),
       rss: g('process_resident_memory_bytes'),
       heapUsed: g('nodejs_heap_size_used_bytes'),
+      heapTotal: g('nodejs_heap_size_total_bytes'),
+      newSpace: Number(/^nodejs_heap_space_size_total_bytes\{space="new"\} ([0-9.e+-]+)/m.exec(text)?.[1] ?? NaN),
       external: g('nodejs_external_memory_bytes'),
       lagP99: g('nodejs_eventloop_lag_p99_seconds') * 1000,
       lagMax: g('nodejs_eventloop_lag_max_seconds') * 1000,
@@ -300,7 +305,14 @@ async function main() {
   clearInterval(sampler);
   stopping = true;
   for (const ws of sockets) ws.close(1000);
-  await new Promise((r) => setTimeout(r, SETTLE_MS));
+  // the settle: RSS every 15 s, so a slow return (V8 shrinks its young generation and releases pages only
+  // once it sees the process idle) is told from memory that stays
+  const settleRss: number[] = [];
+  for (let waited = 0; waited < SETTLE_MS; waited += 15_000) {
+    await new Promise((r) => setTimeout(r, Math.min(15_000, SETTLE_MS - waited)));
+    const s = await scrape(base);
+    if (s) settleRss.push(mb(s.rss));
+  }
   const end = await scrape(base);
 
   const rows: Record<string, { requests: number; 'req/s': number; 'p50 ms': number; 'p99 ms': number; errors: number }> = {};
@@ -317,7 +329,7 @@ async function main() {
   console.table(rows);
   console.log(`errors by status: ${statusCounts.size ? JSON.stringify(Object.fromEntries(statusCounts)) : 'none'}`);
   const perMinute = samples.filter((_, i) => i % 12 === 11).map((x) => mb(x.rss));
-  console.log(`RSS MB each minute of the load: ${perMinute.join(', ') || '-'}`);
+  console.log(`RSS MB each minute of the load: ${perMinute.join(', ') || '-'}; every 15 s of the settle: ${settleRss.join(', ') || '-'}`);
   const peak = Math.max(start?.rss ?? 0, ...samples.map((s) => s.rss), end?.rss ?? 0);
   const lagP99s = samples.map((s) => s.lagP99).filter(Number.isFinite);
   const lagMax = Math.max(...samples.map((s) => s.lagMax).filter(Number.isFinite));
@@ -327,6 +339,11 @@ async function main() {
       'start (after warm-up)': mb(start?.heapUsed ?? NaN),
       peak: mb(Math.max(...samples.map((x) => x.heapUsed))),
       [`end (+${SETTLE_MS / 1000} s settle)`]: mb(end?.heapUsed ?? NaN),
+    },
+    'V8 heap committed MB (young generation)': {
+      'start (after warm-up)': `${mb(start?.heapTotal ?? NaN)} (${mb(start?.newSpace ?? NaN)})`,
+      peak: mb(Math.max(...samples.map((x) => x.heapTotal))),
+      [`end (+${SETTLE_MS / 1000} s settle)`]: `${mb(end?.heapTotal ?? NaN)} (${mb(end?.newSpace ?? NaN)})`,
     },
     'external MB': { 'start (after warm-up)': mb(start?.external ?? NaN), peak: mb(Math.max(...samples.map((x) => x.external))), [`end (+${SETTLE_MS / 1000} s settle)`]: mb(end?.external ?? NaN) },
     'RSS MB': { 'start (after warm-up)': mb(start?.rss ?? NaN), peak: mb(peak), [`end (+${SETTLE_MS / 1000} s settle)`]: mb(end?.rss ?? NaN), 'end vs start %': Number(rssChange.toFixed(1)) },
