@@ -165,9 +165,10 @@ export class ChainRunner {
     return undefined;
   }
 
-  private cacheSet<T>(key: string, value: T, ttlMs: number): void {
+  /** `held`: the value as the in-process copies keep it (packForCache). */
+  private cacheSet<T>(key: string, value: T, ttlMs: number, held: object): void {
     if (!this.options.cache || ttlMs <= 0) return;
-    if (this.hot && value !== null && typeof value === 'object') this.hot.set(key, { value: packForCache(value), expiresAt: this.now() + ttlMs }, { ttl: ttlMs });
+    if (this.hot && value !== null && typeof value === 'object') this.hot.set(key, { value: held, expiresAt: this.now() + ttlMs }, { ttl: ttlMs });
     withTimeout(Promise.resolve(this.options.cache.set(key, value, ttlMs)), 250).catch(() => undefined);
   }
 
@@ -206,8 +207,10 @@ export class ChainRunner {
         b.success();
         this.options.onOutcome?.(o.capability, p.id, 'ok');
         const out: T & ChainMeta = liveMissed && !live ? { ...result, fallback_from: liveMissed } : { ...result };
-        this.cacheSet(o.key, out, o.ttlMs);
-        this.lastGood.set(o.staleKey ?? o.key, out);
+        // packed once for the two in-process copies (the hot one and the last good one share it)
+        const held = packForCache(out) as object;
+        this.cacheSet(o.key, out, o.ttlMs, held);
+        this.lastGood.set(o.staleKey ?? o.key, held);
         return out;
       } catch (err) {
         const d = classifyFailure(err instanceof TimeoutError ? new ProviderError(p.id, 'timeout', err.message) : err);
