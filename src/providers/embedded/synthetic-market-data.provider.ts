@@ -98,10 +98,6 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
     return bar;
   }
 
-  private tradingDays(fromDate: string, toDate: string): string[] {
-    return tradingDaysBetween(fromDate, toDate);
-  }
-
   async getBars(req: BarsRequest): Promise<BarsResult> {
     const symbol = this.checkSymbol(req.symbol);
     this.noIndexBars(symbol);
@@ -127,7 +123,7 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
       // limit then drops made a few long 1m/5m requests evict and regenerate every symbol's days.
       const chunks: Bar[][] = [];
       let have = 0;
-      const days = this.tradingDays(fromDate, toDate);
+      const days = tradingDaysBetween(fromDate, toDate);
       for (let i = days.length - 1; i >= 0 && have < limit; i--) {
         const d = days[i];
         const due = sliceDue(); // a cold symbol's days are generated a few at a time, the loop turning between
@@ -156,7 +152,7 @@ export class SyntheticMarketDataProvider implements MarketDataProvider {
       // newest first as above; weekly bars are resampled from the whole window, so 1W reads it all
       const need = interval === '1W' ? Infinity : limit;
       const newestFirst: Bar[] = [];
-      const days = this.tradingDays(fromDate, toDate);
+      const days = tradingDaysBetween(fromDate, toDate);
       const from = req.from ?? -Infinity;
       let have = 0;
       for (let i = days.length - 1; i >= 0 && have < need; i--) {
